@@ -1,0 +1,32 @@
+#!/bin/sh
+# Install atalaya's build and test dependencies on Debian 12 (as root).
+# Idempotent: packages already present are left alone, and apt-get update
+# runs only when something is missing.
+set -eu
+
+PKGS="build-essential pkg-config clang
+libutf8proc-dev libhyperscan-dev libxxhash-dev libzstd-dev zlib1g-dev
+libyajl-dev libsqlite3-dev libssl-dev"
+
+missing=""
+for p in $PKGS; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+		missing="$missing $p"
+	fi
+done
+
+if [ -z "$missing" ]; then
+	echo "install-deps: all build dependencies present"
+	exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+	SUDO=sudo
+else
+	SUDO=
+fi
+echo "install-deps: installing:$missing"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing

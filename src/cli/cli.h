@@ -1,0 +1,53 @@
+/*
+ * cli: what the subcommands share. Only src/cli prints or exits.
+ */
+#ifndef ATL_CLI_H
+#define ATL_CLI_H
+
+#include <stdio.h>
+
+#include "core/err.h"
+
+#define ATL_VERSION "0.1.0"
+
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+struct cli {
+	int quiet;	/* --quiet: nothing on stderr but errors */
+	int verbose;	/* --verbose: C positions in errors, more detail */
+	const char *argv0;
+};
+
+typedef int command_fn(struct cli *c, int argc, char **argv);
+
+struct command {
+	const char *name;
+	command_fn *fn;
+	const char *summary;
+	const char *usage;	/* full --help text */
+};
+
+const struct command *cli_find_command(const char *name);
+void cli_list_commands(FILE *f);
+
+/* "atalaya: <msg>" on stderr, git style. */
+void cli_error(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_warn(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void cli_info(const struct cli *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print an error record: "atalaya: source:line: msg". */
+void cli_error_rec(const struct cli *c, const struct atl_err *e);
+
+/* Usage error for command cmd: message, then a hint; returns EXIT_USAGE. */
+int cli_usage_error(const struct cli *c, const char *cmd, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* True when argv[i] is -h or --help. */
+int cli_is_help(const char *arg);
+/* Print a command's full help to stdout; returns EXIT_OK. */
+int cli_print_help(const char *cmd);
+
+int cmd_help(struct cli *c, int argc, char **argv);
+int cmd_version(struct cli *c, int argc, char **argv);
+int cmd_scan(struct cli *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,35 @@
+/*
+ * ascii: locale-independent byte classes. Never use <ctype.h> on raw text
+ * bytes: its behaviour depends on the locale and it is undefined for
+ * negative chars.
+ */
+#ifndef ATL_ASCII_H
+#define ATL_ASCII_H
+
+static inline int ascii_is_digit(int c) { return c >= '0' && c <= '9'; }
+static inline int ascii_is_upper(int c) { return c >= 'A' && c <= 'Z'; }
+static inline int ascii_is_lower(int c) { return c >= 'a' && c <= 'z'; }
+static inline int ascii_is_alpha(int c) { return ascii_is_upper(c) || ascii_is_lower(c); }
+static inline int ascii_is_alnum(int c) { return ascii_is_alpha(c) || ascii_is_digit(c); }
+static inline int ascii_is_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+static inline int ascii_is_xdigit(int c)
+{
+	return ascii_is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+static inline int ascii_tolower(int c) { return ascii_is_upper(c) ? c + 32 : c; }
+static inline int ascii_toupper(int c) { return ascii_is_lower(c) ? c - 32 : c; }
+static inline int ascii_hexval(int c)
+{
+	if (ascii_is_digit(c))
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * reader: records from one input (a file, or "-" for standard input).
+ *
+ * Decompression (gzip, zstd) and the format (jsonl, csv, later the export
+ * readers) are detected from the first bytes, not the file name; --format
+ * overrides the format. Readers stream: memory is bounded by the largest
+ * record (max_record_bytes), never by the input size.
+ */
+#ifndef ATL_READER_H
+#define ATL_READER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "io/record.h"
+
+struct arena;
+
+enum field_id {
+	FIELD_ID, FIELD_TEXT, FIELD_PLATFORM, FIELD_AUTHOR, FIELD_CREATED_AT,
+	FIELD_URL, FIELD_PARENT, FIELD__N
+};
+
+struct reader_opts {
+	const char *format;		/* NULL or "auto", "jsonl", "csv" */
+	size_t max_record_bytes;	/* 0 = 1 MiB */
+	/* Source field (or dotted path for nested JSON, "data.body") for each
+	 * logical field; NULL = the defaults (id; text; platform; author;
+	 * created_at, timestamp, date; url; parent). */
+	const char *fields[FIELD__N];
+	const char *default_platform;	/* used when a record has none */
+};
+
+struct reader;
+
+/* Open path ("-" = stdin). Errors: ATL_ENOTFOUND / ATL_EIO (cannot open),
+ * ATL_EINVAL (unknown --format). */
+int reader_open(struct reader **out, const char *path,
+		const struct reader_opts *o, struct atl_err *err);
+
+/* The next record. Returns 1 when rec is filled; 0 at the end of input;
+ * ATL_EPARSE when this record is bad: err names source and line, rec->source,
+ * rec->line and rec->raw (cut to 1 KiB) describe it, and the caller may call
+ * again for the next one; any other negative code is fatal for this input.
+ * Strings in rec live in the arena. */
+int reader_next(struct reader *r, struct record *rec, struct arena *a,
+		struct atl_err *err);
+
+const char *reader_format(const struct reader *r);	/* "jsonl", "csv", ... */
+const char *reader_compression(const struct reader *r);	/* "none", "gzip", "zstd" */
+uint64_t reader_size(const struct reader *r);	/* input bytes if known, else 0 */
+uint64_t reader_pos(const struct reader *r);	/* input bytes consumed so far */
+void reader_free(struct reader *r);
+
+/* Parse "text=message" into o->fields; ATL_EINVAL on an unknown name. */
+int reader_opts_set_field(struct reader_opts *o, const char *assignment,
+			  struct atl_err *err);
+
+#endif

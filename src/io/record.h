@@ -1,0 +1,45 @@
+/*
+ * record: one post as read from any input format.
+ *
+ * Every reader (JSON Lines, CSV, WhatsApp, Telegram, ...) fills this struct.
+ * All strings are views into memory owned by the batch arena the reader was
+ * given (or the reader itself, until its next call); they are valid UTF-8
+ * (readers repair invalid bytes to U+FFFD and set REC_WARN_BAD_UTF8).
+ * An absent field has .p == NULL.
+ */
+#ifndef ATL_RECORD_H
+#define ATL_RECORD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/str.h"
+
+enum rec_warn {
+	REC_WARN_BAD_UTF8 = 1u << 0,	/* invalid bytes replaced by U+FFFD */
+	REC_WARN_TRUNCATED = 1u << 1,	/* a field was cut to its size limit */
+	REC_WARN_TZ_ASSUMED = 1u << 2,	/* created_at had no zone; UTC assumed */
+	REC_WARN_MOJIBAKE = 1u << 3,	/* latin-1 mojibake repaired */
+	REC_WARN_NO_ID = 1u << 4,	/* id made from source:line */
+};
+
+struct record {
+	struct str id;		/* source id as text; never NULL after the reader */
+	struct str text;	/* the post text as read (after decoding) */
+	struct str platform;	/* "facebook", "whatsapp", ... or NULL */
+	struct str author;
+	struct str created_at;	/* as given, or RFC 3339 when the reader converts */
+	struct str url;
+	struct str parent;	/* id of the post this one answers, or NULL */
+	struct str source;	/* input name, as given on the command line */
+	struct str locator;	/* "12" (line) or a JSON Pointer; see formats.md */
+	long line;		/* 1-based line of the record's start in source */
+	const char *format;	/* reader name: "jsonl", "csv", ... (static) */
+	unsigned warnings;	/* enum rec_warn bits */
+	struct str raw;		/* the raw record bytes (for rejects), may be cut */
+};
+
+/* Names of the warning bits, for output ("bad_utf8", ...). */
+const char *rec_warn_name(unsigned bit);
+
+#endif
