@@ -1,0 +1,64 @@
+/*
+ * detect: is a post a smuggling solicitation, and why.
+ *
+ * A detector is built once per process (patterns compiled once, model
+ * loaded once) and then shared read-only by all worker threads; each thread
+ * owns a detect_scratch. Tactic patterns run on the normalised text; reasons
+ * are mapped back to original-text spans.
+ */
+#ifndef ATL_DETECT_H
+#define ATL_DETECT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "extract/extract.h"
+#include "io/record.h"
+#include "text/normalize.h"
+
+struct arena;
+struct detector;
+struct detect_scratch;
+
+enum tactic {
+	TAC_CROSSING_OFFER, TAC_GUARANTEE, TAC_PAY_ON_ARRIVAL, TAC_PRICE,
+	TAC_ROUTE, TAC_SCHEDULE, TAC_AGENCY_FRONT, TAC_ASYLUM_COACHING,
+	TAC_CHILDREN, TAC_EVASION, TAC_DOCUMENT_FRAUD, TAC_APPOINTMENT_SELLING,
+	TAC_JOB_LURE, TAC_CONTACT, TAC_SCAM_SIGNS, TAC__N
+};
+
+struct reason {
+	enum tactic tactic;
+	uint32_t start, end;	/* byte span in the original text */
+};
+
+struct detect_result {
+	double score;		/* calibrated probability in [0, 1] */
+	int flagged;		/* score >= threshold */
+	uint32_t tactics;	/* bit (1u << enum tactic) per tactic present */
+	struct reason *reasons;	/* in the arena, ordered by start */
+	size_t n_reasons;
+	const char *lang;	/* "es", "en", "pt", "ht", "fr", "other" (static) */
+};
+
+/* Build a detector from a model file, or the built-in default model when
+ * model_path is NULL. threshold < 0 means the model's own threshold. */
+int detector_new(struct detector **out, const char *model_path,
+		 double threshold, struct atl_err *err);
+void detector_free(struct detector *d);
+int detect_scratch_new(const struct detector *d, struct detect_scratch **out);
+void detect_scratch_free(struct detect_scratch *s);
+
+/* Score one post. Allocates reasons in the arena. 0 or ATL_ENOMEM. */
+int detect_post(const struct detector *d, struct detect_scratch *s,
+		const struct record *rec, const struct norm_text *nt,
+		const struct indicator_list *ind, struct detect_result *out,
+		struct arena *a);
+
+double detector_threshold(const struct detector *d);
+/* SHA-256 or xxh128 hex of the model bytes, for manifests. */
+const char *detector_model_id(const struct detector *d);
+const char *tactic_name(enum tactic t);	/* "crossing_offer", ... */
+
+#endif

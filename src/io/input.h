@@ -1,0 +1,46 @@
+/*
+ * input: a decompressed byte stream from a file or standard input.
+ *
+ * Compression is detected from magic bytes (gzip 1F 8B, zstd 28 B5 2F FD),
+ * never from the name. A leading UTF-8 BOM is stripped. Memory is bounded:
+ * one read buffer plus the decoder's window.
+ */
+#ifndef ATL_INPUT_H
+#define ATL_INPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "core/err.h"
+
+struct buf;
+struct input;
+
+/* Open path ("-" = stdin). ATL_ENOTFOUND / ATL_EIO with a message naming it. */
+int input_open(struct input **out, const char *path, struct atl_err *err);
+void input_free(struct input *in);
+
+/* The first bytes of the decompressed stream (up to 64 KiB, fewer at EOF),
+ * without consuming them. */
+int input_peek(struct input *in, const char **p, size_t *n, struct atl_err *err);
+
+/* Read up to n bytes. Returns the count (0 at end of input) or a negative
+ * code: ATL_EIO for a read error or a corrupt/truncated compressed stream
+ * ("truncated gzip stream"), with err naming the source and line. */
+ssize_t input_read(struct input *in, void *dst, size_t n, struct atl_err *err);
+
+/* Read one line (without "\n" or "\r\n") into line (reset first).
+ * Returns 1 for a line, 0 at end of input, ATL_ETOOBIG when the line is longer
+ * than max bytes (the line's start is in `line`, cut; the rest of the line is
+ * consumed and dropped, so the next call reads the next line), or a negative
+ * I/O code. */
+int input_getline(struct input *in, struct buf *line, size_t max, struct atl_err *err);
+
+long input_line(const struct input *in);	/* 1-based number of the last line read */
+const char *input_name(const struct input *in);	/* as given ("-" for stdin) */
+const char *input_compression(const struct input *in);	/* "none", "gzip", "zstd" */
+uint64_t input_size(const struct input *in);	/* on-disk bytes if a regular file, else 0 */
+uint64_t input_pos(const struct input *in);	/* on-disk bytes consumed so far */
+
+#endif
