@@ -19,32 +19,32 @@
 #include "text/normalize.h"
 #include "core/banned.h"
 
-/* In-place compaction: [0, w) is final, [r, len) is still to read. */
+/* In-place compaction: [0, w) is final, [r, len) is not copied yet; a
+ * rule scans ahead with its own index i >= r and calls ed_flush(e, i)
+ * before it writes, so text without a match is never copied at all.
+ * Bytes at or after r are still the original ones. */
 struct editor {
 	struct norm_text *t;
 	size_t r, w;
 };
 
-static void ed_copy(struct editor *e, size_t n)
+static void ed_flush(struct editor *e, size_t upto)
 {
 	struct norm_text *t = e->t;
+	size_t n = upto - e->r;
 
-	if (e->w == e->r) {
-		e->w += n;
-		e->r += n;
-		return;
+	if (e->w != e->r && n > 0) {
+		memmove(t->s + e->w, t->s + e->r, n);
+		memmove(t->start + e->w, t->start + e->r, n * sizeof(*t->start));
+		memmove(t->end + e->w, t->end + e->r, n * sizeof(*t->end));
 	}
-	for (size_t i = 0; i < n; i++) {
-		t->s[e->w] = t->s[e->r];
-		t->start[e->w] = t->start[e->r];
-		t->end[e->w] = t->end[e->r];
-		e->w++;
-		e->r++;
-	}
+	e->w += n;
+	e->r = upto;
 }
 
-/* Write rep (n_rep bytes) for the n_in bytes at r, n_rep <= n_in; every
- * byte written maps to the original range [os, oe). */
+/* After ed_flush: write rep (n_rep bytes) for the n_in bytes at r,
+ * n_rep <= n_in; every byte written maps to the original range
+ * [os, oe). */
 static void ed_put(struct editor *e, size_t n_in, const char *rep,
 		   size_t n_rep, uint32_t os, uint32_t oe)
 {
@@ -59,12 +59,13 @@ static void ed_put(struct editor *e, size_t n_in, const char *rep,
 	e->r += n_in;
 }
 
-/* ed_put with the whole original range of the n_in bytes read. */
-static void ed_replace(struct editor *e, size_t n_in, const char *rep,
-		       size_t n_rep)
+/* Replace [at, at + n_in) by rep, mapped to its whole original range. */
+static void ed_replace(struct editor *e, size_t at, size_t n_in,
+		       const char *rep, size_t n_rep)
 {
-	uint32_t os = e->t->start[e->r], oe = e->t->end[e->r + n_in - 1];
+	uint32_t os = e->t->start[at], oe = e->t->end[at + n_in - 1];
 
+	ed_flush(e, at);
 	ed_put(e, n_in, rep, n_rep, os, oe);
 }
 
@@ -72,6 +73,7 @@ static void ed_finish(struct editor *e)
 {
 	struct norm_text *t = e->t;
 
+	ed_flush(e, t->len);
 	t->len = e->w;
 	t->s[t->len] = '\0';
 	t->start[t->len] = (uint32_t)t->orig_len;
@@ -139,25 +141,32 @@ static size_t char_at(const struct norm_text *t, size_t i, int *is_symbol)
 void deob_split_digits(struct norm_text *t)
 {
 	struct editor e = { t, 0, 0 };
+	size_t i = 0;
 
-	while (e.r < t->len) {
+	while (i < t->len) {
 		size_t k, j, back;
 		int sym;
 
-		if (at(t, e.r) < 0x80) {
-			ed_copy(&e, 1);
+		if (at(t, i) < 0x80) {
+			i++;
 			continue;
 		}
-		k = char_at(t, e.r, &sym);
+		k = char_at(t, i, &sym);
+		if (!sym || i == 0) {
+			i += k;
+			continue;
+		}
+		/* Is the output before it a digit, maybe then a space? */
+		ed_flush(&e, i);
 		back = e.w;
 		if (back > 0 && at(t, back - 1) == ' ')
 			back--;
-		if (!sym || back == 0 || !ascii_is_digit(at(t, back - 1))) {
-			ed_copy(&e, k);
+		if (back == 0 || !ascii_is_digit(at(t, back - 1))) {
+			i += k;
 			continue;
 		}
 		/* The run of symbols and spaces after the digit. */
-		for (j = e.r + k; j < t->len;) {
+		for (j = i + k; j < t->len;) {
 			size_t l = 1;
 			if (at(t, j) != ' ') {
 				l = char_at(t, j, &sym);
@@ -166,18 +175,14 @@ void deob_split_digits(struct norm_text *t)
 			}
 			j += l;
 		}
-		if (j >= t->len || !ascii_is_digit(at(t, j))) {
-			/* Not between digits; the symbols stay. Resume after
-			 * them so a long run is scanned once. */
-			ed_copy(&e, j - e.r);
-			continue;
-		}
-		{
-			uint32_t os = back < e.w ? t->start[back] : t->start[e.r];
+		if (j < t->len && ascii_is_digit(at(t, j))) {
+			uint32_t os = back < e.w ? t->start[back] : t->start[i];
 			uint32_t oe = t->end[j - 1];
 			e.w = back;
-			ed_put(&e, j - e.r, " ", 1, os, oe);
+			ed_put(&e, j - i, " ", 1, os, oe);
 		}
+		/* Either way resume after the run, so it is scanned once. */
+		i = j;
 	}
 	ed_finish(&e);
 }
@@ -199,28 +204,36 @@ static const struct {
 void deob_usa(struct norm_text *t)
 {
 	struct editor e = { t, 0, 0 };
+	const unsigned char *s = (const unsigned char *)t->s;
+	size_t i = 0, n_s = t->len;
 
-	while (e.r < t->len) {
-		unsigned char c = at(t, e.r);
-		int hit = 0;
+	while (i < n_s) {
+		unsigned char c = s[i];
+		size_t f, nf = sizeof(usa_forms) / sizeof(usa_forms[0]);
 
-		if ((c == 'e' || c == 'u') &&
-		    (e.w == 0 || !is_word_byte(at(t, e.w - 1)))) {
-			for (size_t f = 0; f < sizeof(usa_forms) / sizeof(usa_forms[0]); f++) {
-				size_t n = usa_forms[f].n, after = e.r + n;
-				if (after > t->len ||
-				    memcmp(t->s + e.r, usa_forms[f].s, n) != 0)
-					continue;
-				if (after < t->len && (is_word_byte(at(t, after)) ||
-						       at(t, after) == '$'))
-					continue;
-				ed_replace(&e, n, "usa", 3);
-				hit = 1;
-				break;
-			}
+		/* Every form starts "e" + one of "s.eu" or "u" + one of ".$". */
+		if ((c != 'e' && c != 'u') || i + 2 >= n_s ||
+		    (i > 0 && is_word_byte(s[i - 1])) ||
+		    (c == 'e' && s[i + 1] != 's' && s[i + 1] != '.' &&
+		     s[i + 1] != 'e' && s[i + 1] != 'u') ||
+		    (c == 'u' && s[i + 1] != '.' && s[i + 1] != '$')) {
+			i++;
+			continue;
 		}
-		if (!hit)
-			ed_copy(&e, 1);
+		for (f = 0; f < nf; f++) {
+			size_t n = usa_forms[f].n, after = i + n;
+			if (after > n_s || memcmp(s + i, usa_forms[f].s, n) != 0)
+				continue;
+			if (after < n_s && (is_word_byte(s[after]) || s[after] == '$'))
+				continue;
+			break;
+		}
+		if (f == nf) {
+			i++;
+			continue;
+		}
+		ed_replace(&e, i, usa_forms[f].n, "usa", 3);
+		i += usa_forms[f].n;
 	}
 	ed_finish(&e);
 }
@@ -239,20 +252,24 @@ static int is_run_sep(unsigned char c)
 
 void deob_digit_letters(struct norm_text *t)
 {
-	size_t i = 0, n = t->len;
+	const unsigned char *s = (const unsigned char *)t->s;
+	size_t i = 0, done = 0, n = t->len;
 
 	while (i < n) {
-		size_t j, run_end;
+		size_t a, j, run_end;
 		int digits = 0, letters = 0, n_tok = 0;
 
-		if (!ascii_is_alnum(at(t, i)) || (i > 0 && is_word_byte(at(t, i - 1)))) {
+		if (!ascii_is_digit(s[i])) {
 			i++;
 			continue;
 		}
+		/* Every token of a run has a digit: start at this one's start. */
+		for (a = i; a > done && ascii_is_alnum(at(t, a - 1)); a--)
+			;
 		/* A run: tokens of digits and o/l/i (each with a digit),
 		 * joined by exactly one separator. */
-		run_end = i;
-		for (j = i;;) {
+		run_end = a;
+		for (j = a; a == 0 || at(t, a - 1) < 0x80;) {
 			size_t k = j;
 			int d = 0, l = 0, other = 0;
 			while (k < n && ascii_is_alnum(at(t, k))) {
@@ -276,21 +293,19 @@ void deob_digit_letters(struct norm_text *t)
 			else
 				break;
 		}
-		if (n_tok == 0) {
-			while (i < n && is_word_byte(at(t, i)))
-				i++;
-			continue;
-		}
-		if (letters > 0 && digits >= 4 && digits > letters &&
-		    !in_link(t, i, run_end)) {
-			for (size_t k = i; k < run_end; k++) {
+		if (n_tok > 0 && letters > 0 && digits >= 4 && digits > letters &&
+		    !in_link(t, a, run_end)) {
+			for (size_t k = a; k < run_end; k++) {
 				if (at(t, k) == 'o')
 					t->s[k] = '0';
 				else if (at(t, k) == 'l' || at(t, k) == 'i')
 					t->s[k] = '1';
 			}
 		}
-		i = run_end;
+		/* Resume after the run, or after this token if it was none. */
+		for (i = run_end > i ? run_end : i; i < n && ascii_is_alnum(at(t, i)); i++)
+			;
+		done = i;
 	}
 }
 
@@ -349,24 +364,29 @@ static int is_leet_word(const struct norm_text *t, size_t a, size_t b)
 
 void deob_leet(struct norm_text *t)
 {
-	size_t i = 0, n = t->len;
+	const unsigned char *s = (const unsigned char *)t->s;
+	size_t i = 0, done = 0, n = t->len;
 
 	while (i < n) {
 		size_t a;
-		int cand = 0;
+		unsigned char c = s[i];
 
-		if (!is_leet_tok(at(t, i))) {
+		if (!ascii_is_digit(c) && c != '@' && c != '$') {
 			i++;
 			continue;
 		}
-		for (a = i; i < n && is_leet_tok(at(t, i)); i++)
-			cand |= !ascii_is_lower(at(t, i));
-		if (!cand || (a > 0 && at(t, a - 1) >= 0x80) ||
-		    (i < n && at(t, i) >= 0x80) || !is_leet_word(t, a, i) ||
-		    in_link(t, a, i))
+		for (a = i; a > done && is_leet_tok(at(t, a - 1)); a--)
+			;
+		while (i < n && is_leet_tok(at(t, i)))
+			i++;
+		done = i;
+		/* [a, i) is the token; glued to a non-ASCII character it is
+		 * not a word we can judge. */
+		if ((a > 0 && at(t, a - 1) >= 0x80) || (i < n && at(t, i) >= 0x80) ||
+		    !is_leet_word(t, a, i) || in_link(t, a, i))
 			continue;
 		for (size_t k = a; k < i; k++) {
-			unsigned char c = at(t, k);
+			c = at(t, k);
 			if (ascii_is_digit(c) || ((c == '@' || c == '$') && k > a && k + 1 < i))
 				t->s[k] = leet_letter(c);
 		}
@@ -375,36 +395,62 @@ void deob_leet(struct norm_text *t)
 
 /* ---- D5: spelled-out digits ------------------------------------------ */
 
+/* Grouped by initial, in the order number_word's switch indexes them. */
 static const struct {
 	const char *s;
 	size_t n;
 	char digit;
 } number_words[] = {
 #define NW(s, d) { s, sizeof(s) - 1, d }
-	NW("cero", '0'), NW("zero", '0'),
-	NW("uno", '1'), NW("una", '1'), NW("one", '1'), NW("um", '1'),
-	NW("uma", '1'), NW("un", '1'), NW("une", '1'),
-	NW("dos", '2'), NW("two", '2'), NW("dois", '2'), NW("duas", '2'),
-	NW("deux", '2'),
-	NW("tres", '3'), NW("three", '3'), NW("trois", '3'),
-	NW("cuatro", '4'), NW("four", '4'), NW("quatro", '4'),
-	NW("quatre", '4'),
-	NW("cinco", '5'), NW("five", '5'), NW("cinq", '5'),
-	NW("seis", '6'), NW("six", '6'),
-	NW("siete", '7'), NW("seven", '7'), NW("sete", '7'), NW("sept", '7'),
-	NW("ocho", '8'), NW("eight", '8'), NW("oito", '8'), NW("huit", '8'),
-	NW("nueve", '9'), NW("nine", '9'), NW("nove", '9'), NW("neuf", '9'),
+	/* 0 c */ NW("cero", '0'), NW("cinco", '5'), NW("cinq", '5'), NW("cuatro", '4'),
+	/* 4 d */ NW("deux", '2'), NW("dois", '2'), NW("dos", '2'), NW("duas", '2'),
+	/* 8 e */ NW("eight", '8'),
+	/* 9 f */ NW("five", '5'), NW("four", '4'),
+	/* 11 h */ NW("huit", '8'),
+	/* 12 n */ NW("neuf", '9'), NW("nine", '9'), NW("nove", '9'), NW("nueve", '9'),
+	/* 16 o */ NW("ocho", '8'), NW("oito", '8'), NW("one", '1'),
+	/* 19 q */ NW("quatre", '4'), NW("quatro", '4'),
+	/* 21 s */ NW("seis", '6'), NW("sept", '7'), NW("sete", '7'), NW("seven", '7'),
+		   NW("siete", '7'), NW("six", '6'),
+	/* 27 t */ NW("three", '3'), NW("tres", '3'), NW("trois", '3'), NW("two", '2'),
+	/* 31 u */ NW("um", '1'), NW("uma", '1'), NW("un", '1'), NW("una", '1'),
+		   NW("une", '1'), NW("uno", '1'),
+	/* 37 z */ NW("zero", '0'),
 #undef NW
 };
 
+/* The digit a number word stands for, or 0. Called for every word of a
+ * post, so it looks only at the rows with the same initial. */
 static char number_word(const char *w, size_t n)
 {
+	size_t lo, hi;
+
 	if (n < 2 || n > 6)
 		return 0;
-	for (size_t i = 0; i < sizeof(number_words) / sizeof(number_words[0]); i++)
-		if (number_words[i].n == n && number_words[i].s[0] == w[0] &&
-		    memcmp(number_words[i].s, w, n) == 0)
+	switch (w[0]) {
+	case 'c': lo = 0; hi = 4; break;
+	case 'd': lo = 4; hi = 8; break;
+	case 'e': lo = 8; hi = 9; break;
+	case 'f': lo = 9; hi = 11; break;
+	case 'h': lo = 11; hi = 12; break;
+	case 'n': lo = 12; hi = 16; break;
+	case 'o': lo = 16; hi = 19; break;
+	case 'q': lo = 19; hi = 21; break;
+	case 's': lo = 21; hi = 27; break;
+	case 't': lo = 27; hi = 31; break;
+	case 'u': lo = 31; hi = 37; break;
+	case 'z': lo = 37; hi = 38; break;
+	default: return 0;
+	}
+	for (size_t i = lo; i < hi; i++) {
+		size_t k = 1;
+		if (number_words[i].n != n)
+			continue;
+		while (k < n && number_words[i].s[k] == w[k])
+			k++;
+		if (k == n)
 			return number_words[i].digit;
+	}
 	return 0;
 }
 
@@ -413,41 +459,58 @@ static int is_number_sep(unsigned char c)
 	return c == ' ' || c == ',' || c == '.' || c == '-';
 }
 
-/* End of the item (a number word or a digit group) at i, or i if there is
- * none; *is_word says which. */
-static size_t number_item(const struct norm_text *t, size_t i, int *is_word)
+/* The item (a number word or a digit group) at the token start i: returns
+ * its end, or i if the token is none; *is_word says which, *tok_end gets
+ * the end of the token either way. */
+static size_t number_item(const unsigned char *s, size_t n, size_t i,
+			  int *is_word, size_t *tok_end)
 {
 	size_t k = i;
 
-	*is_word = ascii_is_lower(at(t, i));
+	*is_word = ascii_is_lower(s[i]);
 	if (*is_word) {
-		while (k < t->len && ascii_is_lower(at(t, k)))
+		while (k < n && ascii_is_lower(s[k]))
 			k++;
-		if (!number_word(t->s + i, k - i))
-			return i;
 	} else {
-		while (k < t->len && ascii_is_digit(at(t, k)))
+		while (k < n && ascii_is_digit(s[k]))
 			k++;
 	}
-	if (k == i || (k < t->len && is_word_byte(at(t, k))))
-		return i;	/* a mixed token: "5pm", "dosis2" */
+	*tok_end = k;
+	if (k < n && is_word_byte(s[k])) {
+		/* a mixed token: "5pm", "dosis2" */
+		while (*tok_end < n && is_word_byte(s[*tok_end]))
+			(*tok_end)++;
+		return i;
+	}
+	if (k == i || (*is_word && !number_word((const char *)s + i, k - i)))
+		return i;
 	return k;
 }
 
 void deob_spelled_digits(struct norm_text *t)
 {
 	struct editor e = { t, 0, 0 };
+	const unsigned char *s = (const unsigned char *)t->s;
+	size_t i = 0, n = t->len;
 
-	while (e.r < t->len) {
-		size_t r = e.r, j = r, end = r;
+	while (i < n) {
+		size_t j, k, end, tok_end;
 		int words = 0, digits = 0, is_word;
 
-		if (!ascii_is_alnum(at(t, r)) || (r > 0 && is_word_byte(at(t, r - 1)))) {
-			ed_copy(&e, 1);
+		if (!is_word_byte(s[i])) {
+			i++;
 			continue;
 		}
-		for (;;) {
-			size_t k = number_item(t, j, &is_word), m;
+		/* Most tokens are not number words: one scan tells. */
+		k = number_item(s, n, i, &is_word, &tok_end);
+		if (k == i) {
+			i = tok_end > i ? tok_end : i + 1;
+			continue;
+		}
+		for (j = i, end = i;;) {
+			size_t m;
+			if (j != i)
+				k = number_item(s, n, j, &is_word, &tok_end);
 			if (k == j)
 				break;
 			if (is_word)
@@ -455,41 +518,40 @@ void deob_spelled_digits(struct norm_text *t)
 			else
 				digits += (int)(k - j);
 			end = k;
-			for (m = k; m < t->len && m - k < 3 && is_number_sep(at(t, m)); m++)
+			for (m = k; m < n && m - k < 3 && is_number_sep(s[m]); m++)
 				;
-			if (m == k || m >= t->len)
+			if (m == k || m >= n)
 				break;
 			j = m;
 		}
 		if (words < 2 || words + digits < 4) {
-			/* Copy what was scanned (at least the token at r): a
-			 * later start inside a failed run fails too. */
-			if (end == r)
-				while (end < t->len && is_word_byte(at(t, end)))
-					end++;
-			ed_copy(&e, end - r);
+			i = end;	/* a later start inside a failed run fails too */
 			continue;
 		}
-		while (e.r < end) {
-			size_t k = e.r;
-			if (!ascii_is_lower(at(t, k))) {
-				ed_copy(&e, 1);
+		while (i < end) {
+			if (!ascii_is_lower(at(t, i))) {
+				i++;
 				continue;
 			}
-			while (k < end && ascii_is_lower(at(t, k)))
-				k++;
-			char d = number_word(t->s + e.r, k - e.r);
-			ed_replace(&e, k - e.r, &d, 1);
+			for (k = i; k < end && ascii_is_lower(at(t, k)); k++)
+				;
+			char d = number_word(t->s + i, k - i);
+			ed_replace(&e, i, k - i, &d, 1);
+			i = k;
 		}
 	}
 	ed_finish(&e);
 }
 
-void deobfuscate(struct norm_text *t)
+/* Hints let a post skip the rules that cannot apply to it. */
+void deobfuscate(struct norm_text *t, unsigned hints)
 {
-	deob_split_digits(t);
+	if ((hints & DEOB_HAS_HIGH) && (hints & DEOB_HAS_DIGIT))
+		deob_split_digits(t);
 	deob_usa(t);
-	deob_digit_letters(t);
-	deob_leet(t);
+	if (hints & DEOB_HAS_DIGIT)
+		deob_digit_letters(t);
+	if (hints & (DEOB_HAS_DIGIT | DEOB_HAS_LEET_SYM))
+		deob_leet(t);
 	deob_spelled_digits(t);
 }

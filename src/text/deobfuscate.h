@@ -14,9 +14,15 @@
 
 struct norm_text;
 
-/* Run D1-D5 in order. t->s must hold t->len bytes plus room for the NUL;
- * t->start/t->end t->len + 1 entries. Cannot fail. */
-void deobfuscate(struct norm_text *t);
+/* Hints from the character pass: a rule that cannot apply is skipped. */
+#define DEOB_HAS_DIGIT 1u	/* an ASCII digit was written */
+#define DEOB_HAS_LEET_SYM 2u	/* a '$' or '@' was written */
+#define DEOB_HAS_HIGH 4u	/* a non-ASCII character was written */
+
+/* Run D1-D5 in order; hints is an OR of DEOB_HAS_* (pass all bits when
+ * unsure). t->s must hold t->len bytes plus room for the NUL, t->start and
+ * t->end t->len + 1 entries. Cannot fail. */
+void deobfuscate(struct norm_text *t, unsigned hints);
 
 /* The rules one by one (deobfuscate runs them all). */
 void deob_split_digits(struct norm_text *t);	/* D1: "55📞12" -> "55 12" */

@@ -82,17 +82,24 @@
 /* Code points one character may fold into before C8 keeps it as it is. */
 #define FOLD_MAX_CPS 32
 
-/* ASCII byte classes for the fast path. */
-enum { AC_KEEP = 0, AC_SPACE = 1, AC_DROP = 2 };
+/* ASCII byte classes for the fast path: what to do with the byte (low
+ * bits) and which deobfuscate hints it raises (DEOB_HAS_*). */
+enum { AC_KEEP = 0, AC_SPACE = 1, AC_DROP = 2, AC_WHAT = 3 };
+#define AC_DIGIT (DEOB_HAS_DIGIT << 2)
+#define AC_LEET (DEOB_HAS_LEET_SYM << 2)
 
 static const unsigned char ascii_class[128] = {
 	/* 0x00-0x08 controls, \t \n \v \f \r spaces, 0x0E-0x1B controls,
 	 * 0x1C-0x1F information separators (Unicode whitespace) */
 	2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1, 1, 2, 2,
 	2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1,
-	1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* space ! " # $ % & ' ( ) * + , - . / */
+	1, 0, 0, 0, AC_LEET, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT,
+	AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT,
+	0, 0, 0, 0, 0, 0,
+	/* @ A-Z ... */
+	AC_LEET, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
@@ -107,6 +114,7 @@ struct emitter {
 	uint32_t last_src_end;		/* end of its original range; 0 if none */
 	int pending_space;		/* a whitespace run waits for the next char */
 	uint32_t sp_start, sp_end;	/* its original range */
+	unsigned hints;			/* DEOB_HAS_*: which word rules can apply */
 };
 
 static inline void flush_space(struct emitter *e)
@@ -137,6 +145,8 @@ static void emit_bytes(struct emitter *e, const char *b, int n, uint32_t os,
 {
 	flush_space(e);
 	e->last_char = e->len;
+	e->hints |= ascii_is_digit((unsigned char)b[0]) ? DEOB_HAS_DIGIT : 0;
+	e->hints |= (unsigned char)b[0] >= 0x80 ? DEOB_HAS_HIGH : 0;
 	for (int i = 0; i < n; i++) {
 		e->s[e->len] = b[i];
 		e->start[e->len] = os;
@@ -292,36 +302,69 @@ static void fold_char(struct emitter *e, uint32_t cp, uint32_t os, uint32_t oe)
 	}
 }
 
+/* C2: a run of ASCII bytes from i; returns where it stops. The state
+ * lives in locals: stores through e->s (a char pointer) would otherwise
+ * make the compiler reload every field of e after each byte. */
+static size_t fold_ascii(struct emitter *e, const unsigned char *p, size_t n,
+			 size_t i)
+{
+	char *s = e->s;
+	uint32_t *st = e->start, *en = e->end;
+	size_t len = e->len, last = e->last_char;
+	uint32_t lse = e->last_src_end, sps = e->sp_start, spe = e->sp_end;
+	int pend = e->pending_space;
+	unsigned cls_or = 0;
+
+	for (; i < n; i++) {
+		unsigned char c = p[i];
+		if (c >= 0x80)
+			break;
+		unsigned cls = ascii_class[c];
+		cls_or |= cls;
+		if ((cls & AC_WHAT) == AC_KEEP) {
+			if (pend) {
+				s[len] = ' ';
+				st[len] = sps;
+				en[len] = spe;
+				len++;
+				pend = 0;
+			}
+			s[len] = (char)ascii_tolower(c);
+			st[len] = (uint32_t)i;
+			en[len] = (uint32_t)i + 1;
+			last = len++;
+			lse = (uint32_t)i + 1;
+		} else if ((cls & AC_WHAT) == AC_SPACE && len > 0) {
+			if (!pend)
+				sps = (uint32_t)i;
+			pend = 1;
+			spe = (uint32_t)i + 1;
+		}
+	}
+	e->len = len;
+	e->last_char = last;
+	e->last_src_end = lse;
+	e->pending_space = pend;
+	e->sp_start = sps;
+	e->sp_end = spe;
+	e->hints |= cls_or >> 2;
+	return i;
+}
+
 /* C1-C8 over the whole input. */
 static void fold_text(struct emitter *e, const unsigned char *p, size_t n)
 {
 	size_t i = 0;
 
 	while (i < n) {
-		unsigned char c = p[i];
+		uint32_t cp;
+		int k;
 
-		if (c < 0x80) {
-			switch (ascii_class[c]) {
-			case AC_KEEP:
-				flush_space(e);
-				e->last_char = e->len;
-				e->s[e->len] = (char)ascii_tolower(c);
-				e->start[e->len] = (uint32_t)i;
-				e->end[e->len] = (uint32_t)i + 1;
-				e->len++;
-				e->last_src_end = (uint32_t)i + 1;
-				break;
-			case AC_SPACE:
-				emit_space(e, (uint32_t)i, (uint32_t)i + 1);
-				break;
-			default:
-				break;
-			}
-			i++;
+		if (p[i] < 0x80) {
+			i = fold_ascii(e, p, n, i);
 			continue;
 		}
-		uint32_t cp;
-		int k = utf8_decode(p + i, n - i, &cp);
+		k = utf8_decode(p + i, n - i, &cp);
 		if (k < 0) {
 			emit_cp(e, 0xFFFD, (uint32_t)i, (uint32_t)(i + (size_t)-k));
 			i += (size_t)-k;
@@ -332,11 +375,19 @@ static void fold_text(struct emitter *e, const unsigned char *p, size_t n)
 	}
 }
 
+/* Bytes >= 0x80 in p, eight at a time (the sum of the top bits of a
+ * word, gathered into its top byte by the multiplication). */
 static size_t count_high_bytes(const unsigned char *p, size_t n)
 {
-	size_t k = 0;
+	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
+	size_t k = 0, i = 0;
 
-	for (size_t i = 0; i < n; i++)
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		k += (size_t)((((w & high) >> 7) * ones) >> 56);
+	}
+	for (; i < n; i++)
 		k += p[i] >> 7;
 	return k;
 }
@@ -370,7 +421,7 @@ int normalize_text(struct norm_text *out, const char *text, size_t len,
 	out->s[out->len] = '\0';
 	out->start[out->len] = (uint32_t)len;
 	out->end[out->len] = (uint32_t)len;
-	deobfuscate(out);
+	deobfuscate(out, e.hints);
 	return 0;
 }
 

@@ -369,3 +369,22 @@ TEST(normalize, validate_catches_breakage)
 	CHECK_INT(norm_validate(&nt, in), ATL_EINVAL);
 	arena_release(&a);
 }
+
+TEST(normalize, every_number_word)
+{
+	/* Each word of D5's table, in runs of four. */
+	static const struct norm_case rows[] = {
+		{ "cero cinco cinq cuatro", "0 5 5 4" },
+		{ "deux dois dos duas", "2 2 2 2" },
+		{ "eight five four huit", "8 5 4 8" },
+		{ "neuf nine nove nueve", "9 9 9 9" },
+		{ "ocho oito one quatre", "8 8 1 4" },
+		{ "quatro seis sept sete", "4 6 7 7" },
+		{ "seven siete six three", "7 7 6 3" },
+		{ "tres trois two um", "3 3 2 1" },
+		{ "uma un una une", "1 1 1 1" },
+		{ "uno zero uno zero", "1 0 1 0" },
+		{ "cer cincos unos zeros", "cer cincos unos zeros" },
+	};
+	RUN_TABLE(rows);
+}
