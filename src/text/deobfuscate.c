@@ -92,20 +92,46 @@ static unsigned char at(const struct norm_text *t, size_t i)
 	return (unsigned char)t->s[i];
 }
 
-/* Is [a, b) part of a URL or e-mail address? Its space-delimited chunk
- * has a '/' or a dot between letters ("wa.me", "gmail.com"). D3 and D4
- * leave those alone: extractors read links, and a path is not leetspeak. */
-static int in_link(const struct norm_text *t, size_t a, size_t b)
+/* The space-delimited chunk looked at last. Rules ask about tokens left
+ * to right, so each chunk is scanned once even when it holds thousands of
+ * tokens ("c0y0t3,c0y0t3,..."). */
+struct link_cache {
+	size_t a, b;	/* the chunk [a, b); b == 0: nothing cached */
+	int is_link;
+};
+
+/* Is the chunk around byte i part of a URL or e-mail address? It has a '/'
+ * or a dot between letters ("wa.me", "gmail.com"). */
+static int chunk_is_link(const struct norm_text *t, struct link_cache *c, size_t i)
 {
+	size_t a = i, b = i;
+
+	if (c->b > 0 && i >= c->a && i < c->b)
+		return c->is_link;
 	while (a > 0 && at(t, a - 1) != ' ')
 		a--;
 	while (b < t->len && at(t, b) != ' ')
 		b++;
-	for (size_t i = a; i < b; i++) {
-		if (at(t, i) == '/')
-			return 1;
-		if (at(t, i) == '.' && i > a && i + 1 < b &&
-		    ascii_is_lower(at(t, i - 1)) && ascii_is_lower(at(t, i + 1)))
+	c->a = a;
+	c->b = b;
+	c->is_link = 0;
+	for (size_t k = a; k < b && !c->is_link; k++)
+		c->is_link = at(t, k) == '/' ||
+			     (at(t, k) == '.' && k > a && k + 1 < b &&
+			      ascii_is_lower(at(t, k - 1)) && ascii_is_lower(at(t, k + 1)));
+	return c->is_link;
+}
+
+/* Does [a, b) touch a link? D3 and D4 leave links alone: extractors read
+ * them, and a path is not leetspeak. */
+static int in_link(const struct norm_text *t, struct link_cache *c, size_t a, size_t b)
+{
+	for (size_t i = a; i < b; i = c->b + 1) {
+		if (at(t, i) == ' ')
+			i++;
+		if (i >= b)
+			break;
+		if (chunk_is_link(t, c, i))
 			return 1;
 	}
 	return 0;
@@ -253,6 +279,7 @@ static int is_run_sep(unsigned char c)
 void deob_digit_letters(struct norm_text *t)
 {
 	const unsigned char *s = (const unsigned char *)t->s;
+	struct link_cache links = { 0, 0, 0 };
 	size_t i = 0, done = 0, n = t->len;
 
 	while (i < n) {
@@ -294,7 +321,7 @@ void deob_digit_letters(struct norm_text *t)
 				break;
 		}
 		if (n_tok > 0 && letters > 0 && digits >= 4 && digits > letters &&
-		    !in_link(t, a, run_end)) {
+		    !in_link(t, &links, a, run_end)) {
 			for (size_t k = a; k < run_end; k++) {
 				if (at(t, k) == 'o')
 					t->s[k] = '0';
@@ -365,6 +392,7 @@ static int is_leet_word(const struct norm_text *t, size_t a, size_t b)
 void deob_leet(struct norm_text *t)
 {
 	const unsigned char *s = (const unsigned char *)t->s;
+	struct link_cache links = { 0, 0, 0 };
 	size_t i = 0, done = 0, n = t->len;
 
 	while (i < n) {
@@ -383,7 +411,7 @@ void deob_leet(struct norm_text *t)
 		/* [a, i) is the token; glued to a non-ASCII character it is
 		 * not a word we can judge. */
 		if ((a > 0 && at(t, a - 1) >= 0x80) || (i < n && at(t, i) >= 0x80) ||
-		    !is_leet_word(t, a, i) || in_link(t, a, i))
+		    !is_leet_word(t, a, i) || in_link(t, &links, a, i))
 			continue;
 		for (size_t k = a; k < i; k++) {
 			c = at(t, k);

@@ -5,18 +5,21 @@
  * signature works on the normalised form, and every span they report is
  * mapped back through start[]/end[] so that an analyst sees the original
  * words. Contract of the normalised text (see normalize.c for the rules):
- *   - valid UTF-8, NUL-terminated, lower case (Unicode case folding), NFKC,
- *     accents (combining marks) stripped;
+ *   - valid UTF-8, NUL-terminated, lower case (Unicode case folding), NFKC
+ *     (but for Hangul written as loose jamo, see rule C7), accents
+ *     (combining marks) stripped;
  *   - zero-width and bidi controls and variation selectors removed;
  *   - every whitespace run (incl. newlines, NBSP, U+202F) becomes one ASCII
  *     space; no leading or trailing space;
  *   - de-obfuscated: keycap and full-width digits become ASCII digits,
- *     emoji or symbols between digits become a space, O/o and l/I inside
+ *     emoji or symbols between digits become a space, O/o and l/I/i inside
  *     digit runs become 0 and 1, leetspeak inside words is undone (c0y0t3 ->
  *     coyote), U$A/EEUU/E.U.A. variants become "usa", runs of spelled-out
  *     digits in es/en/pt become digits ("cinco cinco dos" -> "5 5 2").
  * Digit groups keep their separators (spaces, dots, dashes), so extractors
  * see "55 1234 5678" and decide what is a phone number, a price or a date.
+ * Case folding also folds URLs and invite codes (t.me/+AbC -> t.me/+abc):
+ * take the text of a link from the original through start[]/end[].
  */
 #ifndef ATL_NORMALIZE_H
 #define ATL_NORMALIZE_H
