@@ -193,7 +193,7 @@ int reader_next(struct reader *r, struct record *rec, struct arena *a,
 	if (rc < 0) {
 		if (err) {
 			err->source = input_name(r->in);
-			if (!err->line)
+			if (rc == ATL_EPARSE && rec->line)
 				err->line = rec->line;
 		}
 		return rc;
