@@ -36,7 +36,7 @@
 #include "core/banned.h"
 
 #define RAW_CAP (64u * 1024)	/* compressed read size */
-#define BUF_CAP (256u * 1024)	/* decoded bytes; > PEEK_MAX */
+#define BUF_CAP (96u * 1024)	/* decoded bytes; > PEEK_MAX */
 #define PEEK_MAX (64u * 1024)
 
 enum comp { COMP_NONE, COMP_GZIP, COMP_ZSTD };

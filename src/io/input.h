@@ -4,7 +4,7 @@
  * Compression is detected from magic bytes (gzip 1F 8B, zstd 28 B5 2F FD),
  * never from the name. A gzip file may hold several members (as `cat a.gz
  * b.gz` makes), a zstd file several frames. A leading UTF-8 BOM is stripped.
- * Memory is bounded: one 64 KiB compressed buffer, one 256 KiB decompressed
+ * Memory is bounded: one 64 KiB compressed buffer, one 96 KiB decompressed
  * buffer, plus the decoder's window (32 KiB for gzip, at most 128 MiB for
  * zstd: zstd's default windowLogMax of 27).
  *
