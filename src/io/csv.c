@@ -464,18 +464,12 @@ fail:
 static int set_field(struct format_reader *fr, struct arena *a, struct str *dst,
 		     struct str v, int is_time, unsigned *warnings)
 {
-	if (is_time) {
-		char t[21];
-		if (format_unix_to_rfc3339(v.p, v.len, 0, t)) {
-			char *s = arena_strndup(a, t, 20);
-			if (!s)
-				return ATL_ENOMEM;
-			*dst = str_make(s, 20);
-			return 0;
-		}
-	}
-	if (fr->is_cp1252)
+	char t[21];
+
+	if (fr->is_cp1252 && !(is_time && format_unix_to_rfc3339(v.p, v.len, 0, t)))
 		return decode_cp1252(a, dst, v.p, v.len, warnings);
+	if (is_time)
+		return format_set_time(a, dst, v.p, v.len, 0, warnings);
 	return format_set_str(a, dst, v.p, v.len, warnings);
 }
 

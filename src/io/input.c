@@ -125,15 +125,16 @@ static void fill_raw(struct input *in)
 
 static void decode_none(struct input *in)
 {
-	size_t k;
+	size_t k = in->raw_len - in->raw_off;
 
-	if (in->raw_off == in->raw_len)
-		fill_raw(in);
-	k = in->raw_len - in->raw_off;
-	if (k == 0) {
-		in->eof = 1;
+	if (k == 0) {	/* the usual case: read straight into buf, one copy less */
+		k = read_source(in, in->buf + in->end, BUF_CAP - in->end);
+		if (k == 0)
+			in->eof = 1;
+		in->end += k;
 		return;
 	}
+	/* the bytes read to sniff the compression */
 	if (k > BUF_CAP - in->end)
 		k = BUF_CAP - in->end;
 	memcpy(in->buf + in->end, in->raw + in->raw_off, k);
