@@ -279,6 +279,12 @@ static int read_record(struct format_reader *fr, struct atl_err *err)
 				return 1;
 			}
 		}
+		if (c == (unsigned char)fr->delim && st != ST_QUOTED && st != ST_SKIP) {
+			if (end_field(fr) < 0)
+				goto too_many;
+			st = ST_START;
+			continue;
+		}
 		switch (st) {
 		case ST_SKIP:
 			continue;
@@ -287,20 +293,9 @@ static int read_record(struct format_reader *fr, struct atl_err *err)
 				st = ST_QUOTED;
 				continue;
 			}
-			if (c == (unsigned char)fr->delim) {
-				if (end_field(fr) < 0)
-					goto too_many;
-				continue;
-			}
 			st = ST_UNQUOTED;
 			break;
 		case ST_UNQUOTED:
-			if (c == (unsigned char)fr->delim) {
-				if (end_field(fr) < 0)
-					goto too_many;
-				st = ST_START;
-				continue;
-			}
 			break;
 		case ST_QUOTED:
 			if (c == '"') {
@@ -309,17 +304,8 @@ static int read_record(struct format_reader *fr, struct atl_err *err)
 			}
 			break;
 		case ST_QUOTE_SEEN:
-			if (c == '"') {
-				st = ST_QUOTED;
-				break;
-			}
-			if (c == (unsigned char)fr->delim) {
-				if (end_field(fr) < 0)
-					goto too_many;
-				st = ST_START;
-				continue;
-			}
-			st = ST_UNQUOTED;	/* "ab"cd: lenient */
+			/* "" is a quote; "ab"cd is lenient: the rest joins the field */
+			st = c == '"' ? ST_QUOTED : ST_UNQUOTED;
 			break;
 		}
 		if (fr->fld_len == fr->fld_max) {
@@ -480,7 +466,6 @@ static int csv_next(struct format_reader *fr, struct record *rec, struct arena *
 		&rec->id, &rec->text, &rec->platform, &rec->author,
 		&rec->created_at, &rec->url, &rec->parent,
 	};
-	size_t i;
 	int rc;
 
 	if (fr->n_cols == 0)
@@ -512,10 +497,6 @@ static int csv_next(struct format_reader *fr, struct record *rec, struct arena *
 			break;
 		}
 	}
-	for (i = 0; i < rec->text.len && ascii_is_space((unsigned char)rec->text.p[i]); i++)
-		;
-	if (i == rec->text.len)
-		return atl_err_set(err, ATL_EPARSE, "empty text");
 	return 1;
 }
 

@@ -250,7 +250,6 @@ static int finish(struct format_reader *fr, struct record *rec, struct atl_err *
 		&rec->created_at, &rec->url, &rec->parent,
 	};
 	const char *names[FORMAT_MAX_NAMES];
-	size_t i;
 
 	for (int f = 0; f < FIELD__N; f++) {
 		for (int k = 0; k < FORMAT_MAX_NAMES; k++) {
@@ -264,10 +263,6 @@ static int finish(struct format_reader *fr, struct record *rec, struct atl_err *
 		format_field_names(fr->o, FIELD_TEXT, names);
 		return atl_err_set(err, ATL_EPARSE, "no text field '%s'", names[0]);
 	}
-	for (i = 0; i < rec->text.len && ascii_is_space((unsigned char)rec->text.p[i]); i++)
-		;
-	if (i == rec->text.len)
-		return atl_err_set(err, ATL_EPARSE, "empty text");
 	return 1;
 }
 

@@ -191,6 +191,14 @@ int reader_open(struct reader **out, const char *path,
 	return rc;
 }
 
+static int is_blank(struct str s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if (!ascii_is_space((unsigned char)s.p[i]))
+			return 0;
+	return 1;
+}
+
 int reader_next(struct reader *r, struct record *rec, struct arena *a,
 		struct atl_err *err)
 {
@@ -200,6 +208,8 @@ int reader_next(struct reader *r, struct record *rec, struct arena *a,
 
 	memset(rec, 0, sizeof(*rec));
 	rc = r->ops->next(r->fr, rec, a, err);
+	if (rc == 1 && is_blank(rec->text))
+		rc = atl_err_set(err, ATL_EPARSE, "empty text");
 	/* copied, so a batch may outlive the reader */
 	name = input_name(r->in);
 	src = arena_strdup(a, name);
