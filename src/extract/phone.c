@@ -28,7 +28,9 @@
  * code ("521 55 1234 5678", "502 5555 0123") are read internationally when
  * they fill the whole run, and last phone_parse_guess() accepts only forms
  * that fit one reading (NANP first: with no evidence a valid NANP number is
- * taken as +1, see phone.h).
+ * taken as +1, see phone.h) -- except that ten digits written the Mexican
+ * way, a 2-digit area code first ("55 1234 5678", "33 12345678"), are read
+ * as Mexican: NANP numbers are written 3-3-4.
  */
 #include <string.h>
 
@@ -515,6 +517,7 @@ struct cand {
 	int explicit_intl;	/* after "+", "00" or "011" */
 	int whole;		/* fills the rest of the run */
 	int cc_group;		/* first group short enough to be a code */
+	int mx_grouping;	/* written 2-4-4 or 2-8: Mexico's style */
 };
 
 static const char *try_regions(const char *const *list, size_t n,
@@ -552,6 +555,8 @@ static const char *read_cand(const struct ind_sink *k, const struct cand *c,
 	if (c->whole && c->cc_group && c->n >= 11 &&
 	    (r = phone_parse_intl(c->d, c->n, out)))
 		return r;
+	if (c->mx_grouping && (r = phone_parse_national(c->d, c->n, "MX", out)))
+		return r;
 	return phone_parse_guess(c->d, c->n, out);
 }
 
@@ -561,24 +566,26 @@ static int is_intl_prefixed(const struct run *r)
 	       (r->off[r->ng] > 11 && !memcmp(r->d, "011", 3));
 }
 
-/* Emit phones from one run, splitting it at spaces when it holds more than
- * one number. explicit_only: the first pass, which only reads numbers with
- * an international prefix (their countries become evidence). */
-static int emit_run(struct ind_sink *k, const struct run *r, int explicit_only)
+struct found {
+	char e164[PHONE_E164_MAX];
+	const char *region;
+	size_t ns, ne;		/* normalised span */
+};
+
+/* Cut a run into numbers: from each group, the longest valid prefix of
+ * groups that ends at a space (or the run's end). Returns how many numbers
+ * were found, or 0 when some group is left over: a run that does not split
+ * cleanly ("123 456 78901 23") is not trusted at all. */
+static size_t cut_run(struct ind_sink *k, const struct run *r,
+		      struct found *f, size_t max)
 {
-	size_t g = 0;
+	size_t g = 0, n = 0;
 
 	while (g < r->ng) {
 		size_t h;
-		int found = 0;
+		int ok = 0;
 		for (h = r->ng; h-- > g;) {
-			char out[PHONE_E164_MAX];
 			struct cand c;
-			const char *region;
-			struct indicator *it;
-			uint32_t os, oe;
-			int rc;
-
 			if (h + 1 < r->ng && r->sep[h + 1] != ' ')
 				continue;
 			c.d = r->d + r->off[g];
@@ -586,34 +593,48 @@ static int emit_run(struct ind_sink *k, const struct run *r, int explicit_only)
 			c.explicit_intl = g == 0 && is_intl_prefixed(r);
 			c.whole = g == 0 && h + 1 == r->ng;
 			c.cc_group = r->ng == 1 || r->ge[g] - r->gs[g] <= 3;
-			if (explicit_only != c.explicit_intl)
+			c.mx_grouping = c.n == 10 && r->ge[g] - r->gs[g] == 2 &&
+					(h == g + 1 || h == g + 2);
+			f[n].region = read_cand(k, &c, f[n].e164);
+			if (!f[n].region)
 				continue;
-			region = read_cand(k, &c, out);
-			if (!region)
-				continue;
-			ind_norm_span(k, g == 0 ? r->ns : r->gs[g],
-				      h + 1 == r->ng ? r->ne : r->ge[h], &os, &oe);
-			rc = ind_add(k, IND_PHONE, out, strlen(out), os, oe, &it);
-			if (rc < 0)
-				return rc;
-			if (it)
-				it->region = region;
-			ind_take(k, os, oe);
+			f[n].ns = g == 0 ? r->ns : r->gs[g];
+			f[n].ne = h + 1 == r->ng ? r->ne : r->ge[h];
+			/* an explicit country code is evidence for the other
+			 * numbers, in this run and in the rest of the post */
 			if (c.explicit_intl)
 				ind_note_region(k->phone_regions,
-						&k->n_phone_regions, region);
-			found = 1;
+						&k->n_phone_regions,
+						f[n].region);
+			ok = 1;
 			break;
 		}
-		if (!found) {
-			/* Skip one group; the next may start a number only
-			 * after a space. */
-			g++;
-			while (g < r->ng && r->sep[g] != ' ')
-				g++;
-		} else {
-			g = h + 1;
-		}
+		if (!ok || ++n == max)
+			return 0;
+		g = h + 1;
+	}
+	return n;
+}
+
+/* Emit the phones of one run. */
+static int emit_run(struct ind_sink *k, const struct run *r)
+{
+	struct found f[RUN_MAX_GROUPS];
+	size_t n = cut_run(k, r, f, RUN_MAX_GROUPS);
+
+	for (size_t i = 0; i < n; i++) {
+		struct indicator *it;
+		uint32_t os, oe;
+		int rc;
+
+		ind_norm_span(k, f[i].ns, f[i].ne, &os, &oe);
+		rc = ind_add(k, IND_PHONE, f[i].e164, strlen(f[i].e164), os, oe,
+			     &it);
+		if (rc < 0)
+			return rc;
+		if (it)
+			it->region = f[i].region;
+		ind_take(k, os, oe);
 	}
 	return 0;
 }
@@ -649,12 +670,16 @@ static int scan(struct ind_sink *k, int explicit_only)
 		    bad_shape(&r) || money_around(s, len, &r) ||
 		    id_before(s, r.ns))
 			continue;
-		if ((rc = emit_run(k, &r, explicit_only)) < 0)
+		if (is_intl_prefixed(&r) != explicit_only)
+			continue;
+		if ((rc = emit_run(k, &r)) < 0)
 			return rc;
 	}
 	return 0;
 }
 
+/* Two passes: numbers with an international prefix first, so that their
+ * countries are evidence for the national numbers of the second pass. */
 int phone_find(struct ind_sink *k)
 {
 	int rc = scan(k, 1);
