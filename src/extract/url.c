@@ -69,6 +69,12 @@ static const struct platform platforms[] = {
 	{ "wa.me", 0 }, { "wa.link", 0 },
 };
 
+/* Found without a scheme whatever their TLD. */
+static const char *const messaging_hosts[] = {
+	"wa.me", "wa.link", "t.me", "telegram.me", "telegram.dog",
+	"chat.whatsapp.com", "api.whatsapp.com",
+};
+
 /* Query keys that only track the click. */
 static const char *const tracking[] = {
 	"fbclid", "gclid", "dclid", "msclkid", "igshid", "igsh", "si",
@@ -257,9 +263,9 @@ static size_t parse_url(const char *s, size_t len, size_t i, struct url *u)
 	if (!has_scheme) {
 		int has_path = p < len && s[p] == '/' && p + 1 < len &&
 			       is_url_char((unsigned char)s[p + 1]);
-		if (!t || (t->is_word && !has_www && !has_path &&
-			   !eq_n(u->host, u->host_len, "wa.me") &&
-			   !eq_n(u->host, u->host_len, "t.me")))
+		if (!in_list(messaging_hosts, N_OF(messaging_hosts), u->host,
+			     u->host_len) &&
+		    (!t || (t->is_word && !has_www && !has_path)))
 			return 0;
 	}
 	memcpy(u->scheme, has_scheme ? "http" : "", has_scheme ? 5 : 1);
