@@ -476,7 +476,8 @@ static int bad_shape(const struct run *r)
 	return 0;
 }
 
-/* Next to money: "$ 5555 0123", "5555 0123 dolares", "8000-9000 k". */
+/* Next to money: "$ 5555 0123", "5555 0123 dolares", "8000-9000 k", "50%".
+ * A multiplier after a long run ("... 5678 mil gracias") is not money. */
 static int money_around(const char *s, size_t len, const struct run *r)
 {
 	size_t ms, me;
@@ -486,7 +487,8 @@ static int money_around(const char *s, size_t len, const struct run *r)
 
 	if (price_prefix(s, r->ns, &ms, &cur))
 		return 1;
-	if (price_suffix(s, len, r->ne, &me, &p10, &cur))
+	if (price_suffix(s, len, r->ne, &me, &p10, &cur) &&
+	    (cur || r->off[r->ng] <= 8))
 		return 1;
 	if (j < len && s[j] == ' ')
 		j++;

@@ -382,8 +382,13 @@ int price_find(struct ind_sink *k)
 		if (!has_prefix && !has_suffix)
 			continue;
 		if (!has_prefix) {
-			/* a letter glued before needs to be a marker */
+			/* a letter glued before needs to be a marker, and the
+			 * last group of a digit run ("1234 5678 mil") is not
+			 * an amount */
 			if (p > 0 && is_word_char((unsigned char)s[p - 1]))
+				continue;
+			if (p > 1 && s[p - 1] == ' ' &&
+			    ascii_is_digit((unsigned char)s[p - 2]))
 				continue;
 			ms = p;
 		}
