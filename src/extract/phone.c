@@ -21,16 +21,19 @@
  * A run that holds two numbers ("55 1234 5678 55 8765 4321") is split at a
  * space: the longest valid prefix is taken, then the rest.
  *
- * Country, for digits without an international prefix: extract_opts's
- * default_region, then countries of explicit-country-code phones in the
- * post, then origin/transit places, then destination places; each is tried
- * in turn with its national rules. Then digits that start with a country
- * code ("521 55 1234 5678", "502 5555 0123") are read internationally when
- * they fill the whole run, and last phone_parse_guess() accepts only forms
- * that fit one reading (NANP first: with no evidence a valid NANP number is
- * taken as +1, see phone.h) -- except that ten digits written the Mexican
- * way, a 2-digit area code first ("55 1234 5678", "33 12345678"), are read
- * as Mexican: NANP numbers are written 3-3-4.
+ * Country, for digits without an international prefix, first fit wins:
+ *   1. extract_opts.default_region;
+ *   2. countries of explicit-country-code phones in the post;
+ *   3. origin/transit places named in the post ("tijuana" -> MX);
+ *   4. Mexico, when ten digits are written the Mexican way with a 2-digit
+ *      area code first ("55 1234 5678", "(33) 1234-5678"; NANP is 3-3-4);
+ *   5. destination places ("usa", "houston" -> US): weak evidence, since
+ *      nearly every ad names the destination;
+ *   6. digits that start with a country code and fill the run
+ *      ("521 55 1234 5678", "(504) 9999 0000"), read internationally;
+ *   7. phone_parse_guess(): NANP first, then Mexico (see phone.h). So a
+ *      bare "713 555 0142" is +1, and a bare 8-digit Central American
+ *      number is dropped: without evidence its country cannot be told.
  */
 #include <string.h>
 
@@ -551,13 +554,16 @@ static const char *read_cand(const struct ind_sink *k, const struct cand *c,
 	    (r = phone_parse_national(c->d, c->n, k->default_region, out)))
 		return r;
 	if ((r = try_regions(k->phone_regions, k->n_phone_regions, c, out)) ||
-	    (r = try_regions(k->place_regions, k->n_place_regions, c, out)) ||
-	    (r = try_regions(k->dest_regions, k->n_dest_regions, c, out)))
+	    (r = try_regions(k->place_regions, k->n_place_regions, c, out)))
+		return r;
+	/* Destinations are weak evidence (every ad names the US), weaker
+	 * than a number written the Mexican way. */
+	if (c->mx_grouping && (r = phone_parse_national(c->d, c->n, "MX", out)))
+		return r;
+	if ((r = try_regions(k->dest_regions, k->n_dest_regions, c, out)))
 		return r;
 	if (c->whole && c->cc_group && c->n >= 11 &&
 	    (r = phone_parse_intl(c->d, c->n, out)))
-		return r;
-	if (c->mx_grouping && (r = phone_parse_national(c->d, c->n, "MX", out)))
 		return r;
 	return phone_parse_guess(c->d, c->n, out);
 }
