@@ -104,7 +104,10 @@ static const unsigned short ca_area[] = {
 
 static int in_set(char c, const char *set)
 {
-	return c && strchr(set, c) != NULL;
+	for (; *set; set++)
+		if (*set == c)
+			return 1;
+	return 0;
 }
 
 static int all_digits(const char *d, size_t n)
@@ -647,17 +650,38 @@ static int emit_run(struct ind_sink *k, const struct run *r)
 	return 0;
 }
 
-static int scan(struct ind_sink *k, int explicit_only)
+#define PHONE_MAX_DEFERRED 64	/* national runs kept for the second pass */
+
+/* Read the run at s[i] and say whether it may be a phone number at all. */
+static int good_run(const struct ind_sink *k, size_t i, struct run *r,
+		    size_t *next)
 {
 	const char *s = k->nt->s;
-	size_t len = k->nt->len, i = 0;
+	size_t len = k->nt->len, j = read_run(s, len, i, r);
+	uint32_t os, oe;
+
+	*next = j > i ? j : i + 1;
+	if (r->too_long || r->off[r->ng] < PHONE_MIN_DIGITS)
+		return 0;
+	ind_norm_span(k, r->ns, r->ne, &os, &oe);
+	return !ind_is_taken(k, os, oe) && !glued(s, len, r) &&
+	       !bad_shape(r) && !money_around(s, len, r) && !id_before(s, r->ns);
+}
+
+/* One scan of the text: numbers with an international prefix are read at
+ * once, so that their countries are evidence for the national numbers,
+ * which are read afterwards from the runs kept aside. */
+int phone_find(struct ind_sink *k)
+{
+	const char *s = k->nt->s;
+	size_t len = k->nt->len, i = 0, n_def = 0;
+	size_t deferred[PHONE_MAX_DEFERRED];
+	struct run r;
+	int rc;
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
-		struct run r;
-		uint32_t os, oe;
-		size_t j;
-		int rc;
+		size_t next;
 
 		if (!(ascii_is_digit(c) ||
 		      ((c == '+' || c == '(') && i + 1 < len &&
@@ -667,30 +691,22 @@ static int scan(struct ind_sink *k, int explicit_only)
 			i++;
 			continue;
 		}
-		j = read_run(s, len, i, &r);
-		if (j <= i)
-			j = i + 1;
-		i = j;
-		if (r.too_long || r.off[r.ng] < PHONE_MIN_DIGITS)
-			continue;
-		ind_norm_span(k, r.ns, r.ne, &os, &oe);
-		if (ind_is_taken(k, os, oe) || glued(s, len, &r) ||
-		    bad_shape(&r) || money_around(s, len, &r) ||
-		    id_before(s, r.ns))
-			continue;
-		if (is_intl_prefixed(&r) != explicit_only)
-			continue;
-		if ((rc = emit_run(k, &r)) < 0)
+		if (good_run(k, i, &r, &next)) {
+			if (is_intl_prefixed(&r)) {
+				if ((rc = emit_run(k, &r)) < 0)
+					return rc;
+			} else if (n_def < PHONE_MAX_DEFERRED) {
+				deferred[n_def++] = i;
+			}
+		}
+		i = next;
+	}
+	for (size_t d = 0; d < n_def; d++) {
+		size_t next;
+		/* read again: a phone found since may have claimed it */
+		if (good_run(k, deferred[d], &r, &next) &&
+		    (rc = emit_run(k, &r)) < 0)
 			return rc;
 	}
 	return 0;
-}
-
-/* Two passes: numbers with an international prefix first, so that their
- * countries are evidence for the national numbers of the second pass. */
-int phone_find(struct ind_sink *k)
-{
-	int rc = scan(k, 1);
-
-	return rc < 0 ? rc : scan(k, 0);
 }

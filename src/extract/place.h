@@ -20,6 +20,7 @@ struct place {
 	const char *region;	/* ISO 3166 alpha-2 of its country */
 	int is_dest;		/* a destination (US, CA, Europe), not an
 				 * origin or transit country */
+	size_t len;		/* strlen(name) */
 };
 
 /* The longest gazetteer name that starts at s[i] and ends at a word

@@ -19,44 +19,47 @@
 struct marker {
 	const char *text;	/* in the normalised text */
 	const char *cur;	/* ISO 4217, or a PRICE_* marker */
+	size_t len;		/* strlen(text) */
 };
+
+#define P(text, cur) { text, cur, sizeof(text) - 1 }
 
 /* Before the amount. Longer markers ending in the same byte come first, so
  * "us$" wins over "$". */
 static const struct marker prefixes[] = {
-	{ "us$", "USD" }, { "u$s", "USD" }, { "usd", "USD" },
-	{ "rd$", "DOP" }, { "r$", "BRL" }, { "c$", "NIO" }, { "mx$", "MXN" },
-	{ "mxn", "MXN" }, { "cop", "COP" }, { "gtq", "GTQ" }, { "hnl", "HNL" },
-	{ "eur", "EUR" }, { "gbp", "GBP" }, { "brl", "BRL" }, { "dop", "DOP" },
-	{ "htg", "HTG" }, { "crc", "CRC" },
-	{ "lps.", "HNL" }, { "lps", "HNL" }, { "q.", "GTQ" }, { "q", "GTQ" },
-	{ "l.", "HNL" }, { "l", "HNL" }, { "s/.", "PEN" }, { "s/", "PEN" },
-	{ "b/.", "PAB" }, { "bs.", "VES" }, { "bs", "VES" },
-	{ "$", PRICE_DOLLAR_SIGN },
-	{ "\xe2\x82\xac", "EUR" },	/* € */
-	{ "\xc2\xa3", "GBP" },		/* £ */
-	{ "\xe2\x82\xa1", "CRC" },	/* ₡ */
+	P("us$", "USD"), P("u$s", "USD"), P("usd", "USD"),
+	P("rd$", "DOP"), P("r$", "BRL"), P("c$", "NIO"), P("mx$", "MXN"),
+	P("mxn", "MXN"), P("cop", "COP"), P("gtq", "GTQ"), P("hnl", "HNL"),
+	P("eur", "EUR"), P("gbp", "GBP"), P("brl", "BRL"), P("dop", "DOP"),
+	P("htg", "HTG"), P("crc", "CRC"),
+	P("lps.", "HNL"), P("lps", "HNL"), P("q.", "GTQ"), P("q", "GTQ"),
+	P("l.", "HNL"), P("l", "HNL"), P("s/.", "PEN"), P("s/", "PEN"),
+	P("b/.", "PAB"), P("bs.", "VES"), P("bs", "VES"),
+	P("$", PRICE_DOLLAR_SIGN),
+	P("\xe2\x82\xac", "EUR"),	/* € */
+	P("\xc2\xa3", "GBP"),		/* £ */
+	P("\xe2\x82\xa1", "CRC"),	/* ₡ */
 };
 
 /* After the amount (and multiplier). */
 static const struct marker words[] = {
-	{ "dolares", "USD" }, { "dolar", "USD" }, { "dollars", "USD" },
-	{ "dollar", "USD" }, { "dlls", "USD" }, { "dls", "USD" },
-	{ "dlrs", "USD" }, { "usd", "USD" }, { "verdes", "USD" },
-	{ "bucks", "USD" },
-	{ "pesos", PRICE_PESOS }, { "peso", PRICE_PESOS },
-	{ "mxn", "MXN" }, { "m.n.", "MXN" }, { "varos", "MXN" },
-	{ "quetzales", "GTQ" }, { "quetzal", "GTQ" }, { "gtq", "GTQ" },
-	{ "lempiras", "HNL" }, { "lempira", "HNL" }, { "lps", "HNL" },
-	{ "hnl", "HNL" }, { "cordobas", "NIO" }, { "cordoba", "NIO" },
-	{ "colones", "CRC" }, { "crc", "CRC" }, { "soles", "PEN" },
-	{ "gourdes", "HTG" }, { "gourde", "HTG" }, { "goud", "HTG" },
-	{ "htg", "HTG" }, { "reais", "BRL" }, { "brl", "BRL" },
-	{ "euros", "EUR" }, { "euro", "EUR" }, { "eur", "EUR" },
-	{ "libras", "GBP" }, { "pounds", "GBP" }, { "pound", "GBP" },
-	{ "gbp", "GBP" }, { "bolivares", "VES" }, { "balboas", "PAB" },
-	{ "dinares", "LYD" }, { "dinars", "LYD" }, { "cop", "COP" },
-	{ "dop", "DOP" },
+	P("dolares", "USD"), P("dolar", "USD"), P("dollars", "USD"),
+	P("dollar", "USD"), P("dlls", "USD"), P("dls", "USD"),
+	P("dlrs", "USD"), P("usd", "USD"), P("verdes", "USD"),
+	P("bucks", "USD"),
+	P("pesos", PRICE_PESOS), P("peso", PRICE_PESOS),
+	P("mxn", "MXN"), P("m.n.", "MXN"), P("varos", "MXN"),
+	P("quetzales", "GTQ"), P("quetzal", "GTQ"), P("gtq", "GTQ"),
+	P("lempiras", "HNL"), P("lempira", "HNL"), P("lps", "HNL"),
+	P("hnl", "HNL"), P("cordobas", "NIO"), P("cordoba", "NIO"),
+	P("colones", "CRC"), P("crc", "CRC"), P("soles", "PEN"),
+	P("gourdes", "HTG"), P("gourde", "HTG"), P("goud", "HTG"),
+	P("htg", "HTG"), P("reais", "BRL"), P("brl", "BRL"),
+	P("euros", "EUR"), P("euro", "EUR"), P("eur", "EUR"),
+	P("libras", "GBP"), P("pounds", "GBP"), P("pound", "GBP"),
+	P("gbp", "GBP"), P("bolivares", "VES"), P("balboas", "PAB"),
+	P("dinares", "LYD"), P("dinars", "LYD"), P("cop", "COP"),
+	P("dop", "DOP"),
 };
 
 struct mult {
@@ -83,10 +86,13 @@ static int is_word_char(unsigned char c)
 }
 
 /* Does s[i..) start with w, ending at a word boundary? */
-static int word_at(const char *s, size_t len, size_t i, const char *w)
+static inline int word_at(const char *s, size_t len, size_t i, const char *w)
 {
-	size_t n = strlen(w);
+	size_t n;
 
+	if (i >= len || s[i] != w[0])	/* most words fail here, cheaply */
+		return 0;
+	n = strlen(w);
 	if (i + n > len || memcmp(s + i, w, n) != 0)
 		return 0;
 	/* A marker ending in '.' already ends the word. */
@@ -103,7 +109,10 @@ int price_prefix(const char *s, size_t i, size_t *mstart, const char **cur)
 		e--;
 	for (size_t m = 0; m < sizeof(prefixes) / sizeof(prefixes[0]); m++) {
 		const char *t = prefixes[m].text;
-		size_t n = strlen(t), b;
+		size_t n, b;
+		if (e == 0 || s[e - 1] != t[prefixes[m].len - 1])
+			continue;
+		n = prefixes[m].len;
 		if (n > e || memcmp(s + e - n, t, n) != 0)
 			continue;
 		b = e - n;
@@ -369,29 +378,32 @@ int price_find(struct ind_sink *k)
 			i++;
 			continue;
 		}
+		/* The cheap tests first: most numbers in a post are not
+		 * prices. Without a marker before, a letter glued before or
+		 * a digit group before ("1234 5678 mil") rules it out. */
+		p = i;
+		has_prefix = price_prefix(s, p, &ms, &pcur);
+		if (!has_prefix) {
+			if ((p > 0 && is_word_char((unsigned char)s[p - 1])) ||
+			    (p > 1 && s[p - 1] == ' ' &&
+			     ascii_is_digit((unsigned char)s[p - 2]))) {
+				while (i < len &&
+				       ascii_is_digit((unsigned char)s[i]))
+					i++;
+				continue;
+			}
+			ms = p;
+		}
 		n = price_scan_amount(s, len, i, &am);
 		if (n == 0) {
 			while (i < len && ascii_is_digit((unsigned char)s[i]))
 				i++;
 			continue;
 		}
-		p = i;
 		i += n;
-		has_prefix = price_prefix(s, p, &ms, &pcur);
 		has_suffix = price_suffix(s, len, i, &me, &pow10, &scur);
 		if (!has_prefix && !has_suffix)
 			continue;
-		if (!has_prefix) {
-			/* a letter glued before needs to be a marker, and the
-			 * last group of a digit run ("1234 5678 mil") is not
-			 * an amount */
-			if (p > 0 && is_word_char((unsigned char)s[p - 1]))
-				continue;
-			if (p > 1 && s[p - 1] == ' ' &&
-			    ascii_is_digit((unsigned char)s[p - 2]))
-				continue;
-			ms = p;
-		}
 		if (!has_suffix)
 			me = i;
 		if (!pcur && !scur && is_counted(s, len, me))

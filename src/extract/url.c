@@ -682,6 +682,15 @@ int url_find(struct ind_sink *k)
 			i++;
 			continue;
 		}
+		/* Most words have no dot and no "://": skip them whole. */
+		e = i;
+		while (e < len && is_host_char((unsigned char)s[e]) &&
+		       s[e] != '.')
+			e++;
+		if (e >= len || (s[e] != '.' && s[e] != ':')) {
+			i = e > i ? e : i + 1;
+			continue;
+		}
 		e = parse_url(s, len, i, &u);
 		if (!e) {
 			/* skip the rest of this token's word */
