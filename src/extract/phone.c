@@ -23,7 +23,8 @@
  *
  * Country, for digits without an international prefix, first fit wins:
  *   1. extract_opts.default_region;
- *   2. countries of explicit-country-code phones in the post;
+ *   2. countries of phones already read in the post (explicit country
+ *      codes first, as they are read in the first pass);
  *   3. origin/transit places named in the post ("tijuana" -> MX);
  *   4. Mexico, when ten digits are written the Mexican way with a 2-digit
  *      area code first ("55 1234 5678", "(33) 1234-5678"; NANP is 3-3-4);
@@ -646,6 +647,10 @@ static int emit_run(struct ind_sink *k, const struct run *r)
 		if (it)
 			it->region = f[i].region;
 		ind_take(k, os, oe);
+		/* read the post's other numbers the same way: the same number
+		 * written twice gives one indicator, not +52... and +1... */
+		ind_note_region(k->phone_regions, &k->n_phone_regions,
+				f[i].region);
 	}
 	return 0;
 }

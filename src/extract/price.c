@@ -352,6 +352,23 @@ static int is_counted(const char *s, size_t len, size_t j)
 	return 0;
 }
 
+/* The low end of a range takes the marker of the high end:
+ * "8,000-9,000 dls", "8 - 9 mil dolares". */
+static int range_suffix(const char *s, size_t len, size_t j, unsigned *pow10,
+			const char **cur)
+{
+	struct price_amount am;
+	size_t p = skip_space(s, len, j), n, me;
+
+	if (p >= len || s[p] != '-')
+		return 0;
+	p = skip_space(s, len, p + 1);
+	if (p >= len || !ascii_is_digit((unsigned char)s[p]))
+		return 0;
+	n = price_scan_amount(s, len, p, &am);
+	return n > 0 && price_suffix(s, len, p + n, &me, pow10, cur);
+}
+
 int price_find(struct ind_sink *k)
 {
 	const char *s = k->nt->s;
@@ -402,6 +419,10 @@ int price_find(struct ind_sink *k)
 		}
 		i += n;
 		has_suffix = price_suffix(s, len, i, &me, &pow10, &scur);
+		if (!has_suffix && range_suffix(s, len, i, &pow10, &scur)) {
+			has_suffix = 1;
+			me = i;
+		}
 		if (!has_prefix && !has_suffix)
 			continue;
 		if (!has_suffix)

@@ -169,6 +169,8 @@ TEST(phone, finds_obfuscated_and_international)
 		  "+50255550123/GT|+50241234567/GT" },
 		{ "+502 5555 0123 4123 4567", NULL,
 		  "+50255550123/GT|+50241234567/GT" },
+		/* a number read once is read the same way again */
+		{ "55-1234-5678 o 5512345678", NULL, "+525512345678/MX" },
 		/* two numbers in one run, and a list */
 		{ "55 1234 5678 55 8765 4321", NULL,
 		  "+525512345678/MX|+525587654321/MX" },

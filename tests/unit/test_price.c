@@ -67,6 +67,10 @@ TEST(price, markers_and_separators)
 		{ "$1.500.000", NULL, "1500000/-" },
 		{ "$8,5", NULL, "8.5/-" },
 		{ "$ 0", NULL, "0/-" },
+		/* ranges: the low end takes the high end's marker */
+		{ "8,000-9,000 dls", NULL, "8000/USD|9000/USD" },
+		{ "entre 8 - 9 mil dolares", NULL, "8000/USD|9000/USD" },
+		{ "$8,000-$10,000", NULL, "8000/-|10000/-" },
 		/* two prices */
 		{ "adultos $8,000 ninos $4,000", NULL, "8000/-|4000/-" },
 	};
