@@ -85,6 +85,20 @@ int ind_add(struct ind_sink *k, enum ind_kind kind, const char *val,
 	return 0;
 }
 
+int ind_add_phone(struct ind_sink *k, const char *e164, const char *region,
+		  uint32_t start, uint32_t end)
+{
+	struct indicator *it;
+	int rc = ind_add(k, IND_PHONE, e164, strlen(e164), start, end, &it);
+
+	if (rc < 0)
+		return rc;
+	if (it)
+		it->region = region;
+	ind_note_region(k->phone_regions, &k->n_phone_regions, region);
+	return 0;
+}
+
 void ind_note_region(const char **list, size_t *n, const char *region)
 {
 	if (!region)

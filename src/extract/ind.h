@@ -56,6 +56,19 @@ struct ind_sink {
 int ind_add(struct ind_sink *k, enum ind_kind kind, const char *val,
 	    size_t len, uint32_t start, uint32_t end, struct indicator **got);
 
+/* Append a phone (E.164) with its region, and note the region as evidence
+ * for the post's other numbers. Returns 0 or ATL_ENOMEM. */
+int ind_add_phone(struct ind_sink *k, const char *e164, const char *region,
+		  uint32_t start, uint32_t end);
+
+/* Letters, digits and any non-ASCII byte: what a word is made of in the
+ * normalised text. */
+static inline int ind_is_word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c >= 0x80;
+}
+
 /* Remember an evidence country (static string) in one of the three lists;
  * duplicates and overflow are ignored. */
 void ind_note_region(const char **list, size_t *n, const char *region);

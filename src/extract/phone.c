@@ -635,22 +635,15 @@ static int emit_run(struct ind_sink *k, const struct run *r)
 	size_t n = cut_run(k, r, f, RUN_MAX_GROUPS);
 
 	for (size_t i = 0; i < n; i++) {
-		struct indicator *it;
 		uint32_t os, oe;
 		int rc;
 
 		ind_norm_span(k, f[i].ns, f[i].ne, &os, &oe);
-		rc = ind_add(k, IND_PHONE, f[i].e164, strlen(f[i].e164), os, oe,
-			     &it);
-		if (rc < 0)
-			return rc;
-		if (it)
-			it->region = f[i].region;
-		ind_take(k, os, oe);
-		/* read the post's other numbers the same way: the same number
+		/* the region is noted as evidence too: the same number
 		 * written twice gives one indicator, not +52... and +1... */
-		ind_note_region(k->phone_regions, &k->n_phone_regions,
-				f[i].region);
+		if ((rc = ind_add_phone(k, f[i].e164, f[i].region, os, oe)) < 0)
+			return rc;
+		ind_take(k, os, oe);
 	}
 	return 0;
 }

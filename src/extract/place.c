@@ -260,11 +260,6 @@ static const struct place places[] = {
 };
 #define N_PLACES (sizeof(places) / sizeof(places[0]))
 
-static int is_word_char(unsigned char c)
-{
-	return ascii_is_alnum(c) || c >= 0x80;
-}
-
 /* Compare the first two bytes of name with key (key2 may be NUL). */
 static int cmp2(const char *name, unsigned char k0, unsigned char k1)
 {
@@ -300,7 +295,7 @@ const struct place *place_match(const char *s, size_t len, size_t i,
 		if (l <= *n || i + l > len || memcmp(s + i, nm, l) != 0)
 			continue;
 		if (nm[l - 1] != '.' && i + l < len &&
-		    is_word_char((unsigned char)s[i + l]))
+		    ind_is_word_char((unsigned char)s[i + l]))
 			continue;
 		best = &places[lo];
 		*n = l;
@@ -321,13 +316,13 @@ int place_find(struct ind_sink *k)
 		int rc;
 
 		if (!ascii_is_alpha((unsigned char)s[i]) ||
-		    (i > 0 && is_word_char((unsigned char)s[i - 1]))) {
+		    (i > 0 && ind_is_word_char((unsigned char)s[i - 1]))) {
 			i++;
 			continue;
 		}
 		p = place_match(s, len, i, &n);
 		if (!p) {
-			while (i < len && is_word_char((unsigned char)s[i]))
+			while (i < len && ind_is_word_char((unsigned char)s[i]))
 				i++;
 			continue;
 		}

@@ -80,11 +80,6 @@ static const char *const counted[] = {
 	"kg", "pessoas", "moun", "miles", "gente",
 };
 
-static int is_word_char(unsigned char c)
-{
-	return ascii_is_alnum(c) || c >= 0x80;
-}
-
 /* Does s[i..) start with w, ending at a word boundary? */
 static inline int word_at(const char *s, size_t len, size_t i, const char *w)
 {
@@ -98,7 +93,7 @@ static inline int word_at(const char *s, size_t len, size_t i, const char *w)
 	/* A marker ending in '.' already ends the word. */
 	if (w[n - 1] == '.')
 		return 1;
-	return i + n == len || !is_word_char((unsigned char)s[i + n]);
+	return i + n == len || !ind_is_word_char((unsigned char)s[i + n]);
 }
 
 int price_prefix(const char *s, size_t i, size_t *mstart, const char **cur)
@@ -118,7 +113,7 @@ int price_prefix(const char *s, size_t i, size_t *mstart, const char **cur)
 		b = e - n;
 		/* Markers that start with a letter must start a word. */
 		if (ascii_is_alpha((unsigned char)t[0]) && b > 0 &&
-		    is_word_char((unsigned char)s[b - 1]))
+		    ind_is_word_char((unsigned char)s[b - 1]))
 			continue;
 		*mstart = b;
 		*cur = prefixes[m].cur;
@@ -401,7 +396,7 @@ int price_find(struct ind_sink *k)
 		p = i;
 		has_prefix = price_prefix(s, p, &ms, &pcur);
 		if (!has_prefix) {
-			if ((p > 0 && is_word_char((unsigned char)s[p - 1])) ||
+			if ((p > 0 && ind_is_word_char((unsigned char)s[p - 1])) ||
 			    (p > 1 && s[p - 1] == ' ' &&
 			     ascii_is_digit((unsigned char)s[p - 2]))) {
 				while (i < len &&

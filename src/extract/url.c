@@ -364,7 +364,6 @@ static int whatsapp_phone(struct ind_sink *k, const struct url *u,
 {
 	char e164[PHONE_E164_MAX], v[40];
 	const char *region;
-	struct indicator *it;
 	size_t vn;
 	int rc;
 
@@ -382,14 +381,8 @@ static int whatsapp_phone(struct ind_sink *k, const struct url *u,
 		return rc;
 	if (!region)
 		return 0;
-	rc = ind_add(k, IND_PHONE, e164, strlen(e164), (uint32_t)u->start,
-		     (uint32_t)u->end, &it);
-	if (rc < 0)
-		return rc;
-	if (it)
-		it->region = region;
-	ind_note_region(k->phone_regions, &k->n_phone_regions, region);
-	return 0;
+	return ind_add_phone(k, e164, region, (uint32_t)u->start,
+			     (uint32_t)u->end);
 }
 
 /* Path segment number idx (0-based) of u: "/a/b" -> "a", "b". */
@@ -475,20 +468,13 @@ static int telegram(struct ind_sink *k, const struct url *u)
 			char e164[PHONE_E164_MAX];
 			const char *region = phone_parse_intl(s0 + 1, n - 1,
 							      e164);
-			struct indicator *it;
 			int rc = link_with(k, u, "t.me/+", s0 + 1, n - 1, 0,
 					   "telegram");
 			if (rc < 0 || !region)
 				return rc;
-			rc = ind_add(k, IND_PHONE, e164, strlen(e164),
-				     (uint32_t)u->start, (uint32_t)u->end, &it);
-			if (rc < 0)
-				return rc;
-			if (it)
-				it->region = region;
-			ind_note_region(k->phone_regions, &k->n_phone_regions,
-					region);
-			return 0;
+			return ind_add_phone(k, e164, region,
+					     (uint32_t)u->start,
+					     (uint32_t)u->end);
 		}
 		if (all_class(s0 + 1, n - 1, is_code_char))
 			return link_with(k, u, "t.me/+", s0 + 1, n - 1, 0,
