@@ -4,7 +4,25 @@
  * Phones and prices are found on the normalised text (so spelled-out and
  * spaced-out numbers are seen); URLs, messaging links, e-mails and handles on
  * the original text (their case matters: Telegram invite hashes, WhatsApp
- * group codes). Every indicator carries its span in the original text.
+ * group codes). Places are found on the normalised text too. Every
+ * indicator carries its span in the original text.
+ *
+ * Evidence flows between kinds within one post (details in phone.c and
+ * price.h):
+ *   - a phone without a country code is read in the first country that
+ *     fits among: o->default_region, countries of the post's other phones,
+ *     origin/transit places ("tijuana", "guatemala"), Mexico when written
+ *     "55 1234 5678", destination places ("usa", "houston"), a leading
+ *     country code ("502 5555 0123"), and last a unique reading (a valid
+ *     NANP number is +1; an 8-digit number with no evidence is dropped);
+ *   - a bare "$" takes the currency of the first phone, origin place or
+ *     destination place whose country writes "$" (MX -> MXN, CO -> COP,
+ *     US/SV/EC/PA -> USD ...), else NULL; "pesos" is MXN unless the post
+ *     points to CO, DO or CU; a multiplier alone ("8k") has no currency;
+ *   - digits inside a URL or claimed by a phone are not read again.
+ * No state is kept between calls and nothing needs setting up: every table
+ * is static const, so concurrent calls from worker threads are safe (each
+ * with its own arena and list).
  */
 #ifndef ATL_EXTRACT_H
 #define ATL_EXTRACT_H
@@ -19,13 +37,18 @@ struct arena;
 enum ind_kind {
 	IND_PHONE,	/* value: E.164 "+5215512345678" -> "+525512345678" */
 	IND_LINK,	/* messaging link, normalised: "wa.me/50255550123",
-			 * "chat.whatsapp.com/AbC...", "t.me/name", "t.me/+HASH" */
+			 * "chat.whatsapp.com/AbC...", "t.me/name", "t.me/+HASH"
+			 * (t.me/joinchat/HASH too), "wa.link/slug",
+			 * "wa.me/message/CODE", "whatsapp.com/channel/ID" */
 	IND_URL,	/* other URL, normalised (lower-case host, no www.,
 			 * tracking keys dropped); platform home pages excluded */
 	IND_DOMAIN,	/* registrable domain of a URL/link ("example.com.mx") */
 	IND_HANDLE,	/* "@name", lower case */
 	IND_EMAIL,	/* lower case */
 	IND_PRICE,	/* value = amount; see amount/currency */
+	IND_PLACE,	/* canonical lower-case place name from a built-in
+			 * gazetteer: "tijuana", "ciudad juarez", "usa",
+			 * "reino unido"; region = its country (ISO alpha-2) */
 	IND__N
 };
 
@@ -35,7 +58,8 @@ struct indicator {
 	uint32_t start, end;	/* byte span in the original text */
 	const char *amount;	/* IND_PRICE: decimal string ("8000", "5000.50") */
 	const char *currency;	/* IND_PRICE: ISO 4217, or NULL if unknown */
-	const char *region;	/* IND_PHONE: ISO 3166 alpha-2 (static) or NULL */
+	const char *region;	/* IND_PHONE, IND_PLACE: ISO 3166 alpha-2
+				 * (static) or NULL */
 	const char *link_kind;	/* IND_LINK: "whatsapp", "whatsapp_group",
 				 * "telegram", "telegram_invite" (static) */
 };
