@@ -202,7 +202,8 @@ const char *lex_obfuscate(const char *word, size_t len, unsigned pick)
 		const char *k = obf[i].word;
 		size_t j = 0;
 
-		if (strlen(k) != len)
+		/* first letter before strlen: this runs on every word of noisy posts */
+		if (k[0] != ascii_tolower((unsigned char)word[0]) || strlen(k) != len)
 			continue;
 		while (j < len && ascii_tolower((unsigned char)word[j]) == k[j])
 			j++;

@@ -1681,10 +1681,18 @@ static void add_created_at(struct buf *b, unsigned day, unsigned secs)
 
 static void add_id(struct buf *b, uint64_t idx)
 {
-	char tmp[32];
-	int n = snprintf(tmp, sizeof(tmp), "\"p%08llu\"", (unsigned long long)idx + 1);
+	char tmp[24];
+	uint64_t v = idx + 1;
+	int n = 0;
 
-	buf_add(b, tmp, (size_t)n);
+	/* "p" and at least 8 digits, zero-padded */
+	do
+		tmp[n++] = (char)('0' + v % 10);
+	while ((v /= 10) != 0 || n < 8);
+	buf_adds(b, "\"p");
+	while (n > 0)
+		buf_addc(b, tmp[--n]);
+	buf_addc(b, '"');
 }
 
 static void add_post_url(struct synth *s, struct buf *b, const struct actor *a, unsigned acct,
