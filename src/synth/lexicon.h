@@ -11,6 +11,7 @@
 #include <stddef.h>
 
 #include "phrases.h"
+#include "rng.h"
 
 struct word_list {
 	const char *const *w;
@@ -42,5 +43,11 @@ const struct word_list *lex_phone_emojis(void);
 /* A coded spelling of an ASCII word (case-insensitive match), or NULL.
  * pick chooses among the variants. */
 const char *lex_obfuscate(const char *word, size_t len, unsigned pick);
+
+/* A uniform pick from a non-empty list. */
+static inline const char *pick_word(struct rng *r, const struct word_list *l)
+{
+	return l->w[rng_below(r, (uint32_t)l->n)];
+}
 
 #endif

@@ -57,153 +57,9 @@
 #include "core/json.h"
 #include "lexicon.h"
 #include "phrases.h"
+#include "rng.h"
+#include "world.h"
 #include "core/banned.h"
-
-/* ---- random numbers: xoshiro256** (Blackman and Vigna, 2018) ---- */
-
-struct rng {
-	uint64_t s[4];
-};
-
-static uint64_t splitmix64(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9E3779B97F4A7C15ull);
-
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-	return z ^ (z >> 31);
-}
-
-static void rng_seed(struct rng *r, uint64_t seed)
-{
-	for (int i = 0; i < 4; i++)
-		r->s[i] = splitmix64(&seed);
-}
-
-static inline uint64_t rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-static uint64_t rng_next(struct rng *r)
-{
-	uint64_t *s = r->s;
-	uint64_t out = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return out;
-}
-
-/* Uniform in [0, n); n > 0. Multiply-shift: the bias is below 2^-32. */
-static uint32_t rng_below(struct rng *r, uint32_t n)
-{
-	return (uint32_t)(((rng_next(r) >> 32) * (uint64_t)n) >> 32);
-}
-
-static uint32_t rng_range(struct rng *r, uint32_t lo, uint32_t hi)
-{
-	return lo + rng_below(r, hi - lo + 1);
-}
-
-static double rng_unit(struct rng *r)
-{
-	return (double)(rng_next(r) >> 11) * 0x1.0p-53;
-}
-
-static int rng_pct(struct rng *r, unsigned pct)
-{
-	return rng_below(r, 100) < pct;
-}
-
-static unsigned rng_weighted(struct rng *r, const unsigned *w, unsigned n)
-{
-	unsigned total = 0, x;
-
-	for (unsigned i = 0; i < n; i++)
-		total += w[i];
-	x = rng_below(r, total);
-	for (unsigned i = 0; i < n; i++) {
-		if (x < w[i])
-			return i;
-		x -= w[i];
-	}
-	return n - 1;
-}
-
-static const char *pick_word(struct rng *r, const struct word_list *l)
-{
-	return l->w[rng_below(r, (uint32_t)l->n)];
-}
-
-/* ---- countries and phones ---- */
-
-enum country { C_MX, C_GT, C_HN, C_SV, C_NI, C_US, C_DO, C_CO, C_EC, C_HT, C_BR, C_FR, C_UK,
-	       C_IT, C_LY, C_TN, C_COUNT };
-
-/* NSN patterns: digits are kept, 'x' is a random digit. US and DO numbers
- * use the 555 exchange, which is not handed to subscribers. */
-static const struct country_info {
-	const char *cc;
-	const char *pat[6];
-	uint8_t group[5];	/* national grouping for display; 0 ends */
-	uint8_t is_nanp;
-} countries[C_COUNT] = {
-	[C_MX] = { "52", { "55xxxxxxxx", "33xxxxxxxx", "81xxxxxxxx", "664xxxxxxx", "656xxxxxxx", "962xxxxxxx" }, { 2, 4, 4 }, 0 },
-	[C_GT] = { "502", { "5xxxxxxx", "4xxxxxxx", "3xxxxxxx" }, { 4, 4 }, 0 },
-	[C_HN] = { "504", { "9xxxxxxx", "3xxxxxxx", "8xxxxxxx" }, { 4, 4 }, 0 },
-	[C_SV] = { "503", { "7xxxxxxx", "6xxxxxxx" }, { 4, 4 }, 0 },
-	[C_NI] = { "505", { "8xxxxxxx", "5xxxxxxx" }, { 4, 4 }, 0 },
-	[C_US] = { "1", { "213555xxxx", "713555xxxx", "305555xxxx", "917555xxxx", "404555xxxx", "832555xxxx" }, { 3, 3, 4 }, 1 },
-	[C_DO] = { "1", { "809555xxxx", "829555xxxx", "849555xxxx" }, { 3, 3, 4 }, 1 },
-	[C_CO] = { "57", { "31xxxxxxxx", "32xxxxxxxx", "30xxxxxxxx" }, { 3, 3, 4 }, 0 },
-	[C_EC] = { "593", { "9xxxxxxxx" }, { 2, 3, 4 }, 0 },
-	[C_HT] = { "509", { "3xxxxxxx", "4xxxxxxx" }, { 2, 2, 4 }, 0 },
-	[C_BR] = { "55", { "119xxxxxxxx", "219xxxxxxxx", "339xxxxxxxx", "319xxxxxxxx", "629xxxxxxxx" }, { 2, 5, 4 }, 0 },
-	[C_FR] = { "33", { "6xxxxxxxx", "7xxxxxxxx" }, { 1, 2, 2, 2, 2 }, 0 },
-	[C_UK] = { "44", { "7700xxxxxx", "7911xxxxxx", "7400xxxxxx" }, { 4, 6 }, 0 },
-	[C_IT] = { "39", { "32xxxxxxxx", "34xxxxxxxx", "35xxxxxxxx" }, { 3, 3, 4 }, 0 },
-	[C_LY] = { "218", { "91xxxxxxx", "92xxxxxxx", "94xxxxxxx" }, { 2, 3, 4 }, 0 },
-	[C_TN] = { "216", { "2xxxxxxx", "5xxxxxxx", "9xxxxxxx" }, { 2, 3, 3 }, 0 },
-};
-
-struct phone {
-	uint8_t country;	/* enum country */
-	uint8_t len;		/* NSN digits */
-	char nsn[14];		/* NUL-terminated */
-};
-
-static void phone_make(struct rng *r, struct phone *p, enum country c)
-{
-	const struct country_info *ci = &countries[c];
-	unsigned n_pat = 0;
-	const char *pat;
-
-	while (n_pat < 6 && ci->pat[n_pat])
-		n_pat++;
-	pat = ci->pat[rng_below(r, n_pat)];
-	p->country = (uint8_t)c;
-	p->len = (uint8_t)strlen(pat);
-	for (unsigned i = 0; i < p->len; i++)
-		p->nsn[i] = pat[i] == 'x' ? (char)('0' + rng_below(r, 10)) : pat[i];
-	p->nsn[p->len] = 0;
-}
-
-/* The E.164 digits as an integer key (at most 15 digits fit). */
-static uint64_t phone_key(const struct phone *p)
-{
-	uint64_t k = 0;
-
-	for (const char *c = countries[p->country].cc; *c; c++)
-		k = k * 10 + (uint64_t)(*c - '0');
-	for (unsigned i = 0; i < p->len; i++)
-		k = k * 10 + (uint64_t)(p->nsn[i] - '0');
-	return k;
-}
 
 /* Open-addressing set of phone keys, so that no two posters share a number
  * by accident (a shared number would be a false link). */
@@ -251,105 +107,6 @@ static int pset_add(struct phone_set *ps, uint64_t k)
 		ps->n++;
 	}
 	return 0;
-}
-
-/* ---- currencies and regions ---- */
-
-enum currency { CUR_USD, CUR_MXN, CUR_GTQ, CUR_HNL, CUR_BRL, CUR_HTG, CUR_EUR, CUR_GBP, CUR_COUNT };
-
-static const struct {
-	const char *iso;
-	uint32_t per_kusd;	/* units per 1000 USD (fixed, fictitious-enough rates) */
-} currencies[CUR_COUNT] = {
-	[CUR_USD] = { "USD", 1000 }, [CUR_MXN] = { "MXN", 17000 }, [CUR_GTQ] = { "GTQ", 7800 },
-	[CUR_HNL] = { "HNL", 24500 }, [CUR_BRL] = { "BRL", 5000 }, [CUR_HTG] = { "HTG", 130000 },
-	[CUR_EUR] = { "EUR", 920 }, [CUR_GBP] = { "GBP", 800 },
-};
-
-enum region { R_ES_US, R_EN_US, R_PT_US, R_HT_US, R_FR_MED, R_FR_CHANNEL, R_EN_CHANNEL, R_EN_MED,
-	      R_COUNT };
-
-#define REGION_WORDS 8
-static const struct region_info {
-	uint8_t lang;
-	const char *orig[REGION_WORDS], *cross[REGION_WORDS], *dest[REGION_WORDS];
-	uint8_t cc[6], n_cc;		/* phone countries (repeats weight them) */
-	uint8_t cur[4], cur_w[4];	/* smuggling price currencies, weights */
-	uint8_t local_cur;		/* shop and bus prices */
-	uint32_t usd_lo, usd_hi;	/* price of one crossing, in USD */
-} regions[R_COUNT] = {
-	[R_ES_US] = { LANG_ES,
-		{ "Guatemala", "Honduras", "San Pedro Sula", "El Salvador", "Huehuetenango", "Tegucigalpa", "Chiapas", "Ecuador" },
-		{ "Tijuana", "Reynosa", "Ciudad Juárez", "Piedras Negras", "Nogales", "Matamoros", "Mexicali", "Sonoyta" },
-		{ "Los Ángeles", "Houston", "Nueva York", "Chicago", "Atlanta", "Dallas", "Carolina del Norte", "todos los estados" },
-		{ C_MX, C_MX, C_GT, C_HN, C_SV, C_US }, 6,
-		{ CUR_USD, CUR_MXN, CUR_GTQ, CUR_HNL }, { 60, 15, 15, 10 }, CUR_MXN, 6000, 16000 },
-	[R_EN_US] = { LANG_EN,
-		{ "Guatemala", "Honduras", "Mexico City", "El Salvador", "Ecuador", "Venezuela", "Colombia", "Nicaragua" },
-		{ "Tijuana", "El Paso", "Reynosa", "Nogales", "Laredo", "Eagle Pass", "Juarez", "Mexicali" },
-		{ "Los Angeles", "Houston", "New York", "Chicago", "Atlanta", "Dallas", "any state", "Denver" },
-		{ C_US, C_US, C_MX, C_GT, C_CO, C_NI }, 6,
-		{ CUR_USD }, { 1 }, CUR_USD, 6000, 16000 },
-	[R_PT_US] = { LANG_PT,
-		{ "Governador Valadares", "São Paulo", "Minas Gerais", "Goiânia", "Rondônia", "Criciúma" },
-		{ "Cidade do México", "Ciudad Juárez", "Mexicali", "Darién", "Tijuana", "Cancún" },
-		{ "Boston", "Newark", "Orlando", "Massachusetts", "Nova York", "Connecticut", "Flórida" },
-		{ C_BR, C_BR, C_BR, C_US, C_MX }, 5,
-		{ CUR_USD, CUR_BRL }, { 60, 40 }, CUR_BRL, 12000, 22000 },
-	[R_HT_US] = { LANG_HT,
-		{ "Pòtoprens", "Okap", "Chili", "Brezil", "Santiago", "Gonayiv" },
-		{ "Darien", "Tapachula", "Meksik", "Nikaragwa", "Monterrey", "Tijuana" },
-		{ "Miyami", "Nouyòk", "Boston", "Florid", "Nouvèl Jèze", "Ozetazini" },
-		{ C_HT, C_HT, C_DO, C_US, C_MX, C_BR }, 6,
-		{ CUR_USD, CUR_HTG }, { 80, 20 }, CUR_HTG, 4000, 9000 },
-	[R_FR_MED] = { LANG_FR,
-		{ "Libye", "Tripoli", "Sfax", "Zouara", "Tunisie", "Algérie" },
-		{ "Lampedusa", "la Sicile", "la Méditerranée", "Malte" },
-		{ "Italie", "France", "Paris", "Marseille", "Europe", "Allemagne" },
-		{ C_LY, C_LY, C_TN, C_IT, C_FR }, 5,
-		{ CUR_EUR }, { 1 }, CUR_EUR, 2500, 8000 },
-	[R_FR_CHANNEL] = { LANG_FR,
-		{ "Calais", "Dunkerque", "Boulogne-sur-Mer", "Grande-Synthe" },
-		{ "la Manche", "la côte", "le port de Calais", "Gravelines" },
-		{ "Londres", "Douvres", "Angleterre", "Birmingham", "Manchester" },
-		{ C_FR, C_FR, C_UK }, 3,
-		{ CUR_EUR, CUR_GBP }, { 50, 50 }, CUR_EUR, 1500, 5000 },
-	[R_EN_CHANNEL] = { LANG_EN,
-		{ "Calais", "Dunkirk", "Boulogne", "northern France" },
-		{ "the Channel", "the coast", "Gravelines", "the port" },
-		{ "London", "Dover", "the UK", "Birmingham", "Manchester" },
-		{ C_UK, C_UK, C_FR }, 3,
-		{ CUR_GBP }, { 1 }, CUR_GBP, 1500, 5000 },
-	[R_EN_MED] = { LANG_EN,
-		{ "Libya", "Tripoli", "Sfax", "Tunisia", "Zuwara" },
-		{ "Lampedusa", "Sicily", "Malta" },
-		{ "Italy", "Europe", "Germany", "France" },
-		{ C_LY, C_TN, C_IT }, 3,
-		{ CUR_EUR }, { 1 }, CUR_EUR, 2500, 8000 },
-};
-
-static unsigned count_words(const char *const *w)
-{
-	unsigned n = 0;
-
-	while (n < REGION_WORDS && w[n])
-		n++;
-	return n;
-}
-
-static enum region pick_region(struct rng *r, enum synth_lang l)
-{
-	switch (l) {
-	case LANG_ES: return R_ES_US;
-	case LANG_PT: return R_PT_US;
-	case LANG_HT: return R_HT_US;
-	case LANG_FR: return rng_pct(r, 50) ? R_FR_MED : R_FR_CHANNEL;
-	default: {
-		static const unsigned w[] = { 60, 25, 15 };
-		static const enum region reg[] = { R_EN_US, R_EN_CHANNEL, R_EN_MED };
-		return reg[rng_weighted(r, w, 3)];
-	}
-	}
 }
 
 /* ---- genres ---- */
@@ -502,8 +259,6 @@ static const char *const tactic_names[] = { "crossing_offer", "guarantee", "pay_
 	"document_fraud", "appointment_selling", "job_lure", "contact", "scam_signs" };
 #define N_TACTICS (sizeof(tactic_names) / sizeof(tactic_names[0]))
 
-#define N_DAYS 1096	/* 2023-01-01 .. 2025-12-31 */
-#define DAY0_UNIX 19358	/* 2023-01-01 in days since 1970-01-01 */
 
 /* Heavy-tailed poster size: Pareto(xm = 3, alpha = 1.2), capped at 200. */
 static uint32_t pareto_size(struct rng *r)
@@ -516,7 +271,7 @@ static uint32_t pareto_size(struct rng *r)
 
 static uint32_t to_currency(uint64_t usd, enum currency c)
 {
-	return (uint32_t)(usd * currencies[c].per_kusd / 1000);
+	return (uint32_t)(usd * world_currencies[c].per_kusd / 1000);
 }
 
 /* Rounded the way posters round: 500s for big sums, then 100s and 10s. */
@@ -582,20 +337,20 @@ static void make_tmpl(struct rng *r, struct tmpl *t, enum genre g, enum synth_la
 /* A fresh phone in the region, not used by any recurring poster. */
 static int new_phone(struct synth *s, struct phone *p, enum region rg, int reserve)
 {
-	const struct region_info *ri = &regions[rg];
+	const struct region_info *ri = &world_regions[rg];
 
 	for (int tries = 0; tries < 64; tries++) {
-		phone_make(&s->r, p, (enum country)ri->cc[rng_below(&s->r, ri->n_cc)]);
-		if (!pset_has(&s->phones, phone_key(p)))
-			return reserve ? pset_add(&s->phones, phone_key(p)) : 0;
+		world_phone_make(&s->r, p, (enum country)ri->cc[rng_below(&s->r, ri->n_cc)]);
+		if (!pset_has(&s->phones, world_phone_key(p)))
+			return reserve ? pset_add(&s->phones, world_phone_key(p)) : 0;
 	}
-	return reserve ? pset_add(&s->phones, phone_key(p)) : 0;
+	return reserve ? pset_add(&s->phones, world_phone_key(p)) : 0;
 }
 
 static void set_prices(struct synth *s, struct actor *a)
 {
 	const struct genre_info *gi = &genres[a->genre];
-	const struct region_info *ri = &regions[a->region];
+	const struct region_info *ri = &world_regions[a->region];
 	uint32_t lo = gi->usd_lo, hi = gi->usd_hi, mid;
 
 	switch (gi->price) {
@@ -657,11 +412,11 @@ static int actor_init(struct synth *s, struct actor *a, enum genre g, enum synth
 	a->seed = rng_next(&s->r) | 1;
 	a->genre = (uint8_t)g;
 	a->lang = (uint8_t)l;
-	a->region = (uint8_t)pick_region(&s->r, l);
-	ri = &regions[a->region];
-	a->route[0] = (uint8_t)rng_below(&s->r, count_words(ri->orig));
-	a->route[1] = (uint8_t)rng_below(&s->r, count_words(ri->cross));
-	a->route[2] = (uint8_t)rng_below(&s->r, count_words(ri->dest));
+	a->region = (uint8_t)world_pick_region(&s->r, l);
+	ri = &world_regions[a->region];
+	a->route[0] = (uint8_t)rng_below(&s->r, world_count_words(ri->orig));
+	a->route[1] = (uint8_t)rng_below(&s->r, world_count_words(ri->cross));
+	a->route[2] = (uint8_t)rng_below(&s->r, world_count_words(ri->dest));
 	if (is_smuggling(g)) {
 		static const unsigned wp[] = { 40, 30, 20, 10 }, wt[] = { 50, 35, 15 };
 
@@ -676,10 +431,10 @@ static int actor_init(struct synth *s, struct actor *a, enum genre g, enum synth
 		a->n_phones = (uint8_t)(recurring && rng_pct(&s->r, 30) ? 2 : 1);
 		a->n_accounts = (uint8_t)(recurring ? rng_range(&s->r, 1, 3) : 1);
 		a->n_tmpl = (uint8_t)(recurring ? rng_range(&s->r, 1, 2) : 1);
-		a->days = (uint16_t)(recurring ? rng_range(&s->r, 60, N_DAYS) : 1);
+		a->days = (uint16_t)(recurring ? rng_range(&s->r, 60, WORLD_N_DAYS) : 1);
 		pick_platforms(s, a, recurring ? rng_range(&s->r, 1, 2) : 1);
 	}
-	a->day0 = (uint16_t)rng_below(&s->r, N_DAYS - a->days + 1);
+	a->day0 = (uint16_t)rng_below(&s->r, WORLD_N_DAYS - a->days + 1);
 	for (unsigned i = 0; i < a->n_phones && rc == 0; i++)
 		rc = new_phone(s, &a->phones[i], (enum region)a->region, recurring);
 	set_prices(s, a);
@@ -872,69 +627,6 @@ static void truth_add_tactic(struct truth *t, const char *name)
 			t->tactics |= 1u << i;
 }
 
-/* ---- rendering of slot values ---- */
-
-static void add_uint(struct buf *b, uint64_t v)
-{
-	char tmp[24];
-	int n = 0;
-
-	do
-		tmp[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	while (n > 0)
-		buf_addc(b, tmp[--n]);
-}
-
-/* v with a grouping mark every three digits ("8,000", "8.000", "8 000"). */
-static void add_grouped(struct buf *b, uint64_t v, char mark)
-{
-	char tmp[24];
-	int n = 0, i;
-
-	do
-		tmp[n++] = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	for (i = n - 1; i >= 0; i--) {
-		buf_addc(b, tmp[i]);
-		if (i > 0 && i % 3 == 0 && mark)
-			buf_addc(b, mark);
-	}
-}
-
-static void add_2d(struct buf *b, unsigned v)
-{
-	buf_addc(b, (char)('0' + v / 10 % 10));
-	buf_addc(b, (char)('0' + v % 10));
-}
-
-/* The national digits in the country's groups, separated by sep. */
-static void add_groups(struct buf *b, const struct phone *p, const char *sep)
-{
-	const uint8_t *g = countries[p->country].group;
-	unsigned at = 0;
-
-	for (unsigned i = 0; i < 5 && g[i] && at < p->len; i++) {
-		if (i)
-			buf_adds(b, sep);
-		buf_add(b, p->nsn + at, g[i]);
-		at += g[i];
-	}
-	if (at < p->len)
-		buf_add(b, p->nsn + at, p->len - at);
-}
-
-static void add_e164(char *out, const struct phone *p)
-{
-	const char *cc = countries[p->country].cc;
-	size_t n = strlen(cc);
-
-	out[0] = '+';
-	memcpy(out + 1, cc, n);
-	memcpy(out + 1 + n, p->nsn, p->len);
-	out[1 + n + p->len] = 0;
-}
-
 enum phone_fmt { F_INTL, F_COMPACT, F_NATIONAL, F_DOTS, F_PAREN_CC, F_DASHES, F_SPACED, F_EMOJI,
 		 F_SPELLED, F_LEET, F_00, F_WAME, F_KEYCAP, F_MX044, F_COUNT };
 static const unsigned phone_fmt_w[F_COUNT] = { 22, 8, 12, 8, 6, 6, 6, 6, 5, 6, 4, 7, 2, 2 };
@@ -958,13 +650,13 @@ static void render_link(struct synth *s, const char *body, size_t len, int may_b
 
 static void render_phone(struct synth *s, const struct phone *p, int allow_link)
 {
-	const struct country_info *ci = &countries[p->country];
+	const struct country_info *ci = &world_countries[p->country];
 	struct buf *b = &s->text;
 	char e164[20];
 	unsigned f = rng_weighted(&s->tr, phone_fmt_w, F_COUNT);
 	int mx = p->country == C_MX;
 
-	add_e164(e164, p);
+	world_add_e164(e164, p);
 	truth_add_phone(&s->t, e164);
 	if (f == F_MX044 && !mx)
 		f = F_INTL;
@@ -978,7 +670,7 @@ static void render_phone(struct synth *s, const struct phone *p, int allow_link)
 		buf_addc(b, '+');
 		buf_adds(b, ci->cc);
 		buf_adds(b, mx && rng_pct(&s->tr, 50) ? " 1 " : " ");
-		add_groups(b, p, " ");
+		world_add_groups(b, p, " ");
 		if (f == F_LEET && !b->err)
 			for (size_t i = start; i < b->len; i++)
 				if (b->p[i] == '0')
@@ -1008,23 +700,23 @@ static void render_phone(struct synth *s, const struct phone *p, int allow_link)
 			buf_addc(b, '-');
 			buf_add(b, p->nsn + 7, 4);
 		} else {
-			add_groups(b, p, " ");
+			world_add_groups(b, p, " ");
 		}
 		break;
 	case F_DOTS:
-		add_groups(b, p, ".");
+		world_add_groups(b, p, ".");
 		break;
 	case F_PAREN_CC:
 		buf_addc(b, '(');
 		buf_adds(b, ci->cc);
 		buf_adds(b, ") ");
-		add_groups(b, p, "-");
+		world_add_groups(b, p, "-");
 		break;
 	case F_DASHES:
 		buf_addc(b, '+');
 		buf_adds(b, ci->cc);
 		buf_addc(b, '-');
-		add_groups(b, p, "-");
+		world_add_groups(b, p, "-");
 		break;
 	case F_SPACED:
 		if (rng_pct(&s->tr, 30)) {
@@ -1048,7 +740,7 @@ static void render_phone(struct synth *s, const struct phone *p, int allow_link)
 			buf_adds(b, ci->cc);
 			buf_adds(b, e);
 		}
-		add_groups(b, p, e);
+		world_add_groups(b, p, e);
 		break;
 	}
 	case F_SPELLED: {
@@ -1070,7 +762,7 @@ static void render_phone(struct synth *s, const struct phone *p, int allow_link)
 		buf_adds(b, "00");
 		buf_adds(b, ci->cc);
 		buf_addc(b, ' ');
-		add_groups(b, p, " ");
+		world_add_groups(b, p, " ");
 		break;
 	case F_WAME: {
 		char body[64];
@@ -1092,7 +784,7 @@ static void render_phone(struct synth *s, const struct phone *p, int allow_link)
 		break;
 	case F_MX044:
 		buf_adds(b, rng_pct(&s->tr, 50) ? "044 " : "045 ");
-		add_groups(b, p, " ");
+		world_add_groups(b, p, " ");
 		break;
 	}
 }
@@ -1121,13 +813,13 @@ static void add_handle(struct buf *b, const struct actor *a, unsigned j, int for
 		buf_addc(b, '_');
 		buf_adds(b, pick_word(&r, w));
 		buf_addc(b, '_');
-		add_uint(b, rng_range(&r, 1, 999));
+		world_add_uint(b, rng_range(&r, 1, 999));
 		break;
 	case 1:
 		buf_adds(b, pick_word(&r, w));
 		buf_addc(b, '.');
 		buf_adds(b, pick_word(&r, w));
-		add_uint(b, rng_range(&r, 10, 99));
+		world_add_uint(b, rng_range(&r, 10, 99));
 		break;
 	case 2: {
 		const char *x = pick_word(&r, w), *y = pick_word(&r, w);
@@ -1167,7 +859,7 @@ static void render_group_link(struct synth *s)
 		const struct phone *p = &a->phones[a->link == LK_WAME ? 0 : rng_below(&s->tr, a->n_phones)];
 		char e164[20];
 
-		add_e164(e164, p);
+		world_add_e164(e164, p);
 		buf_adds(&tmp, "wa.me/");
 		buf_adds(&tmp, e164 + 1);
 		truth_add_phone(&s->t, e164);
@@ -1196,229 +888,6 @@ static void render_group_link(struct synth *s)
 	if (!tmp.err && tmp.p)
 		render_link(s, tmp.p, tmp.len, 1);
 	buf_release(&tmp);
-}
-
-static void render_price(struct synth *s, uint64_t v, enum currency c)
-{
-	struct buf *b = &s->text;
-	unsigned lang = s->lang, f = rng_below(&s->tr, 6);
-	int thousands = v >= 1000 && v % 1000 == 0;
-	struct truth *t = &s->t;
-
-	if (t->n_prices < MAX_TRUTH) {
-		t->prices[t->n_prices].amount = v;
-		t->prices[t->n_prices++].cur = (uint8_t)c;
-	}
-	switch (c) {
-	case CUR_USD:
-		if (f == 0 || (f == 2 && !thousands)) {
-			buf_addc(b, '$');
-			add_grouped(b, v, v >= 1000 && rng_pct(&s->tr, 75) ? ',' : 0);
-		} else if (f == 1) {
-			static const char *const w[LANG_COUNT][3] = {
-				{ " dólares", " dls", " dlls" }, { " dollars", " USD", " dollars" },
-				{ " dólares", " dólares", " USD" }, { " dola", " dola ameriken", " US" },
-				{ " dollars", " dollars", " USD" } };
-			add_grouped(b, v, v >= 1000 ? ',' : 0);
-			buf_adds(b, w[lang][rng_below(&s->tr, 3)]);
-		} else if (f == 2) {
-			add_uint(b, v / 1000);
-			if (lang == LANG_EN || rng_pct(&s->tr, 30))
-				buf_adds(b, rng_pct(&s->tr, 50) ? "k" : "K");
-			else if (lang == LANG_ES)
-				buf_adds(b, rng_pct(&s->tr, 50) ? " mil dólares" : " mil verdes");
-			else if (lang == LANG_PT)
-				buf_adds(b, " mil dólares");
-			else
-				buf_adds(b, lang == LANG_HT ? " mil dola" : " mille dollars");
-		} else if (f == 3) {
-			buf_adds(b, "US$ ");
-			add_grouped(b, v, v >= 1000 ? '.' : 0);
-		} else if (f == 4) {
-			buf_adds(b, "USD ");
-			add_uint(b, v);
-		} else {
-			buf_addc(b, '$');
-			add_uint(b, v);
-			buf_adds(b, " USD");
-		}
-		break;
-	case CUR_MXN:
-		if (f < 2) {
-			buf_addc(b, '$');
-			add_grouped(b, v, ',');
-			buf_adds(b, " pesos");
-		} else if (f < 4 && thousands) {
-			add_uint(b, v / 1000);
-			buf_adds(b, " mil pesos");
-		} else if (f == 4) {
-			buf_adds(b, "MXN ");
-			add_grouped(b, v, ',');
-		} else {
-			buf_addc(b, '$');
-			add_grouped(b, v, ',');
-			buf_adds(b, " MXN");
-		}
-		break;
-	case CUR_GTQ:
-		if (f < 2) {
-			buf_addc(b, 'Q');
-			add_grouped(b, v, ',');
-		} else if (f < 4 && thousands) {
-			add_uint(b, v / 1000);
-			buf_adds(b, " mil quetzales");
-		} else if (f == 4) {
-			buf_adds(b, "Q. ");
-			add_grouped(b, v, ',');
-		} else {
-			add_grouped(b, v, ',');
-			buf_adds(b, " quetzales");
-		}
-		break;
-	case CUR_HNL:
-		if (f < 2) {
-			buf_adds(b, "L ");
-			add_grouped(b, v, ',');
-		} else if (f < 4 && thousands) {
-			add_uint(b, v / 1000);
-			buf_adds(b, " mil lempiras");
-		} else if (f == 4) {
-			buf_adds(b, "Lps ");
-			add_grouped(b, v, '.');
-		} else {
-			add_grouped(b, v, ',');
-			buf_adds(b, " lempiras");
-		}
-		break;
-	case CUR_BRL:
-		if (f < 2) {
-			buf_adds(b, "R$ ");
-			add_grouped(b, v, '.');
-		} else if (f < 4 && thousands) {
-			add_uint(b, v / 1000);
-			buf_adds(b, " mil reais");
-		} else {
-			buf_adds(b, "R$");
-			add_uint(b, v);
-		}
-		break;
-	case CUR_HTG:
-		if (f < 3) {
-			add_grouped(b, v, ' ');
-			buf_adds(b, " goud");
-		} else if (f < 5) {
-			buf_adds(b, "HTG ");
-			add_grouped(b, v, ',');
-		} else {
-			add_uint(b, v);
-			buf_adds(b, " gourdes");
-		}
-		break;
-	case CUR_EUR:
-		if (f < 2) {
-			add_uint(b, v);
-			buf_adds(b, " €");
-		} else if (f < 4) {
-			buf_adds(b, "€");
-			add_grouped(b, v, v >= 1000 ? '.' : 0);
-		} else {
-			add_grouped(b, v, v >= 1000 ? '.' : 0);
-			buf_adds(b, " euros");
-		}
-		break;
-	default:	/* GBP */
-		if (f < 3) {
-			buf_adds(b, "£");
-			add_grouped(b, v, v >= 1000 ? ',' : 0);
-		} else {
-			add_uint(b, v);
-			buf_adds(b, lang == LANG_FR ? " livres" : " pounds");
-		}
-		break;
-	}
-}
-
-static void render_date(struct synth *s)
-{
-	const struct lexicon *lx = lex_get((enum synth_lang)s->lang);
-	struct buf *b = &s->text;
-	int64_t z = (int64_t)DAY0_UNIX + s->text_day + rng_range(&s->tr, 1, 21);
-	unsigned wd = (unsigned)((z + 4) % 7), f = rng_below(&s->tr, 3);
-	int64_t era, doe, yoe, doy, mp;
-	unsigned d, m;
-
-	/* days -> civil date (H. Hinnant's algorithm) */
-	z += 719468;
-	era = z / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-	switch (s->lang) {
-	case LANG_EN:
-		if (f == 0) {
-			buf_adds(b, "on ");
-			buf_adds(b, lx->months.w[m - 1]);
-			buf_addc(b, ' ');
-			add_uint(b, d);
-		} else if (f == 1) {
-			buf_adds(b, "this ");
-			buf_adds(b, lx->weekdays.w[wd]);
-		} else {
-			add_uint(b, m);
-			buf_addc(b, '/');
-			add_uint(b, d);
-		}
-		break;
-	case LANG_HT:
-		if (f == 1) {
-			buf_adds(b, lx->weekdays.w[wd]);
-			buf_adds(b, " sa a");
-		} else {
-			add_uint(b, d);
-			buf_addc(b, ' ');
-			buf_adds(b, lx->months.w[m - 1]);
-		}
-		break;
-	default:
-		if (f == 0) {
-			buf_adds(b, s->lang == LANG_PT ? "dia " : s->lang == LANG_FR ? "le " : "el ");
-			add_uint(b, d);
-			buf_adds(b, s->lang == LANG_FR ? " " : " de ");
-			buf_adds(b, lx->months.w[m - 1]);
-		} else if (f == 1) {
-			buf_adds(b, s->lang == LANG_PT ? "neste " : s->lang == LANG_FR ? "ce " : "este ");
-			buf_adds(b, lx->weekdays.w[wd]);
-		} else {
-			add_uint(b, d);
-			buf_addc(b, '/');
-			add_uint(b, m);
-		}
-	}
-}
-
-static void render_hour(struct synth *s)
-{
-	struct buf *b = &s->text;
-	unsigned h = rng_range(&s->tr, 5, 22), mm = 15 * rng_below(&s->tr, 4);
-
-	if (s->lang == LANG_EN || (s->lang == LANG_ES && rng_pct(&s->tr, 50))) {
-		add_uint(b, h > 12 ? h - 12 : h);
-		buf_addc(b, ':');
-		add_2d(b, mm);
-		buf_adds(b, h >= 12 ? " pm" : " am");
-	} else if (s->lang == LANG_FR) {
-		add_uint(b, h);
-		buf_addc(b, 'h');
-		if (mm)
-			add_2d(b, mm);
-	} else {
-		add_uint(b, h);
-		buf_addc(b, ':');
-		add_2d(b, mm);
-	}
 }
 
 /* ---- phrases with noise ---- */
@@ -1497,13 +966,13 @@ static void emit_word(struct synth *s, const char *w, size_t n)
 
 static const char *place(const struct actor *a, struct rng *r, unsigned which)
 {
-	const struct region_info *ri = &regions[a->region];
+	const struct region_info *ri = &world_regions[a->region];
 	const char *const *w = which == 0 ? ri->orig : which == 1 ? ri->cross : ri->dest;
 	unsigned idx = a->route[which];
 
 	/* Destinations and crossings vary from post to post, origins less. */
 	if (rng_pct(r, which == 2 ? 30 : which == 1 ? 15 : 5))
-		idx = rng_below(r, count_words(w));
+		idx = rng_below(r, world_count_words(w));
 	return w[idx];
 }
 
@@ -1513,6 +982,18 @@ static uint64_t draw_price(struct synth *s)
 	uint64_t v = rng_range(&s->tr, a->price_lo, a->price_hi);
 
 	return nice_round(v * s->price_scale / 100);
+}
+
+/* A price in the poster's currency, recorded in the truth. */
+static void add_price(struct synth *s, uint64_t v)
+{
+	struct truth *t = &s->t;
+
+	if (t->n_prices < MAX_TRUTH) {
+		t->prices[t->n_prices].amount = v;
+		t->prices[t->n_prices++].cur = s->a->cur;
+	}
+	world_render_price(&s->text, &s->tr, (enum synth_lang)s->lang, v, (enum currency)s->a->cur);
 }
 
 static void placeholder(struct synth *s, char k)
@@ -1530,25 +1011,25 @@ static void placeholder(struct synth *s, char k)
 		break;
 	case 'P':
 		s->last_price = draw_price(s);
-		render_price(s, s->last_price, (enum currency)a->cur);
+		add_price(s, s->last_price);
 		break;
 	case 'K': {
 		uint64_t base = s->last_price ? s->last_price : draw_price(s);
 
-		render_price(s, nice_round(base * rng_range(&s->tr, 30, 60) / 100), (enum currency)a->cur);
+		add_price(s, nice_round(base * rng_range(&s->tr, 30, 60) / 100));
 		break;
 	}
 	case 'O': buf_adds(b, place(a, &s->tr, 0)); break;
 	case 'X': buf_adds(b, place(a, &s->tr, 1)); break;
 	case 'D': buf_adds(b, place(a, &s->tr, 2)); break;
 	case 'C': buf_adds(b, pick_word(&s->tr, &lx->cities)); break;
-	case 'W': render_date(s); break;
-	case 'H': render_hour(s); break;
-	case 'N': add_uint(b, rng_range(&s->tr, 2, 6)); break;
+	case 'W': world_render_date(b, &s->tr, (enum synth_lang)s->lang, s->text_day); break;
+	case 'H': world_render_hour(b, &s->tr, (enum synth_lang)s->lang); break;
+	case 'N': world_add_uint(b, rng_range(&s->tr, 2, 6)); break;
 	case 'S': {
 		uint32_t v = rng_range(&s->tr, 12, 4800);
 
-		add_grouped(b, v, rng_pct(&s->tr, 50) ? ',' : 0);
+		world_add_grouped(b, v, rng_pct(&s->tr, 50) ? ',' : 0);
 		break;
 	}
 	case 'A': add_org(b, a); break;
@@ -1654,31 +1135,6 @@ static void build_text(struct synth *s, const struct actor *a, uint64_t text_see
 
 /* ---- output ---- */
 
-static void add_created_at(struct buf *b, unsigned day, unsigned secs)
-{
-	int64_t z = (int64_t)DAY0_UNIX + day + 719468;
-	int64_t era = z / 146097, doe = z - era * 146097;
-	int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100), mp = (5 * doy + 2) / 153;
-	unsigned d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	unsigned m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-	int64_t y = yoe + era * 400 + (m <= 2);
-
-	buf_addc(b, '"');
-	add_uint(b, (uint64_t)y);
-	buf_addc(b, '-');
-	add_2d(b, m);
-	buf_addc(b, '-');
-	add_2d(b, d);
-	buf_addc(b, 'T');
-	add_2d(b, secs / 3600);
-	buf_addc(b, ':');
-	add_2d(b, secs / 60 % 60);
-	buf_addc(b, ':');
-	add_2d(b, secs % 60);
-	buf_adds(b, "Z\"");
-}
-
 static void add_id(struct buf *b, uint64_t idx)
 {
 	char tmp[24];
@@ -1704,7 +1160,7 @@ static void add_post_url(struct synth *s, struct buf *b, const struct actor *a, 
 		buf_adds(b, "www.facebook.com/");
 		add_handle(b, a, acct, 1);
 		buf_adds(b, "/posts/");
-		add_uint(b, 100000000000000ull + (rng_next(&s->r) % 899999999999999ull));
+		world_add_uint(b, 100000000000000ull + (rng_next(&s->r) % 899999999999999ull));
 		break;
 	case P_INSTAGRAM:
 		buf_adds(b, "www.instagram.com/p/");
@@ -1715,13 +1171,13 @@ static void add_post_url(struct synth *s, struct buf *b, const struct actor *a, 
 		buf_adds(b, "t.me/");
 		add_handle(b, a, acct, 1);
 		buf_addc(b, '/');
-		add_uint(b, rng_range(&s->r, 1, 20000));
+		world_add_uint(b, rng_range(&s->r, 1, 20000));
 		break;
 	case P_TIKTOK:
 		buf_adds(b, "www.tiktok.com/@");
 		add_handle(b, a, acct, 1);
 		buf_adds(b, "/video/");
-		add_uint(b, 7000000000000000000ull + (rng_next(&s->r) % 999999999999999999ull));
+		world_add_uint(b, 7000000000000000000ull + (rng_next(&s->r) % 999999999999999999ull));
 		break;
 	case P_YOUTUBE:
 		buf_adds(b, "www.youtube.com/watch?v=");
@@ -1729,7 +1185,7 @@ static void add_post_url(struct synth *s, struct buf *b, const struct actor *a, 
 		break;
 	default:
 		buf_adds(b, "www.facebook.com/marketplace/item/");
-		add_uint(b, 100000000000000ull + (rng_next(&s->r) % 899999999999999ull));
+		world_add_uint(b, 100000000000000ull + (rng_next(&s->r) % 899999999999999ull));
 		buf_addc(b, '/');
 	}
 	buf_addc(b, '"');
@@ -1739,7 +1195,7 @@ static void add_num_id(struct buf *b, char prefix, uint32_t num)
 {
 	buf_addc(b, '"');
 	buf_addc(b, prefix);
-	add_uint(b, num);
+	world_add_uint(b, num);
 	buf_addc(b, '"');
 }
 
@@ -1795,9 +1251,9 @@ static void write_truth(struct synth *s, struct buf *b, uint64_t idx, const stru
 		if (i)
 			buf_addc(b, ',');
 		buf_adds(b, "{\"amount\":");
-		add_uint(b, t->prices[i].amount);
+		world_add_uint(b, t->prices[i].amount);
 		buf_adds(b, ",\"currency\":\"");
-		buf_adds(b, currencies[t->prices[i].cur].iso);
+		buf_adds(b, world_currencies[t->prices[i].cur].iso);
 		buf_adds(b, "\"}");
 	}
 	buf_adds(b, "],\"lang\":\"");
@@ -1855,9 +1311,9 @@ static int gen_post(struct synth *s, struct buf *posts, struct buf *truth, struc
 			const struct phone *p = &a->phones[0];
 
 			buf_addc(&h, '+');
-			buf_adds(&h, countries[p->country].cc);
+			buf_adds(&h, world_countries[p->country].cc);
 			buf_addc(&h, ' ');
-			add_groups(&h, p, " ");
+			world_add_groups(&h, p, " ");
 		} else if (acct == 0 && a->num && !is_smuggling((enum genre)a->genre) &&
 			   a->genre != G_MARKET) {
 			add_org(&h, a);
@@ -1868,7 +1324,7 @@ static int gen_post(struct synth *s, struct buf *posts, struct buf *truth, struc
 		buf_release(&h);
 	}
 	buf_adds(posts, ",\"created_at\":");
-	add_created_at(posts, day, secs);
+	world_add_created_at(posts, day, secs);
 	if (plat != P_WHATSAPP && rng_pct(&s->r, 50))
 		add_post_url(s, posts, a, acct, plat);
 	buf_adds(posts, ",\"text\":");
