@@ -132,6 +132,8 @@ static const char *const es_contact[] = {
 	"Mándame mensaje {L}",
 	"Info por imbox {E}",
 	"Pregunta sin compromiso {T}",
+	"Llámanos al {T} o al {T}",
+	"Dos números para atenderte: {T} / {T}",
 };
 
 /* ---- smuggling slots, English ---- */
@@ -241,6 +243,8 @@ static const char *const en_contact[] = {
 	"Link in bio {L}",
 	"DM for details {E}",
 	"Contact {T}",
+	"Call {T} or {T}",
+	"Two lines open: {T} / {T}",
 };
 
 /* ---- smuggling slots, Portuguese (Brazil) ---- */

@@ -142,7 +142,7 @@ static const struct genre_info {
 	[G_BUS] = { "bus_line", SL_BUS, 9, 80, 80, 0, PK_LOCAL, ORG_BUS, 30, 150 },
 	[G_RECRUIT] = { "seasonal_recruiter", SL_RECRUIT, 4, 60, 70, 0, PK_NONE, ORG_RECRUIT, 0, 0 },
 	[G_REMIT] = { "remittance", SL_REMIT, 6, 70, 70, 0, PK_SERVICE, ORG_REMIT, 3, 15 },
-	[G_MARKET] = { "marketplace", SL_MARKET, 12, 30, 60, 1, PK_LOCAL, ORG_AGENCY, 80, 12000 },
+	[G_MARKET] = { "marketplace", SL_MARKET, 12, 30, 60, 1, PK_LOCAL, ORG_AGENCY, 30, 3000 },
 	[G_FAMILY] = { "family", SL_FAMILY, 10, 0, 0, 1, PK_NONE, ORG_NGO, 0, 0 },
 	[G_REQUEST] = { "migrant_request", SL_REQUEST, 8, 0, 0, 1, PK_NONE, ORG_NGO, 0, 0 },
 	[G_CHAT] = { "chitchat", SL_CHAT, 10, 0, 0, 1, PK_NONE, ORG_NGO, 0, 0 },
@@ -251,7 +251,9 @@ struct synth {
 	const struct actor *a;
 	unsigned lang, noise, caps, price_scale;
 	uint16_t text_day;
-	uint64_t last_price;
+	uint64_t last_price;		/* last {P} of the post, base of {K} */
+	unsigned prices_in_phrase;	/* a second {P} in a phrase is the top of a range */
+	unsigned phone_cursor;		/* {T} walks the poster's phones */
 };
 
 static const char *const tactic_names[] = { "crossing_offer", "guarantee", "pay_on_arrival",
@@ -483,7 +485,7 @@ static struct actor *new_actor(struct synth *s)
 static int plan_posters(struct synth *s, int smuggling, uint64_t want, uint64_t *pos,
 			struct atl_err *err)
 {
-	uint64_t done = 0;
+	uint64_t done = 0, pos_first = *pos;
 
 	while (done < want) {
 		uint32_t size = pareto_size(&s->r), idx, copy_idx = 0;
@@ -499,6 +501,15 @@ static int plan_posters(struct synth *s, int smuggling, uint64_t want, uint64_t 
 			copy_idx = s->n_actors - back + 1;	/* index + 1 */
 			g = (enum genre)s->actors[copy_idx - 1].genre;
 			l = (enum synth_lang)s->actors[copy_idx - 1].lang;
+		}
+		/* A remainder too small for a poster of its own joins the last one. */
+		if (want - done < 3 && pos_first < *pos) {
+			while (done < want) {
+				s->plan[*pos] = s->plan[*pos - 1];
+				(*pos)++;
+				done++;
+			}
+			break;
 		}
 		if (size > want - done)
 			size = (uint32_t)(want - done);
@@ -1004,13 +1015,16 @@ static void placeholder(struct synth *s, char k)
 
 	switch (k) {
 	case 'T':
-		render_phone(s, &a->phones[rng_below(&s->tr, a->n_phones)], 1);
+		render_phone(s, &a->phones[s->phone_cursor++ % a->n_phones], 1);
 		break;
 	case 'L':
 		render_group_link(s);
 		break;
 	case 'P':
-		s->last_price = draw_price(s);
+		/* "between {P} and {P}": the second is the higher one */
+		s->last_price = s->prices_in_phrase++ && s->last_price
+			? nice_round(s->last_price * rng_range(&s->tr, 115, 160) / 100)
+			: draw_price(s);
 		add_price(s, s->last_price);
 		break;
 	case 'K': {
@@ -1075,6 +1089,7 @@ static void build_text(struct synth *s, const struct actor *a, uint64_t text_see
 	s->a = a;
 	s->lang = a->lang;
 	s->last_price = 0;
+	s->phone_cursor = rng_below(&s->tr, a->n_phones);
 	t = a->tmpl[rng_below(&s->tr, a->n_tmpl)];
 	/* Per-post edits: one phrase swapped for a sibling, one slot dropped. */
 	if (t.n > 0 && rng_pct(&s->tr, 25)) {
@@ -1119,6 +1134,7 @@ static void build_text(struct synth *s, const struct actor *a, uint64_t text_see
 		}
 		s->caps = s->noise && rng_pct(&s->tr, s->noise == 2 ? 25 : 8);
 		s->price_scale = t.slot[i] == SL_DEPOSIT ? rng_range(&s->tr, 10, 25) : 100;
+		s->prices_in_phrase = 0;
 		expand(s, bk->items[t.pick[i]]);
 		if (smug && tac)
 			truth_add_tactic(&s->t, tac);
