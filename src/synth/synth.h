@@ -7,6 +7,18 @@
  * line k of posts, except for the optional malformed lines, which appear in
  * posts only. Output depends only on the options: same options, same bytes.
  *
+ * Truth fields: label "smuggling" | "benign"; genre (coyote_offer, scam,
+ * appointment_selling, document_fraud, job_lure, driver_recruitment, news,
+ * ngo_warning, gov_warning, legal_aid, travel_agency, bus_line,
+ * seasonal_recruiter, remittance, marketplace, family, migrant_request,
+ * chitchat); network "N<k>" for smuggling, else null; tactics (smuggling
+ * only); phones as E.164, in order of first appearance, whatever the
+ * written form; links as "https://" + host/path as written; prices as
+ * {amount (integer), currency (ISO 4217, the one meant)}; lang es|en|pt|ht|fr.
+ * Optional: "cluster":"B<k>" for a recurring benign poster (same phone and
+ * template, a legitimate group), "copy_of":"N<j>" for a copycat network,
+ * "repost":true for an exact repost of the poster's previous text.
+ *
  * The generator owns all its memory (one plan array and the actor table,
  * sized from n_posts at creation); synth_next appends to the caller's bufs.
  * Not thread-safe: one generator per thread.
