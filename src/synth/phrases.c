@@ -28,6 +28,8 @@ static const char *const es_greet[] = {
 	"Saludos a todos los que buscan el sueño americano",
 	"{E}{E} AVISO IMPORTANTE {E}{E}",
 	"Que tal familia, les traigo buenas noticias",
+	"Para los que quieren llegar al otro lado 🇺🇸",
+	"Información importante para los paisanos",
 };
 static const char *const es_offer[] = {
 	"Llevamos personas a USA sin brincar el muro",
@@ -38,90 +40,128 @@ static const char *const es_offer[] = {
 	"Somos pasadores serios, cruce por {X} directo a {D}",
 	"¿Quieres llegar al norte? nosotros te llevamos",
 	"Brincamos a tu familiar sin problema, pollero de confianza",
+	"Cruzamos por el río con guía, llegada segura",
+	"Te pasamos al otro lado en camioneta, somos pasadores con años de experiencia",
 };
 static const char *const es_route[] = {
 	"Salida desde {O} pasando por {X} hasta {D}",
 	"Ruta {O} - {X} - {D}",
 	"De {O} a {D}, cruce por {X}",
 	"Te recogemos en {O}, cruzamos en {X} y llegas a {D}",
+	"Vamos de {O} a {X}, de ahí brincamos y te dejamos en {D}",
+	"Recogida en {O} ➡️ {X} ➡️ {D}",
 };
 static const char *const es_price[] = {
 	"Precio por persona {P}",
 	"Costo {P} todo incluido",
 	"Promoción este mes: solo {P}",
 	"El viaje sale en {P} por adulto",
+	"Solo {P} de {O} hasta {D}",
+	"Viaje completo {P}, pregunta por paquetes familiares",
+	"Tarifa especial {P}",
+	"Llegas a {D} por {P}",
 };
 static const char *const es_guar[] = {
 	"100% seguro y garantizado",
 	"Sin riesgo, {N} intentos incluidos",
 	"Garantía total, seguimos entregando cada semana",
 	"Cero riesgo, si no pasas lo intentamos otra vez",
+	"Seguimos entregando, ya pasaron {N} grupos este mes",
+	"Si no cruzas no pagas",
+	"Llevamos años sin fallar un viaje",
+	"Tenemos pruebas de entregas, pregunta sin pena",
 };
 static const char *const es_payarr[] = {
 	"Pagas cuando tu familia te recibe",
 	"No se paga nada por adelantado, pago al llegar",
 	"El pago es hasta que llegues a tu destino",
 	"Una parte en {X} y el resto al llegar",
+	"Pagas hasta que estés con tu familia",
+	"La mitad al salir y la mitad al entregar",
 };
 static const char *const es_deposit[] = {
 	"Se requiere depósito de {P} para apartar tu lugar, solo perfiles serios",
 	"Anticipo de {P} para reservar, no curiosos",
 	"Deposita {P} y te mandamos la fecha, solo gente seria",
 	"Para asegurar el cupo manda {P} por transferencia, solo perfiles reales",
+	"Primero un adelanto de {P}, luego te damos la ruta",
+	"Aparta con {P}, cupo limitado, nada de curiosos",
 };
 static const char *const es_sched[] = {
 	"Próxima salida {W}, quedan {N} lugares",
 	"Salimos {W}, es ahora o nunca",
 	"Últimos {N} cupos para {W}",
 	"Aprovecha antes de que cierren la frontera, salida {W}",
+	"Salida confirmada {W}, cupo limitado",
+	"Nos vamos {W}, aparta ya",
+	"Esta semana hay salida, {N} espacios",
+	"Antes de que cambien las leyes, salimos {W}",
 };
 static const char *const es_kids[] = {
 	"Niños a mitad de precio",
 	"Menores viajan por {K}",
 	"Familias con niños bienvenidas, el niño es tu boleto",
 	"Si llevas niño el cruce es más rápido, niños {K}",
+	"Los menores pagan solo {K}",
+	"Con niños pasan más rápido, pregunta",
 };
 static const char *const es_asylum[] = {
 	"Te enseñamos qué decir en la entrevista de asilo",
 	"La frontera está abierta con la nueva ley, asilo garantizado",
 	"Te preparamos para el miedo creíble, di que te amenazaron",
 	"Con el permiso humanitario entras en tiempo récord",
+	"Te decimos exactamente qué contestar en migración",
+	"Con la nueva ley si llevas niño te dejan pasar",
 };
 static const char *const es_evade[] = {
 	"Sin retenes ni migración",
 	"Pasamos los puntos de revisión sin problema",
 	"Viaje en tráiler directo, sin pasar por garitas",
 	"Rodeamos los retenes, nadie te pide papeles",
+	"Sin pasar por ningún retén",
+	"Vamos por brecha, lejos de la migra",
+	"Cruzamos por el monte donde no hay patrulla",
+	"Por el túnel, nadie te ve",
 };
 static const char *const es_agency[] = {
 	"{A} agencia de viajes y excursiones",
 	"Tours y viajes {A}, atención profesional",
 	"Somos {A}, su agencia de confianza",
 	"{A} turismo internacional",
+	"{A}: viajes nacionales e internacionales",
+	"Agencia {A} con años de experiencia",
 };
 static const char *const es_docs[] = {
 	"Tramitamos visa americana sin entrevista",
 	"Visa de turista aprobada en {N} semanas, sin cita",
 	"Permisos de trabajo y residencia rápida",
 	"Pasaporte y visa Schengen sin requisitos",
+	"Visas de trabajo sin requisitos, tramitamos todo",
+	"Residencia en {N} meses, trámite rápido",
 };
 static const char *const es_appt[] = {
 	"Vendemos citas CBP One en 48 horas",
 	"Cita asegurada en la aplicación en {N} días",
 	"Conseguimos tu cita de la app para entrar legal",
 	"Citas para la frontera rápidas, no esperes meses",
+	"Tu cita para CBP One en menos de una semana",
+	"Adelantamos tu cita, ya no esperes",
 };
 static const char *const es_job[] = {
 	"Trabajo seguro en USA, incluye transporte",
 	"Se necesitan trabajadores en construcción, nosotros te llevamos",
 	"Empleo garantizado al llegar, viaje incluido",
 	"Chamba en el norte con pasaje pagado",
+	"Trabajo en el campo allá, te llevamos y te colocamos",
+	"Ofrecemos empleo en restaurantes, el viaje corre por nuestra cuenta",
 };
 static const char *const es_driver[] = {
 	"Se buscan choferes con licencia, dinero fácil por viaje",
 	"Busco conductor para llevar pollitos, pago por viaje",
 	"Ocupo raitero para la frontera, se paga bien",
 	"Choferes para viajes cortos en {X}, pago al día",
+	"Se solicita chofer con camioneta propia, buen pago",
+	"¿Tienes carro? gana dinero llevando gente a {X}",
 };
 static const char *const es_contact[] = {
 	"Info al {T}",
@@ -149,6 +189,8 @@ static const char *const en_offer[] = {
 	"We cross you into the USA, experienced guide",
 	"Special trip to {D}, we get you over",
 	"Reliable crossing every week, we deliver to your family",
+	"We get families over every week",
+	"Crossing service, experienced guides, delivered to your door",
 };
 static const char *const en_route[] = {
 	"From {O} through {X} to {D}",
@@ -161,12 +203,16 @@ static const char *const en_price[] = {
 	"Only {P} all included",
 	"Special offer {P}",
 	"Cost is {P} per adult",
+	"{P} for the full trip",
+	"Trip to {D} costs {P}",
 };
 static const char *const en_guar[] = {
 	"100% guaranteed",
 	"No risk, {N} attempts included",
 	"Safe and guaranteed, we keep delivering",
 	"Zero risk, if it fails we try again",
+	"If you don't make it you don't pay",
+	"We have proof of deliveries, ask us",
 };
 static const char *const en_payarr[] = {
 	"Pay when you arrive",
@@ -185,6 +231,8 @@ static const char *const en_sched[] = {
 	"Leaving {W}, now or never",
 	"Only {N} places for {W}",
 	"Go before they close the border, departure {W}",
+	"Departure confirmed {W}, limited seats",
+	"Leaving {W}, book now",
 };
 static const char *const en_kids[] = {
 	"Kids half price",
@@ -260,6 +308,8 @@ static const char *const pt_offer[] = {
 	"Fazemos a travessia até os Estados Unidos",
 	"Viagem especial para a América, guia experiente",
 	"Atravessamos toda semana, entregamos na casa da família",
+	"Levamos famílias toda semana até a América",
+	"Serviço de travessia com guia, entrega garantida",
 };
 static const char *const pt_route[] = {
 	"Saída de {O} passando por {X} até {D}",
@@ -357,6 +407,8 @@ static const char *const ht_offer[] = {
 	"Nou mennen w lòt bò a ak gid serye",
 	"Vwayaj espesyal pou Etazini, nou travèse chak semèn",
 	"Nou fè travèse a jis lakay fanmi w",
+	"Nou fè moun pase chak semèn",
+	"Sèvis travèse ak gid, nou livre w lakay",
 };
 static const char *const ht_route[] = {
 	"Depa {O} pase {X} rive {D}",
@@ -448,6 +500,8 @@ static const char *const fr_offer[] = {
 	"Traversée vers l'Angleterre chaque semaine, passeur sérieux",
 	"Voyage spécial vers l'Europe, on vous emmène",
 	"Passage garanti de l'autre côté, on livre à la famille",
+	"On fait passer des familles chaque semaine",
+	"Service de passage avec guide, livraison garantie",
 };
 static const char *const fr_route[] = {
 	"Départ de {O} par {X} jusqu'à {D}",
@@ -543,6 +597,8 @@ static const char *const es_news[] = {
 	"Periodistas revisaron anuncios que prometían llegar a {D} por {P}; muchos eran estafas.",
 	"Migrantes relatan que pagaron {P} a un guía que los abandonó en el desierto cerca de {X}.",
 	"Cifras oficiales: {S} personas cruzaron el Darién en lo que va del año.",
+	"Una red de polleros cobraba {P} por persona y prometía asilo garantizado, informó la fiscalía.",
+	"La investigación revela que los traficantes exigían un anticipo de {P} antes de salir de {O}.",
 };
 static const char *const es_ngo[] = {
 	"No confíes en coyotes ni en anuncios que prometen cruzar la frontera. Tu vida vale más.",
@@ -553,6 +609,8 @@ static const char *const es_ngo[] = {
 	"Campaña informativa: los traficantes mienten, la frontera no está abierta.",
 	"La casa del migrante en {X} recibe familias con niños. Servicios sin costo.",
 	"Antes de emprender el viaje infórmate sobre las vías legales. Habla con nosotros.",
+	"Si te piden dinero por adelantado para cruzar, es una estafa. Denuncia.",
+	"Nuestro albergue en {X} da orientación gratuita. No arriesgues tu vida con un coyote.",
 };
 static const char *const es_gov[] = {
 	"Aviso oficial: ofrecer el traslado ilegal de personas es delito. Denuncia al número de emergencia.",
@@ -571,6 +629,8 @@ static const char *const es_legal[] = {
 	"¿Tienes una cita para la frontera? Te explicamos qué documentos llevar.",
 	"Asesoría migratoria con licencia, tarifas claras: desde {P}.",
 	"Taller informativo sobre TPS y renovaciones el {W} en {C}.",
+	"Preparamos tu caso de asilo con abogados certificados. Honorarios desde {P}.",
+	"Te ayudamos a llenar la solicitud de parole. Costo del trámite {P}.",
 };
 static const char *const es_travel[] = {
 	"{A}: vuelos {O} - {D} desde {P}, niños {K}. Salidas {W}.",
@@ -579,6 +639,8 @@ static const char *const es_travel[] = {
 	"Excursión a {C} este {W}, salida a las {H}, precio {P} por persona.",
 	"Tours {A}: conoce {C} con guía certificado, {P} incluye transporte.",
 	"Promoción de temporada: viaje redondo a {D} por {P}. Niños menores de 5 años {K}.",
+	"Vuelos a {D} con visa vigente desde {P}. Agencia {A}.",
+	"Tour a {C} 3 días 2 noches por {P}, niños {K}.",
 };
 static const char *const es_bus[] = {
 	"{A} salidas diarias {O} - {X} a las {H}. Adulto {P}, niño {K}.",
@@ -587,6 +649,8 @@ static const char *const es_bus[] = {
 	"Nuevo servicio {A} de {C} a {X}, autobuses con aire y baño, {P}.",
 	"Viaja cómodo a {X} con {A}. Salida {W} a las {H}, {P}.",
 	"Boletos para {X} con descuento para menores {K}, adultos {P}.",
+	"Salidas de {O} a {X} todos los días a las {H}. Pasaje {P}.",
+	"{A}: nueva ruta {C} - {X}, menores {K}, adultos {P}.",
 };
 static const char *const es_recruit[] = {
 	"Reclutamiento para visa H-2A: trabajo agrícola temporal en EEUU, el empleador paga el transporte. Sin cobros.",
@@ -607,6 +671,8 @@ static const char *const es_market[] = {
 	"Oferta: {I} por {P}, papeles en regla.",
 	"Remato {I} por mudanza, {P}.",
 	"Cambio o vendo {I}, {P} o mejor oferta.",
+	"Vendo {I} seminuevo, {P}, acepto cambios.",
+	"Urge vender {I}, {P} a tratar.",
 };
 static const char *const es_family[] = {
 	"Gracias a Dios ya llegó mi hijo a {D}, gracias a todos por sus oraciones.",
@@ -615,6 +681,8 @@ static const char *const es_family[] = {
 	"Feliz cumpleaños {M}, te extrañamos desde {O} {E}",
 	"Ya estamos bien en {D}, saludos a la familia en {O}.",
 	"Se busca a {M}, última vez visto en {X}. Su familia lo espera.",
+	"Mi esposo ya llegó a {D}, gracias Dios mío.",
+	"Llegamos bien a {D} después de {N} semanas de camino.",
 };
 static const char *const es_request[] = {
 	"¿Cuánto cobran para pasar a USA? Somos {N} personas.",
@@ -623,6 +691,10 @@ static const char *const es_request[] = {
 	"¿Es cierto que la frontera está abierta? Quiero ir con mi familia.",
 	"Busco quien me lleve a {D}, ¿alguien ha viajado con alguien seguro?",
 	"Alguien sabe cómo sacar la cita en la aplicación? Ya lo intenté {N} veces.",
+	"¿Alguien sabe cuánto cobran desde {O}?",
+	"Necesito información para viajar con mi niño, ¿quién sabe?",
+	"¿Es seguro cruzar por {X}? Mi hermano quiere irse.",
+	"Busco trabajo en {C}, tengo papeles.",
 };
 static const char *const es_chat[] = {
 	"Qué calor hace hoy en {C} {E}",
@@ -631,6 +703,8 @@ static const char *const es_chat[] = {
 	"Se perdió un perrito en {C}, es café con collar rojo.",
 	"Feliz viernes a todos {E}",
 	"Hoy hay partido, ¿quién va a ver el juego?",
+	"Buenas noches a todos, Dios los bendiga.",
+	"Alguien vende tortillas por {C}?",
 };
 static const char *const es_tail[] = {
 	"Informes al {T}",
@@ -700,6 +774,8 @@ static const char *const en_market[] = {
 	"{I} for sale, {P}, pickup in {C}.",
 	"{I} like new, {P}. Serious buyers only.",
 	"Moving sale: {I} for {P}.",
+	"Selling {I}, {P}, cash only.",
+	"{I} in great shape, {P} firm.",
 };
 static const char *const en_family[] = {
 	"Thank God my son arrived in {D}, thank you all for the prayers.",
@@ -712,6 +788,8 @@ static const char *const en_request[] = {
 	"Does anyone know a safe way from {O}? Need info.",
 	"I need help, I am in {X} with my kids and nowhere to stay.",
 	"Is the border really open? I want to go with my family.",
+	"How much does it cost from {O}? Asking for my brother.",
+	"Anyone crossed with kids recently? Need advice.",
 };
 static const char *const en_chat[] = {
 	"So hot today in {C} {E}",
