@@ -2,8 +2,14 @@
  * input: a decompressed byte stream from a file or standard input.
  *
  * Compression is detected from magic bytes (gzip 1F 8B, zstd 28 B5 2F FD),
- * never from the name. A leading UTF-8 BOM is stripped. Memory is bounded:
- * one read buffer plus the decoder's window.
+ * never from the name. A gzip file may hold several members (as `cat a.gz
+ * b.gz` makes), a zstd file several frames. A leading UTF-8 BOM is stripped.
+ * Memory is bounded: one 64 KiB compressed buffer, one 256 KiB decompressed
+ * buffer, plus the decoder's window (32 KiB for gzip, at most 128 MiB for
+ * zstd: zstd's default windowLogMax of 27).
+ *
+ * A decoding error is reported only after every byte decoded before it has
+ * been delivered, so the records before a truncated stream are still read.
  */
 #ifndef ATL_INPUT_H
 #define ATL_INPUT_H
@@ -17,8 +23,14 @@
 struct buf;
 struct input;
 
-/* Open path ("-" = stdin). ATL_ENOTFOUND / ATL_EIO with a message naming it. */
+/* Open path ("-" = stdin). ATL_ENOTFOUND / ATL_EIO with a message naming it;
+ * ATL_ENOMEM. */
 int input_open(struct input **out, const char *path, struct atl_err *err);
+/* Read n bytes at p (borrowed: they must outlive the input) as if they were a
+ * file called name (copied). Used by the fuzz targets and tests. */
+int input_open_mem(struct input **out, const char *name, const void *p, size_t n,
+		   struct atl_err *err);
+/* Close and free; a no-op on NULL. */
 void input_free(struct input *in);
 
 /* The first bytes of the decompressed stream (up to 64 KiB, fewer at EOF),

@@ -16,6 +16,7 @@
 #include "io/record.h"
 
 struct arena;
+struct input;
 
 enum field_id {
 	FIELD_ID, FIELD_TEXT, FIELD_PLATFORM, FIELD_AUTHOR, FIELD_CREATED_AT,
@@ -34,10 +35,18 @@ struct reader_opts {
 
 struct reader;
 
-/* Open path ("-" = stdin). Errors: ATL_ENOTFOUND / ATL_EIO (cannot open),
- * ATL_EINVAL (unknown --format). */
+/* Open path ("-" = stdin). o may be NULL (all defaults); its strings are
+ * borrowed and must outlive the reader. Errors: ATL_ENOTFOUND / ATL_EIO
+ * (cannot open, or a corrupt compressed start), ATL_EINVAL (unknown
+ * --format; "cannot detect the format of 'x' (use --format)"; a CSV header
+ * without the text column), ATL_ENOMEM. */
 int reader_open(struct reader **out, const char *path,
 		const struct reader_opts *o, struct atl_err *err);
+
+/* As reader_open over an input already open (input_open_mem for tests and
+ * fuzzing). Takes ownership of in, also on failure. */
+int reader_open_input(struct reader **out, struct input *in,
+		      const struct reader_opts *o, struct atl_err *err);
 
 /* The next record. Returns 1 when rec is filled; 0 at the end of input;
  * ATL_EPARSE when this record is bad: err names source and line, rec->source,
@@ -47,13 +56,18 @@ int reader_open(struct reader **out, const char *path,
 int reader_next(struct reader *r, struct record *rec, struct arena *a,
 		struct atl_err *err);
 
+/* Names of the logical fields, as --field takes them ("id", "text", ...). */
+const char *reader_field_name(enum field_id f);
+
 const char *reader_format(const struct reader *r);	/* "jsonl", "csv", ... */
 const char *reader_compression(const struct reader *r);	/* "none", "gzip", "zstd" */
 uint64_t reader_size(const struct reader *r);	/* input bytes if known, else 0 */
 uint64_t reader_pos(const struct reader *r);	/* input bytes consumed so far */
 void reader_free(struct reader *r);
 
-/* Parse "text=message" into o->fields; ATL_EINVAL on an unknown name. */
+/* Parse "text=message" (or a dotted path, "text=data.body") into o->fields.
+ * The stored value points into assignment, which must outlive o.
+ * ATL_EINVAL on an unknown name or a missing "=" or value. */
 int reader_opts_set_field(struct reader_opts *o, const char *assignment,
 			  struct atl_err *err);
 

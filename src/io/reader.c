@@ -1,0 +1,366 @@
+/*
+ * reader: picks a format for an input and hands out its records.
+ *
+ * The format comes from --format, or from sniffing: every format in the
+ * table scores the first 64 KiB of the decoded input (0..100) and the best
+ * wins; a best score under SNIFF_MIN means we do not know, and say so rather
+ * than guess. Whatever the format, reader_next fills what is common to all
+ * records (source, format, default platform, the fallback id) so the
+ * readers only parse.
+ */
+#include "reader.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/ascii.h"
+#include "core/utf8.h"
+#include "io/format.h"
+#include "io/input.h"
+#include "core/banned.h"
+
+/* One line per format. Sniff ties go to the earlier entry. */
+static const struct format_ops *const formats[] = {
+	&format_jsonl,
+	&format_csv,
+};
+
+#define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
+#define SNIFF_MIN 30
+#define MAX_RECORD_DEFAULT ((size_t)1 << 20)
+
+static const char *const field_names[FIELD__N] = {
+	[FIELD_ID] = "id",
+	[FIELD_TEXT] = "text",
+	[FIELD_PLATFORM] = "platform",
+	[FIELD_AUTHOR] = "author",
+	[FIELD_CREATED_AT] = "created_at",
+	[FIELD_URL] = "url",
+	[FIELD_PARENT] = "parent",
+};
+
+struct reader {
+	struct input *in;
+	const struct format_ops *ops;
+	struct format_reader *fr;
+	struct reader_opts o;	/* a copy; its strings are borrowed */
+};
+
+const char *reader_field_name(enum field_id f)
+{
+	return (unsigned)f < FIELD__N ? field_names[f] : "?";
+}
+
+size_t format_field_names(const struct reader_opts *o, enum field_id f,
+			  const char *names[FORMAT_MAX_NAMES])
+{
+	if (o && o->fields[f]) {
+		names[0] = o->fields[f];
+		return 1;
+	}
+	names[0] = field_names[f];
+	if (f != FIELD_CREATED_AT)
+		return 1;
+	names[1] = "timestamp";
+	names[2] = "date";
+	return 3;
+}
+
+int reader_opts_set_field(struct reader_opts *o, const char *assignment,
+			  struct atl_err *err)
+{
+	const char *eq = strchr(assignment, '=');
+	size_t n;
+
+	if (!eq || eq[1] == '\0')
+		return atl_err_set(err, ATL_EINVAL,
+				   "bad field mapping '%s' (want NAME=SOURCE, e.g. text=message)",
+				   assignment);
+	n = (size_t)(eq - assignment);
+	for (int f = 0; f < FIELD__N; f++) {
+		if (strlen(field_names[f]) == n && !memcmp(field_names[f], assignment, n)) {
+			o->fields[f] = eq + 1;
+			return 0;
+		}
+	}
+	return atl_err_set(err, ATL_EINVAL,
+			   "unknown field '%.*s' (want id, text, platform, author, "
+			   "created_at, url or parent)", (int)(n < 64 ? n : 64), assignment);
+}
+
+static int pick_format(struct reader *r, struct atl_err *err)
+{
+	const char *head;
+	size_t n, i;
+	int rc, best = -1, best_score = 0;
+
+	if (r->o.format && strcmp(r->o.format, "auto") != 0) {
+		for (i = 0; i < N_FORMATS; i++) {
+			if (!strcmp(formats[i]->name, r->o.format)) {
+				r->ops = formats[i];
+				return 0;
+			}
+		}
+		return atl_err_set(err, ATL_EINVAL, "unknown format '%s'", r->o.format);
+	}
+	rc = input_peek(r->in, &head, &n, err);
+	if (rc < 0)
+		return rc;
+	for (i = 0; i < n && ascii_is_space((unsigned char)head[i]); i++)
+		;
+	if (i == n) {	/* empty: no records, whatever the format */
+		r->ops = formats[0];
+		return 0;
+	}
+	for (i = 0; i < N_FORMATS; i++) {
+		int score = formats[i]->sniff(head, n);
+		if (score > best_score) {
+			best_score = score;
+			best = (int)i;
+		}
+	}
+	if (best < 0 || best_score < SNIFF_MIN)
+		return atl_err_set(err, ATL_EINVAL,
+				   "cannot detect the format of '%s' (use --format)",
+				   input_name(r->in));
+	r->ops = formats[best];
+	return 0;
+}
+
+int reader_open_input(struct reader **out, struct input *in,
+		      const struct reader_opts *o, struct atl_err *err)
+{
+	struct reader *r;
+	int rc;
+
+	*out = NULL;
+	r = calloc(1, sizeof(*r));
+	if (!r) {
+		input_free(in);
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	}
+	r->in = in;
+	if (o)
+		r->o = *o;
+	if (!r->o.max_record_bytes)
+		r->o.max_record_bytes = MAX_RECORD_DEFAULT;
+	rc = pick_format(r, err);
+	if (rc == 0)
+		rc = r->ops->open(&r->fr, in, &r->o, err);
+	if (rc < 0) {
+		if (err && err->source == input_name(in))
+			err->source = NULL;	/* the name dies with the input */
+		reader_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+int reader_open(struct reader **out, const char *path,
+		const struct reader_opts *o, struct atl_err *err)
+{
+	struct input *in;
+	int rc;
+
+	*out = NULL;
+	rc = input_open(&in, path, err);
+	if (rc == 0)
+		rc = reader_open_input(out, in, o, err);
+	if (rc < 0 && err)
+		err->source = path;
+	return rc;
+}
+
+int reader_next(struct reader *r, struct record *rec, struct arena *a,
+		struct atl_err *err)
+{
+	const char *name;
+	char *src;
+	int rc;
+
+	memset(rec, 0, sizeof(*rec));
+	rc = r->ops->next(r->fr, rec, a, err);
+	/* copied, so a batch may outlive the reader */
+	name = input_name(r->in);
+	src = arena_strdup(a, name);
+	if (!src)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	rec->source = str_make(src, strlen(name));
+	rec->format = r->ops->name;
+	if (rc < 0) {
+		if (err) {
+			err->source = input_name(r->in);
+			if (rc == ATL_EPARSE && rec->line)
+				err->line = rec->line;
+		}
+		return rc;
+	}
+	if (rc == 0)
+		return 0;
+	if (!rec->platform.p && r->o.default_platform)
+		rec->platform = str_cstr(r->o.default_platform);
+	if (!rec->id.p || rec->id.len == 0) {
+		char num[24];
+		int k = snprintf(num, sizeof(num), ":%ld", rec->line);
+		size_t n = rec->source.len + (size_t)k;
+		char *id = arena_alloc(a, n + 1);
+		if (!id)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+		memcpy(id, rec->source.p, rec->source.len);
+		memcpy(id + rec->source.len, num, (size_t)k + 1);
+		rec->id = str_make(id, n);
+		rec->warnings |= REC_WARN_NO_ID;
+	}
+	return 1;
+}
+
+const char *reader_format(const struct reader *r)
+{
+	return r->ops->name;
+}
+
+const char *reader_compression(const struct reader *r)
+{
+	return input_compression(r->in);
+}
+
+uint64_t reader_size(const struct reader *r)
+{
+	return input_size(r->in);
+}
+
+uint64_t reader_pos(const struct reader *r)
+{
+	return input_pos(r->in);
+}
+
+void reader_free(struct reader *r)
+{
+	if (!r)
+		return;
+	if (r->fr)
+		r->ops->free(r->fr);
+	input_free(r->in);
+	free(r);
+}
+
+/* ---- helpers for the format readers ---- */
+
+int format_set_str(struct arena *a, struct str *dst, const char *p, size_t n,
+		   unsigned *warnings)
+{
+	size_t len, bad;
+	char *s = utf8_repair(a, p, n, &len, &bad);
+
+	if (!s)
+		return ATL_ENOMEM;
+	if (bad)
+		*warnings |= REC_WARN_BAD_UTF8;
+	*dst = str_make(s, len);
+	return 0;
+}
+
+/* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
+static void civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d)
+{
+	int64_t era, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doy = z - era * 146097;	/* day of era, for now */
+	yoe = (doy - doy / 1460 + doy / 36524 - doy / 146096) / 365;
+	*y = yoe + era * 400;
+	doy = doy - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+	if (*m <= 2)
+		(*y)++;
+}
+
+int format_unix_to_rfc3339(const char *p, size_t n, int is_number, char out[21])
+{
+	uint64_t v = 0;
+	size_t i = 0, k;
+	int64_t secs, days, y;
+	unsigned mo, d, sod;
+	char tmp[48];
+
+	while (i < n && ascii_is_digit((unsigned char)p[i]) && i < 17)
+		v = v * 10 + (uint64_t)(p[i++] - '0');
+	k = i;
+	if (k == 0 || k > 16)
+		return 0;
+	if (i < n) {	/* a fraction is dropped; anything else is not a time */
+		if (!is_number || p[i] != '.')
+			return 0;
+		for (i++; i < n; i++)
+			if (!ascii_is_digit((unsigned char)p[i]))
+				return 0;
+	}
+	if (!is_number && !(k == 9 || k == 10 || k == 12 || k == 13 || k == 15 || k == 16))
+		return 0;
+	if (v < 100000000000ull)
+		secs = (int64_t)v;
+	else if (v < 100000000000000ull)
+		secs = (int64_t)(v / 1000);
+	else
+		secs = (int64_t)(v / 1000000);
+	if (secs >= 253402300800)	/* 10000-01-01 */
+		return 0;
+	days = secs / 86400;
+	sod = (unsigned)(secs % 86400);
+	civil_from_days(days, &y, &mo, &d);
+	snprintf(tmp, sizeof(tmp), "%04d-%02u-%02uT%02u:%02u:%02uZ", (int)y, mo, d,
+		 sod / 3600, sod / 60 % 60, sod % 60);
+	memcpy(out, tmp, 21);	/* y < 10000, so exactly 20 bytes */
+	return 1;
+}
+
+int format_set_time(struct arena *a, struct str *dst, const char *p, size_t n,
+		    int is_number, unsigned *warnings)
+{
+	char t[21];
+
+	if (format_unix_to_rfc3339(p, n, is_number, t)) {
+		char *s = arena_strndup(a, t, 20);
+		if (!s)
+			return ATL_ENOMEM;
+		*dst = str_make(s, 20);
+		return 0;
+	}
+	return format_set_str(a, dst, p, n, warnings);
+}
+
+int format_set_raw(struct arena *a, struct record *rec, const char *p, size_t n)
+{
+	char *s;
+
+	if (n > FORMAT_RAW_MAX) {
+		n = FORMAT_RAW_MAX;
+		/* back off continuation bytes so a character is not split */
+		while (n > FORMAT_RAW_MAX - 4 && ((unsigned char)p[n] & 0xC0) == 0x80)
+			n--;
+	}
+	s = arena_strndup(a, p, n);
+	if (!s)
+		return ATL_ENOMEM;
+	rec->raw = str_make(s, n);
+	return 0;
+}
+
+int format_set_line(struct arena *a, struct record *rec, long line)
+{
+	char num[24];
+	int k = snprintf(num, sizeof(num), "%ld", line);
+	char *s = arena_strndup(a, num, (size_t)k);
+
+	if (!s)
+		return ATL_ENOMEM;
+	rec->line = line;
+	rec->locator = str_make(s, (size_t)k);
+	return 0;
+}
