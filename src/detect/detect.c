@@ -55,6 +55,9 @@ enum {
 	F_X_PRICE_ROUTE,	/* price and a route */
 	F_X_LEGAL_NO_OFFER,
 	F_X_TRAVEL_NO_OFFER,
+	F_HAS_PLACE,		/* gazetteer places (extract's IND_PLACE) */
+	F_N_PLACES,
+	F_HAS_DEST,		/* a destination place (US, Canada, Europe...) */
 	F__END
 };
 _Static_assert(F__END <= MODEL_N_DENSE, "dense block too small");
@@ -237,7 +240,7 @@ static float logc(uint32_t n)
 }
 
 struct ind_counts {
-	uint32_t phones, wa, tg, urls, handles, emails, prices;
+	uint32_t phones, wa, tg, urls, handles, emails, prices, places, dests;
 };
 
 static void count_indicators(const struct indicator_list *ind, struct ind_counts *c)
@@ -258,6 +261,12 @@ static void count_indicators(const struct indicator_list *ind, struct ind_counts
 		case IND_HANDLE: c->handles++; break;
 		case IND_EMAIL: c->emails++; break;
 		case IND_PRICE: c->prices++; break;
+		case IND_PLACE:
+			c->places++;
+			if (x->region && (!strcmp(x->region, "US") || !strcmp(x->region, "CA") ||
+					  !strcmp(x->region, "GB")))
+				c->dests++;
+			break;
 		default: break;
 		}
 	}
@@ -278,7 +287,7 @@ static void dense_features(struct fvec *f, const uint32_t *cnt, enum lang lang,
 	unsigned n_tac = 0;
 	int offer = cnt[TAC_CROSSING_OFFER] > 0 || cnt[CTX_OFFER] > 0;
 	int contact = ic->phones || ic->wa || ic->tg || cnt[TAC_CONTACT] > 0;
-	int route = cnt[TAC_ROUTE] > 0;
+	int route = cnt[TAC_ROUTE] > 0 || ic->places > 0;
 
 	fvec_add(f, F_BIAS, 1.0f);
 	for (int t = 0; t < TAC__N; t++) {
@@ -315,6 +324,12 @@ static void dense_features(struct fvec *f, const uint32_t *cnt, enum lang lang,
 		fvec_add(f, F_HAS_PRICE, 1.0f);
 		fvec_add(f, F_N_PRICES, logc(ic->prices));
 	}
+	if (ic->places) {
+		fvec_add(f, F_HAS_PLACE, 1.0f);
+		fvec_add(f, F_N_PLACES, logc(ic->places));
+	}
+	if (ic->dests)
+		fvec_add(f, F_HAS_DEST, 1.0f);
 	if (offer && contact)
 		fvec_add(f, F_X_OFFER_CONTACT, 1.0f);
 	if (offer && (cnt[TAC_GUARANTEE] || cnt[TAC_PAY_ON_ARRIVAL]))
@@ -387,6 +402,8 @@ static int ind_tactic(enum ind_kind k)
 		return TAC_CONTACT;
 	case IND_PRICE:
 		return TAC_PRICE;
+	case IND_PLACE:
+		return TAC_ROUTE;
 	default:
 		return -1;
 	}

@@ -354,7 +354,7 @@ static void fit_platt(const double *z, const uint8_t *y, size_t n, double *a_out
 
 int model_train(struct model *m, const struct fvec *x, const uint8_t *y,
 		const uint8_t *is_val, size_t n, const struct train_opts *o,
-		struct atl_err *err)
+		struct pr_point *val_out, struct atl_err *err)
 {
 	double l2 = o && o->l2 > 0 ? o->l2 : 1e-6;
 	double eta = o && o->eta > 0 ? o->eta : 0.2;
@@ -368,6 +368,8 @@ int model_train(struct model *m, const struct fvec *x, const uint8_t *y,
 	size_t n_tr = 0, n_val = 0;
 	int rc = 0;
 
+	if (val_out)
+		memset(val_out, 0, sizeof(*val_out));
 	if (!w || !g2 || !order) {
 		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 		goto out;
@@ -425,6 +427,8 @@ int model_train(struct model *m, const struct fvec *x, const uint8_t *y,
 			goto out;
 		}
 		m->threshold = (float)best.threshold;
+		if (val_out)
+			*val_out = best;
 	}
 out:
 	free(w);

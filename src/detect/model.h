@@ -87,12 +87,15 @@ int model_save(const struct model *m, struct buf *out);
 double model_logit(const struct model *m, const struct fvec *f);
 double model_prob(const struct model *m, double logit);
 
+struct pr_point;
 /* Train on the examples with is_val[i] == 0, then fit the calibration and
  * the threshold on those with is_val[i] == 1 (if there are none, identity
- * calibration and threshold 0.5). y[i] is 1 for positive. */
+ * calibration and threshold 0.5). y[i] is 1 for positive. val_out (may be
+ * NULL) gets the validation precision/recall/F1 at the chosen threshold.
+ * ATL_EINVAL when there is nothing to train on; ATL_ENOMEM. */
 int model_train(struct model *m, const struct fvec *x, const uint8_t *y,
 		const uint8_t *is_val, size_t n, const struct train_opts *o,
-		struct atl_err *err);
+		struct pr_point *val_out, struct atl_err *err);
 
 /* Deterministic validation split: about one id in ten. */
 int model_is_validation(const char *id, size_t len);
