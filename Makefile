@@ -29,11 +29,12 @@ ALL_LDFLAGS := $(LDFLAGS_$(VARIANT)) $(LDFLAGS) -pthread
 LIBS    := $(PKG_LIBS) -lstdc++ -lm
 
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
+LIB_ASM  := $(sort $(shell find src -name '*.S'))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 
-LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(LIB_ASM:%.S=$(BUILD)/%.o)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
@@ -48,6 +49,11 @@ all: $(BIN)
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+# Assembly embeds data files (.incbin of models/default.model).
+$(BUILD)/%.o: %.S models/default.model
+	@mkdir -p $(dir $@)
+	$(CC) -c $< -o $@
 
 $(LIBATL): $(LIB_OBJ)
 	@rm -f $@
@@ -84,7 +90,10 @@ fuzz-replay-bins: $(FUZZ_BIN)
 # libFuzzer builds (clang), into build/fuzz; scripts/check.sh runs them briefly.
 FUZZ_CFLAGS := -std=c17 -D_GNU_SOURCE -g -O1 -Isrc -Iinclude $(PKG_CFLAGS) -pthread \
                -fsanitize=fuzzer,address,undefined
-FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzzlib/%.o)
+FUZZ_LIB_OBJ := $(LIB_SRC:%.c=build/fuzzlib/%.o) $(LIB_ASM:%.S=build/fuzzlib/%.o)
+build/fuzzlib/%.o: %.S models/default.model
+	@mkdir -p $(dir $@)
+	clang -c $< -o $@
 build/fuzzlib/%.o: %.c
 	@mkdir -p $(dir $@)
 	clang -std=c17 -D_GNU_SOURCE -g -O1 -Isrc -Iinclude $(PKG_CFLAGS) -pthread \

@@ -50,5 +50,13 @@ int cmd_help(struct cli *c, int argc, char **argv);
 int cmd_version(struct cli *c, int argc, char **argv);
 int cmd_scan(struct cli *c, int argc, char **argv);
 int cmd_synth(struct cli *c, int argc, char **argv);
+int cmd_train(struct cli *c, int argc, char **argv);
+int cmd_eval(struct cli *c, int argc, char **argv);
+
+/* Option values: 0, or -1 when s is not a whole number. */
+int cli_parse_double(const char *s, double *out);
+int cli_parse_long(const char *s, long *out);
+/* Write a whole file via "<path>.tmp" and rename; ATL_EIO with a message. */
+int cli_write_file(const char *path, const void *data, size_t n, struct atl_err *err);
 
 #endif

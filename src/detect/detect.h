@@ -18,6 +18,7 @@
 #include "text/normalize.h"
 
 struct arena;
+struct fvec;
 struct detector;
 struct detect_scratch;
 
@@ -35,7 +36,7 @@ struct reason {
 
 struct detect_result {
 	double score;		/* calibrated probability in [0, 1] */
-	int flagged;		/* score >= threshold */
+	int flagged;		/* score >= threshold and n_reasons > 0 */
 	uint32_t tactics;	/* bit (1u << enum tactic) per tactic present */
 	struct reason *reasons;	/* in the arena, ordered by start */
 	size_t n_reasons;
@@ -50,7 +51,14 @@ void detector_free(struct detector *d);
 int detect_scratch_new(const struct detector *d, struct detect_scratch **out);
 void detect_scratch_free(struct detect_scratch *s);
 
-/* Score one post. Allocates reasons in the arena. 0 or ATL_ENOMEM. */
+/* Score one post (rec->text is the original text nt was made from; ind may
+ * be NULL). Reasons are found for flagged posts only (the span pass costs as
+ * much as scoring): tactic phrases, plus contact indicators (phones, links,
+ * handles, e-mails) as TAC_CONTACT and prices as TAC_PRICE; overlapping
+ * spans of one tactic are merged. A flagged post always has a reason: a post
+ * in which nothing can be pointed at is not flagged (its score is kept).
+ * tactics is filled for every post. Allocates reasons in the arena.
+ * 0 or ATL_ENOMEM. */
 int detect_post(const struct detector *d, struct detect_scratch *s,
 		const struct record *rec, const struct norm_text *nt,
 		const struct indicator_list *ind, struct detect_result *out,
@@ -60,5 +68,19 @@ double detector_threshold(const struct detector *d);
 /* SHA-256 or xxh128 hex of the model bytes, for manifests. */
 const char *detector_model_id(const struct detector *d);
 const char *tactic_name(enum tactic t);	/* "crossing_offer", ... */
+
+/* ---- training support ---- */
+
+/* A detector with patterns but no model (detect_post must not be called);
+ * for computing training features. */
+int detector_new_untrained(struct detector **out, struct atl_err *err);
+/* The model's feature vector of one post into f (f->cap >= MODEL_FVEC_CAP
+ * recommended; more is dropped); also the language. 0 or an error of
+ * tactics_count. */
+int detect_features(const struct detector *d, struct detect_scratch *s,
+		    const struct norm_text *nt, const struct indicator_list *ind,
+		    struct fvec *f, const char **lang);
+/* Version of the meaning of the dense features; stored in model files. */
+#define DETECT_FEATURE_VERSION 1u
 
 #endif

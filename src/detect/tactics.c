@@ -1,0 +1,392 @@
+/*
+ * tactics: pattern table and Hyperscan scanning (see tactics.h).
+ *
+ * Design notes
+ *  - Patterns see normalised text: lower case, accents stripped ("niños" is
+ *    "ninos", "fè" is "fe"), whitespace folded to one space, "U$A"/"EEUU"
+ *    already "usa". So no pattern needs [Áá] classes or \s+.
+ *  - Prefer cues that carry over to real ads over template words: first
+ *    person plural offer verbs, guarantee and payment-on-arrival phrases,
+ *    contact cues, coaching phrases. Place names are routes only; a route
+ *    alone is news as often as an ad, which is why the model, not this
+ *    table, decides.
+ *  - Tactic patterns are compiled with HS_FLAG_SOM_LEFTMOST (we need the
+ *    start of a match for the reason span); context patterns only count, so
+ *    they go without it (SOM costs stream state and compile time).
+ *  - Hyperscan reports every end offset of a match; tactics_scan keeps one
+ *    hit per (pattern, start) by extending the previous hit, and detect.c
+ *    merges overlapping hits of one tactic.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <hs/hs.h>
+
+#include "detect/tactics.h"
+#include "core/banned.h"
+
+struct pattern {
+	uint16_t group;
+	const char *re;
+};
+
+/* Shared building blocks, spliced in by string concatenation. */
+#define B "\\b"
+#define NUM "\\d[\\d.,]*"	/* 8000, 8.000, 8,500 */
+#define KIDS "(?:ninos|nino|ninas|menores|hijos|hijas|bebes|chamacos|chiquitos|criancas|crianca|kids|children|timoun|ti moun|enfants)"
+
+static const struct pattern patterns[] = {
+	/* ---- crossing offer ---- */
+	{ TAC_CROSSING_OFFER, B "(?:los |las |les |te |lo |la )?(?:llevamos|pasamos|cruzamos|entregamos|brincamos|trasladamos|ingresamos|internamos|movemos)" B },
+	{ TAC_CROSSING_OFFER, B "(?:te |les |los )?(?:ayudamos|apoyamos) a (?:cruzar|pasar|llegar|brincar|entrar)" B },
+	{ TAC_CROSSING_OFFER, B "(?:pollero|polleros|coyote|coyotes|pasador|pasadores|coyotaje|guia de confianza)" B },
+	{ TAC_CROSSING_OFFER, B "viajes? especial(?:es)?" B },
+	{ TAC_CROSSING_OFFER, B "(?:travesia|travesias|traversia)" B },
+	{ TAC_CROSSING_OFFER, B "(?:al|del|para el) otro lado" B },
+	{ TAC_CROSSING_OFFER, B "(?:rumbo al|hacia el|para el|al) norte" B },
+	{ TAC_CROSSING_OFFER, B "sueno americano" B },
+	{ TAC_CROSSING_OFFER, B "(?:cruce|cruces|cruse|cruze|cruses|brinco|brincar|cruzar|pasar) (?:seguro|segura|garantizado|la frontera|la linea|el rio|el muro|a usa|a estados unidos|sin)" B },
+	{ TAC_CROSSING_OFFER, B "(?:cruse|cruze|cruses|cruzes)" B },
+	{ TAC_CROSSING_OFFER, B "a todos los estados" B },
+	{ TAC_CROSSING_OFFER, B "(?:puerta a puerta|hasta la puerta de (?:su|tu) casa|hasta (?:su|tu) destino)" B },
+	{ TAC_CROSSING_OFFER, B "servicio de (?:cruce|traslado|viaje|paso)" B },
+	{ TAC_CROSSING_OFFER, B "we (?:take|cross|bring|deliver|move|get|help) (?:you|people|families|your family|clients|groups|migrants)" B },
+	{ TAC_CROSSING_OFFER, B "(?:cross(?:ing)? (?:the )?border|to the other side|safe passage|door to door|into the us(?:a)?)" B },
+	{ TAC_CROSSING_OFFER, B "(?:levamos|atravessamos|fazemos a travessia|travessia|te levamos|levamos voce|levamos sua familia)" B },
+	{ TAC_CROSSING_OFFER, B "(?:sonho americano|ate os estados unidos|para os estados unidos|ate a fronteira)" B },
+	{ TAC_CROSSING_OFFER, B "nou (?:pase|pase moun|pran|mennen|travese|fe moun (?:pase|rive|antre)|ka pase|ka mennen|ap pase|ap mennen)" B },
+	{ TAC_CROSSING_OFFER, B "(?:pase fwontye|travese fwontye|lot bo (?:a|fwontye)|vwayaj espesyal)" B },
+	{ TAC_CROSSING_OFFER, B "nous (?:passons|emmenons|transportons|faisons passer|vous (?:emmenons|faisons passer|amenons)|organisons (?:le|la|des) (?:passage|traversee))" B },
+	{ TAC_CROSSING_OFFER, B "(?:passage (?:vers|pour|en|a) (?:l ?angleterre|l'angleterre|uk|le royaume uni|italie|l'italie|l ?europe|l'europe|espagne)|traversee|passeurs?)" B },
+
+	/* ---- guarantee ---- */
+	{ TAC_GUARANTEE, B "100 ?(?:%|por ?ciento|percent|pour ?cent|pousan|porcento)" },
+	{ TAC_GUARANTEE, B "(?:garantizad[oa]s?|garantia|garantizamos|asegurad[oa]s?|sin riesgos?|sin fallas|sin problemas)" B },
+	{ TAC_GUARANTEE, B "(?:\\d|dos|tres|cuatro|two|three|tres|trois|twa|de|three) (?:intentos?|oportunidades|tries|attempts|tentativas|tentatives|chans)" B },
+	{ TAC_GUARANTEE, B "(?:seguimos entregando|entregas? (?:seguras?|garantizadas?|exitosas?)|llegada segura|viaje seguro|seguro y rapido|rapido y seguro)" B },
+	{ TAC_GUARANTEE, B "(?:guaranteed?|no risk|risk free|safe and fast|fast and safe|success rate|we never fail)" B },
+	{ TAC_GUARANTEE, B "(?:garantid[oa]s?|garantimos|sem risco|chegada garantida)" B },
+	{ TAC_GUARANTEE, B "(?:garanti|garantie|nou garanti|san risk|sans risque|sans danger|pa gen risk)" B },
+
+	/* ---- pay on arrival / staged payment ---- */
+	{ TAC_PAY_ON_ARRIVAL, B "pag(?:a|as|an|o|ue|uen|ara|aran|ando|ar|amos)? (?:[a-z]+ ){0,3}(?:al llegar|al estar|cuando (?:llegue|llegues|lleguen|llegan|llega|este|esten|estes)|hasta (?:que )?(?:llegue|llegues|lleguen|llegar|estar|este|esten|estes|que este)|en (?:el )?destino|a la entrega|al entregar|contra entrega)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:sin (?:anticipo|adelanto|enganche|pagar nada)|nada por adelantado|cero anticipo|no pagas nada|no se paga nada|paga(?:s|n)? al final|pago contra entrega|pagos? (?:en|por) (?:partes|etapas|tramos)|(?:su|tu) familia(?:r)? (?:paga|pague)|la mitad (?:al salir|aqui|alla|al llegar))" B },
+	{ TAC_PAY_ON_ARRIVAL, B "pay (?:only )?(?:when|on|after|upon) (?:you |they )?(?:arrive|arrival|delivery|reaching|get there|are there)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:nothing up ?front|no (?:money|payment|pay) up ?front|no advance payment|pay in (?:stages|installments))" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:paga|pague|pagamento|paga so|pague so) (?:[a-z]+ ){0,2}(?:na chegada|quando chegar|ao chegar|depois de chegar)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:peye (?:le|lè|apre|sel) (?:ou|nou|li|yo)? ?(?:rive|fin rive)|peye le ou rive|peye apre)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:payez|paiement|vous payez|payer) (?:a|apres|qu'a|une fois) (?:l'arrivee|l arrivee|arrive|arrives|l'arrive)" B },
+
+	/* ---- price ---- */
+	{ TAC_PRICE, "(?:\\$|€|£|" B "us\\$|" B "usd ?|" B "r\\$|" B "q\\.? ?|" B "l\\.? ?|" B "mxn ?|" B "lyd ?) ?\\d[\\d.,]*" B },
+	{ TAC_PRICE, B NUM " ?(?:mil )?(?:usd|dls|dlls|dolares|dollars|dolars|verdes|pesos|mxn|quetzales|quetzal|lempiras|euros?|eur|libras|pounds|gbp|reais|dinar(?:es|s)?|dola|dolar|dinars|lyd)" B },
+	{ TAC_PRICE, B "\\d+(?:[.,]\\d)? ?k" B },
+	{ TAC_PRICE, B NUM " ?mil" B },
+	{ TAC_PRICE, B "(?:precio(?:s)? (?:especial|accesible|economico|comodo|promocion|por persona)|por persona|per person|por adulto|per adult|par personne|pa moun|medio precio|half price|precio de promocion|promocion(?:es)?|descuento|paquete familiar|family package|preco especial|prix special)" B },
+
+	/* ---- route and crossing points ---- */
+	{ TAC_ROUTE, B "(?:honduras|guatemala|el salvador|nicaragua|ecuador|venezuela|colombia|cuba|haiti|ayiti|peru|brasil|brazil|brezil|chile|chili|dominikani|republica dominicana)" B },
+	{ TAC_ROUTE, B "(?:chiapas|tapachula|tecun uman|ciudad hidalgo|cdmx|ciudad de mexico|monterrey|mexico|meksik|mexique|oaxaca|veracruz|puebla|sonora|chihuahua|coahuila|tamaulipas|baja california)" B },
+	{ TAC_ROUTE, B "(?:tijuana|tj|mexicali|nogales|ciudad juarez|juarez|reynosa|matamoros|nuevo laredo|piedras negras|acuna|ojinaga|agua prieta|sonoyta|san luis rio colorado|altar|sasabe|palomas)" B },
+	{ TAC_ROUTE, B "(?:usa|estados unidos|eua|etazini|etats unis|united states|gringolandia|houston|los angeles|new york|nueva york|nova york|miami|chicago|dallas|atlanta|california|texas|florida|arizona|phoenix|san antonio|el paso|laredo|mcallen|brownsville|san diego|new jersey|carolina|canada|kanada)" B },
+	{ TAC_ROUTE, B "(?:darien|necocli|capurgana|panama|costa rica|san vicente|la frontera|frontera sur|frontera norte|rio bravo|rio grande|el muro|the border|the wall|fwontye|fronteira|la frontiere)" B },
+	{ TAC_ROUTE, B "(?:libia|libya|libye|tripoli|lampedusa|italia|italy|italie|sicilia|sicily|grecia|greece|grece|turquia|turkey|turquie|canarias|canary islands|canaries|ceuta|melilla|marruecos|morocco|maroc|tunez|tunisia|tunisie)" B },
+	{ TAC_ROUTE, B "(?:calais|dunkerque|dunkirk|angleterre|england|inglaterra|royaume uni|uk|londres|london|dover|douvres|boulogne|la manche|the channel|europe|europa|ewop|espagne|spain|espana)" B },
+	{ TAC_ROUTE, B "(?:ruta|route|rota|wout) (?:segura|directa|por|via|a|hacia|to|para|pou)" B },
+
+	/* ---- departure schedule and scarcity ---- */
+	{ TAC_SCHEDULE, B "(?:salida|salidas|salimos|saliendo|sale|salen) (?:este|esta|el|la|cada|proxima|proximo|manana|hoy|diaria|diarias|semanal|semanales|pronto|ya|todos|en)" B },
+	{ TAC_SCHEDULE, B "(?:ultimos|pocos|quedan|solo quedan|ultimas|quedan pocos) (?:\\d+ )?(?:lugares|cupos|espacios|asientos|plazas|vagas|places|spots|seats)" B },
+	{ TAC_SCHEDULE, B "(?:cupos? (?:limitados|disponibles)|lugares (?:limitados|disponibles)|este fin de semana|fin de semana|ahora o nunca|antes de que (?:cierren|cambien|se cierre)|aprovecha(?:n)?|no te quedes)" B },
+	{ TAC_SCHEDULE, B "(?:este|esta|el proximo|next|this) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|mes|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)" B },
+	{ TAC_SCHEDULE, B "(?:leaving (?:this|next|on|tomorrow|today|soon)|(?:last|few|limited) (?:spots|seats|places)|now or never|before they close|departing (?:this|next|on|soon))" B },
+	{ TAC_SCHEDULE, B "(?:saida (?:este|esta|nesta|neste|no|na|amanha)|vagas limitadas|ultimas vagas|saimos (?:este|esta|amanha))" B },
+	{ TAC_SCHEDULE, B "(?:nou ap (?:pati|soti)|depa (?:se|semen|jodi a)|plas limite|depart (?:ce|cette|demain|le|prevu)|places limitees|dernieres places|nous partons)" B },
+
+	/* ---- travel-agency front ---- */
+	{ TAC_AGENCY_FRONT, B "(?:agencia(?:s)?|agency|agence|ajans|agencia de viajes?|travel agency|agence de voyages?|agencia de turismo)" B },
+	{ TAC_AGENCY_FRONT, B "(?:tours?|excursion(?:es)?|excursoes|paquetes? (?:de viaje|familiar(?:es)?|turisticos?|completos?)|viajes? turisticos?|vip)" B },
+
+	/* ---- asylum coaching and misinformation ---- */
+	{ TAC_ASYLUM_COACHING, B "(?:digan|diga|di|dile|decir|deben decir|tienen que decir) (?:que|a migracion|al oficial)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:miedo creible|credible fear|asilo (?:garantizado|seguro|asegurado|aprobado)|parole (?:garantizado|asegurado)|asylum (?:guaranteed|approved)|guaranteed asylum)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:amenazas?|amenazados?|extorsion|extorsionados?|persecucion|threats?|extortion)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:(?:la )?frontera (?:esta )?abierta|border is open|nueva ley|new law|tiempo record|record time|entregarse|se entregan|entreguense|turn yourselves? in|pidan asilo|pedir asilo|ask for asylum)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:te (?:decimos|ensenamos|preparamos|explicamos) (?:que|como|lo que)|que decir|what to say|preparacion para (?:la )?entrevista|we coach)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:fronteira (?:esta )?aberta|dizer que|asilo garantido|fwontye a louvri|di yo ke|la frontiere est ouverte|dites que|asile garanti)" B },
+
+	/* ---- bring children ---- */
+	{ TAC_CHILDREN, B "(?:traigan|traer|traiga|lleven|llevar|con|viajar con|vengan con|venir con|bring|with|com|avec|ak|avek) (?:sus |tus |los |las |your |seus |vos |pitit )?" KIDS B },
+	{ TAC_CHILDREN, B KIDS " (?:gratis|no pagan|a mitad|mitad de precio|medio precio|pagan mitad|free|half price|travel free|gratuit|gratuitos?|nao pagam|pagam metade|gratis|pa peye)" B },
+	{ TAC_CHILDREN, B "(?:familias? (?:con ninos|bienvenidas|completas)|families welcome|familles bienvenues|solo si (?:llevan|traen) (?:ninos|menores)|menor(?:es)? (?:no acompanados|solos)|con menores|unaccompanied)" B },
+
+	/* ---- checkpoint and enforcement evasion ---- */
+	{ TAC_EVASION, B "sin (?:pasar por )?(?:retenes|reten|migracion|revision|revisiones|checar|checkpoints?|puntos de control|garitas?|casetas|la migra|papeles)" B },
+	{ TAC_EVASION, B "(?:evitamos|evitando|evitar|burlamos|brincamos) (?:los |la |el )?(?:retenes|migracion|la migra|garitas|puntos de control|muro|patrulla)" B },
+	{ TAC_EVASION, B "(?:la bestia|el tren|en tren|lancha|lanchas|tunel|tuneles|camion cerrado|caja seca|trailer|en trailer|por el monte|por el desierto|por el rio|por el cerro)" B },
+	{ TAC_EVASION, B "(?:se (?:buscan|necesitan|solicitan) (?:choferes|conductores|raiteros)|raiteros?|pollitos|dinero facil|por viaje|drivers? needed|easy (?:money|cash)|cash per trip)" B },
+	{ TAC_EVASION, B "(?:avoid (?:checkpoints|border patrol|immigration|the police)|no checkpoints|by boat|boat(?:s)?|sem (?:fiscalizacao|policia|imigracao)|barco|bato|kannte|bateau(?:x)?|zodiac|small boats?|sans controle|drones?)" B },
+
+	/* ---- document fraud ---- */
+	{ TAC_DOCUMENT_FRAUD, B "(?:visa|visas|visado|visto|viza) (?:sin entrevista|garantizada|rapida|aprobada|americana|schengen|de trabajo|sem entrevista|sans entretien|without (?:an )?interview|guaranteed|en \\d+|san entevyou)" B },
+	{ TAC_DOCUMENT_FRAUD, B "(?:sin entrevista|pasaportes?|passports?|passaportes?|paspo|permisos? (?:de trabajo|humanitarios?|migratorios?)|residencia (?:rapida|garantizada|en)|green card|documentos? (?:falsos|nuevos)|actas? de nacimiento)" B },
+	{ TAC_DOCUMENT_FRAUD, B "(?:fake (?:documents|papers|passports?|ids?)|schengen|papiers|titre de sejour|social security|seguro social|work permits?|permis de travail|residence permits?)" B },
+
+	/* ---- appointment selling ---- */
+	{ TAC_APPOINTMENT_SELLING, B "(?:citas?|cbp ?one|appointments?|agendamiento|agendamento|randevou|rendez ?vous)" B },
+	{ TAC_APPOINTMENT_SELLING, B "en (?:\\d+|24|48|72) (?:horas|hrs|hs|dias)" B },
+	{ TAC_APPOINTMENT_SELLING, B "(?:in|within|em|an) (?:\\d+) (?:hours|days|horas|dias|heures|jours|le)" B },
+	{ TAC_APPOINTMENT_SELLING, B "(?:vendo citas|conseguimos (?:tu |su )?cita|sacamos (?:tu |su )?cita|we get (?:you|your) (?:an )?appointment)" B },
+
+	/* ---- job lure ---- */
+	{ TAC_JOB_LURE, B "(?:trabajo|empleo|chamba|jale|trabajos|jobs?|work|trabalho|emprego|travay|travail) (?:seguro|garantizado|asegurado|al llegar|en usa|en estados unidos|en canada|garantido|guaranteed|waiting|on arrival|in usa|in canada|disponible|garanti|assure|nos eua)" B },
+	{ TAC_JOB_LURE, B "(?:transporte|viaje|pasaje|traslado|vuelo|hospedaje|transport(?:ation)?|passagem|transpo|billet|vwayaj) (?:incluido|incluidos|incluida|included|incluso|inclus|enkli)" B },
+	{ TAC_JOB_LURE, B "(?:se (?:buscan|solicitan|necesitan) (?:trabajadores|personas|jornaleros|gente)|contratamos|hiring|workers needed|estamos contratando)" B },
+
+	/* ---- contact ---- */
+	{ TAC_CONTACT, B "(?:wasap|wasa|whatsapp|whats|wsp|wpp|whatsap|watsap|wats|whatsaap|guasap|wassap|zap|zapzap|telegram|signal)" B },
+	{ TAC_CONTACT, B "(?:inbox|imbox|inbos|dm|md|privado|priv|pv|link en (?:mi )?bio|link in bio|link na bio)" B },
+	{ TAC_CONTACT, B "(?:escribe(?:me|nos)|escribenos|mandame|manda(?:me)? (?:mensaje|msj|un mensaje)|llama(?:me|nos)|llamanos|comunicate|comuniquese|contactanos|mas informacion|informes|info)" B },
+	{ TAC_CONTACT, B "(?:call (?:me|us)|message (?:me|us)|text (?:me|us)|contact (?:me|us)|hit me up|chama no|me chama|fale conosco|ekri (?:m|nou)|rele (?:m|nou)|ecrivez(?:-| )?(?:moi|nous)|appelez(?:-| )?(?:moi|nous)|contactez(?:-| )?(?:moi|nous))" B },
+
+	/* ---- scam signs (deposit first, impersonation, too-good prices) ---- */
+	{ TAC_SCAM_SIGNS, B "(?:deposito|anticipo|adelanto|apartado|enganche|deposit|sinal|depot) (?:para|de|del|requerido|obligatorio|first|required|to reserve|to book|obrigatorio|obligatoire|previo|inicial)" B },
+	{ TAC_SCAM_SIGNS, B "(?:solo perfiles reales|solo gente seria|no somos estafa(?:dores)?|somos (?:reales|legales|confiables)|no (?:es|somos) fraude|unico numero|numero oficial|el verdadero|the real one|we are not scammers|western union|moneygram|transferencia|deposita(?:r)? a (?:la )?cuenta)" B },
+	{ TAC_SCAM_SIGNS, B "(?:precio (?:de )?locura|super precio|baratisimo|muy barato|cheap price|super promo)" B },
+
+	/* ---- context: warnings and negation ---- */
+	{ CTX_WARNING, B "no (?:confie|confies|confien|te dejes|se deje|se dejen|caigas|caiga|caigan|pague|pagues|paguen|crea|creas|crean|arriesgue|arriesgues|arriesguen|contrate|contrates|contraten|des|den)" B },
+	{ CTX_WARNING, B "(?:cuidado con|alerta|estafa|estafas|estafadores|fraude|fraudes|enganos?|enganan|mentiras?|peligro|peligroso|es falso|son falsos|no existe|falsas promesas|arriesgan? (?:tu|su) vida|ponen en riesgo)" B },
+	{ CTX_WARNING, B "(?:beware|do not (?:trust|pay|believe|risk)|don ?t (?:trust|pay|believe|risk|fall)|warning|scams?|scammers|false promises|lies)" B },
+	{ CTX_WARNING, B "(?:ne (?:faites|faite) pas confiance|ne payez pas|mefiez|arnaque|pa fe konfyans|pa peye|pa kwe|atansyon|nao (?:confie|pague|acredite|caia)|golpe|cuidado)" B },
+	{ CTX_WARNING, B "(?:la frontera (?:no esta abierta|esta cerrada|sigue cerrada)|border is (?:not open|closed)|no hay (?:ninguna )?nueva ley|victimas?|victims?|murieron|muertos|died|death|mortes|morts)" B },
+
+	/* ---- context: news and reporting ---- */
+	{ CTX_REPORTING, B "(?:denuncia|denuncie|denuncien|denunciar|denuncialo|report|reporta|reporte|reportar|reported|reports|denunciar|denonce|denoncez|denonse)" B },
+	{ CTX_REPORTING, B "(?:segun (?:la|el|las|los|datos|informes|fuentes)|fueron (?:detenidos|arrestados|rescatados|localizados|encontrados|asegurados|vinculados)|detenidos?|arrestados?|capturados?|rescatados?|aseguraron|vinculado a proceso)" B },
+	{ CTX_REPORTING, B "(?:arrested|charged|sentenced|indicted|convicted|police|policia|policias|polisye|authorities|autoridades|according to|informo|informaron|senalo|declaro|dijo|said|reported)" B },
+	{ CTX_REPORTING, B "(?:periodico|noticias?|news|reportaje|investigacion|investigation|fiscalia|prosecutors?|smugglers?|smuggling|trafico de (?:personas|migrantes)|traficantes|trafficking|human trafficking|presos|condenado|arretes?|selon|gendarmerie|prefecture|segundo a policia)" B },
+	{ CTX_REPORTING, B "(?:guardia nacional|patrulla fronteriza|border patrol|guardia civil|ong|ngo|acnur|unhcr|oim|iom|cruz roja|red cross|albergue|shelter|casa del migrante|instituto nacional de migracion|inm)" B },
+
+	/* ---- context: legal services ---- */
+	{ CTX_LEGAL, B "(?:abogad[oa]s?|lawyers?|attorneys?|asesoria (?:legal|migratoria|juridica)|licenciad[oa]|clinica|clinic|parole|humanitarian parole|app oficial|aplicacion oficial|official app|consulta gratis|free consultation|consultation|consulta)" B },
+	{ CTX_LEGAL, B "(?:corte de inmigracion|immigration court|uscis|tps|daca|formulario|form i|i ?589|i ?130|proceso legal|via legal|legalmente|de forma legal|legal pathway|advogad[oa]|avocat|avoka|pwogram|regularizacion|es gratis|es gratuita|is free|totalmente gratis|sin costo)" B },
+
+	/* ---- context: legitimate travel ---- */
+	{ CTX_LEGIT_TRAVEL, B "(?:boletos?|terminal|central de autobuses|autobus(?:es)?|horarios?|horario de salidas|reservaciones?|reserva(?:s)?|factura|aerolinea|vuelos?|hotel(?:es)?|pasajes?|corridas?|tickets?|bus(?:es)?|airline|flights?|passagens?|onibus|rodoviaria|billets?|gare|autocar|biye)" B },
+	{ CTX_LEGIT_TRAVEL, B "(?:pasaporte vigente|valid passport|visa vigente|requisitos|equipaje|luggage|check ?in|cancun|playa|playas|piramides|cascadas|museo|pueblo magico|semana santa|todo incluido|all inclusive|desayuno)" B },
+
+	/* ---- context: demand side (questions, requests) ---- */
+	{ CTX_DEMAND, "\\?" },
+	{ CTX_DEMAND, B "(?:alguien (?:sabe|conoce|me puede|que|tiene|me recomienda|ha)|cuanto (?:cobran|cuesta|cobra|piden|es|sale)|busco|buscamos|necesito|saben (?:de|si|como)|donde (?:puedo|consigo|encuentro)|como (?:hago|le hago|puedo)|me pueden (?:ayudar|decir|informar)|quisiera saber)" B },
+	{ CTX_DEMAND, B "(?:does anyone|anyone know|how much|looking for|i need|can someone|alguem (?:sabe|conhece)|quanto (?:custa|cobram)|preciso|quelqu'?un (?:sait|connait)|combien|je cherche|eske|konbyen|mwen bezwen|mwen ap chache|kiyes ki)" B },
+
+	/* ---- context: relatives telling that someone arrived ---- */
+	{ CTX_ARRIVED, B "(?:ya (?:llego|llegaron|esta|estan|cruzo|cruzaron) (?:con bien|bien|a salvo|en)|gracias a dios|llegamos bien|llego con bien|arrived safely|made it safely|chegou bem|graças a deus|gracas a deus|mesi bondye|rive byen)" B },
+
+	/* ---- context: generic first-person offer ---- */
+	{ CTX_OFFER, B "(?:ofrecemos|contamos con|tenemos (?:salidas|viajes|cupos|lugares|espacios|disponibles)|somos (?:una |un )?(?:agencia|empresa|grupo|equipo)|trabajamos (?:con|desde|todos)|brindamos|we offer|we have|oferecemos|temos|nous offrons|nous proposons|nou ofri|nou genyen)" B },
+};
+
+#undef B
+#undef NUM
+#undef KIDS
+
+#define N_PATTERNS (sizeof(patterns) / sizeof(patterns[0]))
+_Static_assert(N_PATTERNS <= TACTIC_MAX_PATTERNS, "tactic_hits.seen is too small");
+
+struct tactics {
+	hs_database_t *db_count;	/* all patterns, end offsets only */
+	hs_database_t *db_span;		/* tactic patterns, HS_FLAG_SOM_LEFTMOST */
+};
+
+struct tactics_scratch {
+	hs_scratch_t *hs;		/* sized for both databases */
+};
+
+static const char *const group_names[TACTIC_N_GROUPS] = {
+	"crossing_offer", "guarantee", "pay_on_arrival", "price", "route",
+	"schedule", "agency_front", "asylum_coaching", "children", "evasion",
+	"document_fraud", "appointment_selling", "job_lure", "contact",
+	"scam_signs",
+	"warning", "reporting", "legal", "legit_travel", "demand", "arrived",
+	"offer",
+};
+
+const char *tactic_group_name(unsigned group)
+{
+	return group < TACTIC_N_GROUPS ? group_names[group] : "unknown";
+}
+
+const char *tactic_name(enum tactic t)
+{
+	return (unsigned)t < TAC__N ? group_names[t] : "unknown";
+}
+
+size_t tactics_n_patterns(void)
+{
+	return N_PATTERNS;
+}
+
+/* Compile the whole table, or only its tactic patterns (spans_only). */
+static int compile(hs_database_t **db, int spans_only, unsigned extra_flags,
+		   struct atl_err *err)
+{
+	const char *exprs[N_PATTERNS];
+	unsigned flags[N_PATTERNS], ids[N_PATTERNS];
+	hs_compile_error_t *cerr = NULL;
+	unsigned n = 0;
+	int rc = ATL_EINVAL;
+
+	for (size_t i = 0; i < N_PATTERNS; i++) {
+		if (spans_only && patterns[i].group >= TAC__N)
+			continue;
+		exprs[n] = patterns[i].re;
+		ids[n] = (unsigned)i;
+		flags[n] = HS_FLAG_UTF8 | extra_flags;
+		n++;
+	}
+	if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, db,
+			     &cerr) == HS_SUCCESS)
+		return 0;
+	if (cerr && cerr->expression >= 0)
+		atl_err_set(err, rc, "tactic pattern %u does not compile: %s",
+			    ids[cerr->expression], cerr->message);
+	else
+		atl_err_set(err, rc, "tactic patterns do not compile: %s",
+			    cerr ? cerr->message : "unknown error");
+	hs_free_compile_error(cerr);
+	return rc;
+}
+
+int tactics_new(struct tactics **out, struct atl_err *err)
+{
+	struct tactics *t;
+	int rc;
+
+	*out = NULL;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	/* HS_FLAG_SINGLEMATCH would do what the seen bitmap does, but costs
+	 * a third more scan time with this table. */
+	rc = compile(&t->db_count, 0, 0, err);
+	if (rc == 0)
+		rc = compile(&t->db_span, 1, HS_FLAG_SOM_LEFTMOST, err);
+	if (rc < 0) {
+		tactics_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+void tactics_free(struct tactics *t)
+{
+	if (!t)
+		return;
+	hs_free_database(t->db_count);
+	hs_free_database(t->db_span);
+	free(t);
+}
+
+int tactics_scratch_new(const struct tactics *t, struct tactics_scratch **out)
+{
+	struct tactics_scratch *s = calloc(1, sizeof(*s));
+
+	*out = NULL;
+	if (!s)
+		return ATL_ENOMEM;
+	if (hs_alloc_scratch(t->db_count, &s->hs) != HS_SUCCESS ||
+	    hs_alloc_scratch(t->db_span, &s->hs) != HS_SUCCESS) {
+		tactics_scratch_free(s);
+		return ATL_ENOMEM;
+	}
+	*out = s;
+	return 0;
+}
+
+void tactics_scratch_free(struct tactics_scratch *s)
+{
+	if (!s)
+		return;
+	hs_free_scratch(s->hs);
+	free(s);
+}
+
+static int on_count(unsigned id, unsigned long long from, unsigned long long to,
+		    unsigned flags, void *ctx)
+{
+	struct tactic_hits *h = ctx;
+	uint64_t bit = 1ull << (id & 63);
+
+	(void)from;
+	(void)to;
+	(void)flags;
+	if (h->seen[id >> 6] & bit)
+		return 0;
+	h->seen[id >> 6] |= bit;
+	h->count[patterns[id].group]++;
+	return 0;
+}
+
+static int on_span(unsigned id, unsigned long long from, unsigned long long to,
+		   unsigned flags, void *ctx)
+{
+	struct tactic_hits *h = ctx;
+
+	(void)flags;
+	/* Several end offsets for one start are one match that grew: keep
+	 * the longest. They arrive in end order, close together. */
+	for (size_t k = h->n; k > 0 && k + 8 > h->n; k--) {
+		struct tactic_hit *p = &h->v[k - 1];
+
+		if (p->pattern == id && p->start == from) {
+			if (to > p->end)
+				p->end = (uint32_t)to;
+			return 0;
+		}
+	}
+	if (h->n < TACTIC_MAX_HITS) {
+		struct tactic_hit *p = &h->v[h->n++];
+
+		p->group = patterns[id].group;
+		p->pattern = (uint16_t)id;
+		p->start = (uint32_t)from;
+		p->end = (uint32_t)to;
+	}
+	return 0;
+}
+
+static int hs_rc(hs_error_t e)
+{
+	if (e == HS_SUCCESS)
+		return 0;
+	return e == HS_NOMEM ? ATL_ENOMEM : ATL_EINVAL;
+}
+
+int tactics_count(const struct tactics *t, struct tactics_scratch *s,
+		  const char *text, size_t len, struct tactic_hits *out)
+{
+	out->n = 0;
+	memset(out->count, 0, sizeof(out->count));
+	memset(out->seen, 0, sizeof(out->seen));
+	if (len == 0)
+		return 0;
+	if (len > UINT32_MAX)
+		return ATL_ETOOBIG;
+	return hs_rc(hs_scan(t->db_count, text, (unsigned)len, 0, s->hs,
+			     on_count, out));
+}
+
+int tactics_spans(const struct tactics *t, struct tactics_scratch *s,
+		  const char *text, size_t len, struct tactic_hits *out)
+{
+	out->n = 0;
+	if (len == 0)
+		return 0;
+	if (len > UINT32_MAX)
+		return ATL_ETOOBIG;
+	return hs_rc(hs_scan(t->db_span, text, (unsigned)len, 0, s->hs,
+			     on_span, out));
+}

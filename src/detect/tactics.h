@@ -1,0 +1,79 @@
+/*
+ * tactics: the phrase patterns of smuggling ads, and of the texts that look
+ * like them (warnings, news, lawyers, bus lines, migrants asking).
+ *
+ * All patterns are written for NORMALISED text (normalize.h: lower case, no
+ * accents, one space between words, U$A -> usa) in Spanish, English,
+ * Portuguese, Haitian Creole and French. They are compiled once into one
+ * Hyperscan block-mode database; each thread scans with its own scratch.
+ *
+ * A pattern belongs to a "group": one of the TAC__N tactics of detect.h
+ * (these become reasons, with spans), or one of the context groups below
+ * (these only count, and become model features that usually argue against
+ * a solicitation). No pattern decides alone: the model weighs them.
+ */
+#ifndef ATL_TACTICS_H
+#define ATL_TACTICS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "detect/detect.h"
+
+enum ctx_group {
+	CTX_WARNING = TAC__N,	/* "no confies", "beware", "estafa" */
+	CTX_REPORTING,		/* news: "fueron detenidos", "segun la policia" */
+	CTX_LEGAL,		/* lawyers, clinics, parole, official app how-tos */
+	CTX_LEGIT_TRAVEL,	/* tickets, terminals, bus timetables */
+	CTX_DEMAND,		/* questions and requests: "cuanto cobran", "busco" */
+	CTX_ARRIVED,		/* a relative arrived: "ya llego con bien" */
+	CTX_OFFER,		/* generic first-person offer: "ofrecemos", "we offer" */
+	CTX__END
+};
+
+#define TACTIC_N_GROUPS (CTX__END)	/* tactics then contexts */
+#define TACTIC_MAX_HITS 256		/* spans kept per post; counts go on */
+#define TACTIC_MAX_PATTERNS 512		/* size of the pattern table, at most */
+
+struct tactic_hit {
+	uint16_t group;		/* enum tactic or enum ctx_group */
+	uint16_t pattern;	/* index in the pattern table */
+	uint32_t start, end;	/* byte span in the normalised text */
+};
+
+struct tactic_hits {
+	struct tactic_hit v[TACTIC_MAX_HITS];	/* tactic spans, in match order */
+	size_t n;
+	uint32_t count[TACTIC_N_GROUPS];	/* distinct patterns matched per group */
+	uint64_t seen[TACTIC_MAX_PATTERNS / 64];	/* patterns matched (count pass) */
+};
+
+struct tactics;
+struct tactics_scratch;
+
+/* Compile the pattern table. ATL_ENOMEM, or ATL_EINVAL naming the pattern
+ * that does not compile (a bug in the table). */
+int tactics_new(struct tactics **out, struct atl_err *err);
+void tactics_free(struct tactics *t);
+int tactics_scratch_new(const struct tactics *t, struct tactics_scratch **out);
+void tactics_scratch_free(struct tactics_scratch *s);
+
+/* Two passes, because start-of-match tracking doubles the scan cost and
+ * only flagged posts need spans:
+ * tactics_count fills out->count (the number of DISTINCT patterns of each
+ * group that match; that is the feature) and empties out->v;
+ * tactics_spans fills out->v with every tactic match and its span, leaving
+ * out->count alone. Both return 0, ATL_ETOOBIG (len > 4 GiB), or
+ * ATL_ENOMEM / ATL_EINVAL when Hyperscan fails. */
+int tactics_count(const struct tactics *t, struct tactics_scratch *s,
+		  const char *text, size_t len, struct tactic_hits *out);
+int tactics_spans(const struct tactics *t, struct tactics_scratch *s,
+		  const char *text, size_t len, struct tactic_hits *out);
+
+/* "warning", "reporting", ... for a context group; tactic_name otherwise. */
+const char *tactic_group_name(unsigned group);
+/* Number of patterns in the table (for tests and stats). */
+size_t tactics_n_patterns(void);
+
+#endif

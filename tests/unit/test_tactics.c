@@ -1,0 +1,171 @@
+/* tactics: one row per phrase and language; positive rows must hit the
+ * group (with the span text given), negative rows must not. Texts are
+ * already in normalised form (lower case, no accents). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "detect/tactics.h"
+#include "test.h"
+
+struct row {
+	const char *text;
+	unsigned group;
+	const char *span;	/* expected span text (tactic groups), or NULL */
+	int want;		/* 1: the group matches; 0: it does not */
+};
+
+static const struct row rows[] = {
+	/* es */
+	{ "llevamos a tu familia hasta houston", TAC_CROSSING_OFFER, "llevamos", 1 },
+	{ "te pasamos sin problema", TAC_CROSSING_OFFER, "te pasamos", 1 },
+	{ "brincamos el muro esta semana", TAC_CROSSING_OFFER, "brincamos", 1 },
+	{ "viaje especial al norte", TAC_CROSSING_OFFER, "viaje especial", 1 },
+	{ "guia de confianza para el sueno americano", TAC_CROSSING_OFFER, "sueno americano", 1 },
+	{ "cruce seguro a usa", TAC_CROSSING_OFFER, "cruce seguro", 1 },
+	{ "fuimos a la playa el domingo", TAC_CROSSING_OFFER, NULL, 0 },
+	{ "100% seguro y garantizado", TAC_GUARANTEE, "100%", 1 },
+	{ "incluye 3 intentos", TAC_GUARANTEE, "3 intentos", 1 },
+	{ "sin riesgo para usted", TAC_GUARANTEE, "sin riesgo", 1 },
+	{ "la tienda abre a las 9", TAC_GUARANTEE, NULL, 0 },
+	{ "pagas hasta que llegues con tu familia", TAC_PAY_ON_ARRIVAL, "pagas hasta que llegues", 1 },
+	{ "pago al llegar", TAC_PAY_ON_ARRIVAL, "pago al llegar", 1 },
+	{ "su familia paga cuando este alla", TAC_PAY_ON_ARRIVAL, NULL, 1 },
+	{ "sin anticipo", TAC_PAY_ON_ARRIVAL, "sin anticipo", 1 },
+	{ "pague su recibo de luz", TAC_PAY_ON_ARRIVAL, NULL, 0 },
+	{ "solo $6500 por persona", TAC_PRICE, "$6500", 1 },
+	{ "8 mil dolares", TAC_PRICE, "8 mil dolares", 1 },
+	{ "q 45,000 todo incluido", TAC_PRICE, "q 45,000", 1 },
+	{ "a las 9 en punto", TAC_PRICE, NULL, 0 },
+	{ "salimos de tapachula a tijuana", TAC_ROUTE, "tapachula", 1 },
+	{ "cruce por el darien", TAC_ROUTE, "darien", 1 },
+	{ "salida este fin de semana", TAC_SCHEDULE, "salida este", 1 },
+	{ "ultimos 4 lugares", TAC_SCHEDULE, "ultimos 4 lugares", 1 },
+	{ "agencia de viajes el mirador", TAC_AGENCY_FRONT, "agencia de viajes", 1 },
+	{ "digan que tienen miedo creible", TAC_ASYLUM_COACHING, "digan que", 1 },
+	{ "asilo garantizado", TAC_ASYLUM_COACHING, "asilo garantizado", 1 },
+	{ "traigan ninos, pasan mas rapido", TAC_CHILDREN, "traigan ninos", 1 },
+	{ "viajamos con menores", TAC_CHILDREN, "con menores", 1 },
+	{ "sin retenes ni migracion", TAC_EVASION, "sin retenes", 1 },
+	{ "en lancha hasta chiapas", TAC_EVASION, "lancha", 1 },
+	{ "visa sin entrevista", TAC_DOCUMENT_FRAUD, "visa sin entrevista", 1 },
+	{ "citas cbp one en 48 horas", TAC_APPOINTMENT_SELLING, "citas", 1 },
+	{ "trabajo seguro al llegar, transporte incluido", TAC_JOB_LURE, "transporte incluido", 1 },
+	{ "info por wasap", TAC_CONTACT, "wasap", 1 },
+	{ "mandame imbox", TAC_CONTACT, "imbox", 1 },
+	{ "deposito para apartar tu lugar", TAC_SCAM_SIGNS, "deposito para", 1 },
+	{ "no confies en coyotes, denuncia", CTX_WARNING, NULL, 1 },
+	{ "segun la policia fueron detenidos", CTX_REPORTING, NULL, 1 },
+	{ "abogado de inmigracion, consulta gratis", CTX_LEGAL, NULL, 1 },
+	{ "boletos en la terminal, horario de salidas", CTX_LEGIT_TRAVEL, NULL, 1 },
+	{ "alguien sabe cuanto cobran?", CTX_DEMAND, NULL, 1 },
+	{ "gracias a dios mi hijo ya llego con bien", CTX_ARRIVED, NULL, 1 },
+	{ "llevamos a tu familia", CTX_WARNING, NULL, 0 },
+	/* en */
+	{ "we take you across, safe and fast", TAC_CROSSING_OFFER, "we take you", 1 },
+	{ "guaranteed crossing", TAC_GUARANTEE, "guaranteed", 1 },
+	{ "pay when you arrive", TAC_PAY_ON_ARRIVAL, "pay when you arrive", 1 },
+	{ "kids free, families welcome", TAC_CHILDREN, "kids free", 1 },
+	{ "leaving this friday, last seats", TAC_SCHEDULE, "leaving this", 1 },
+	{ "dm for info", TAC_CONTACT, "dm", 1 },
+	{ "beware of scams", CTX_WARNING, NULL, 1 },
+	{ "three men were arrested, police said", CTX_REPORTING, NULL, 1 },
+	{ "the weather is nice today", TAC_CROSSING_OFFER, NULL, 0 },
+	/* pt */
+	{ "levamos voce ate a fronteira", TAC_CROSSING_OFFER, "levamos voce", 1 },
+	{ "pagamento so quando chegar", TAC_PAY_ON_ARRIVAL, NULL, 1 },
+	{ "criancas nao pagam", TAC_CHILDREN, "criancas nao pagam", 1 },
+	{ "nao confie em coiotes", CTX_WARNING, NULL, 1 },
+	/* ht */
+	{ "nou pase moun lot bo fwontye a", TAC_CROSSING_OFFER, NULL, 1 },
+	{ "peye le ou rive", TAC_PAY_ON_ARRIVAL, "peye le ou rive", 1 },
+	{ "pa fe konfyans moun sa yo", CTX_WARNING, NULL, 1 },
+	{ "mwen renmen manje diri", TAC_CROSSING_OFFER, NULL, 0 },
+	/* fr */
+	{ "nous passons en angleterre depuis calais", TAC_CROSSING_OFFER, "nous passons", 1 },
+	{ "passage vers l'angleterre en bateau", TAC_EVASION, "bateau", 1 },
+	{ "depart de calais cette semaine", TAC_ROUTE, "calais", 1 },
+	{ "ne faites pas confiance aux passeurs", CTX_WARNING, NULL, 1 },
+	{ "le marche ouvre le samedi", TAC_CROSSING_OFFER, NULL, 0 },
+};
+
+struct fixture {
+	struct tactics *t;
+	struct tactics_scratch *s;
+	struct tactic_hits *h;
+};
+
+static int setup(struct fixture *fx)
+{
+	struct atl_err err = ATL_ERR_INIT;
+
+	fx->h = calloc(1, sizeof(*fx->h));
+	if (!fx->h || tactics_new(&fx->t, &err) < 0 ||
+	    tactics_scratch_new(fx->t, &fx->s) < 0)
+		return -1;
+	return 0;
+}
+
+static void teardown(struct fixture *fx)
+{
+	tactics_scratch_free(fx->s);
+	tactics_free(fx->t);
+	free(fx->h);
+}
+
+static int has_span(const struct tactic_hits *h, const char *text, unsigned group,
+		    const char *span)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (h->v[i].group == group &&
+		    h->v[i].end - h->v[i].start == strlen(span) &&
+		    !memcmp(text + h->v[i].start, span, strlen(span)))
+			return 1;
+	return 0;
+}
+
+TEST(tactics, table)
+{
+	struct fixture fx;
+
+	CHECK(setup(&fx) == 0);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		const struct row *r = &rows[i];
+		size_t n = strlen(r->text);
+
+		CHECK(tactics_count(fx.t, fx.s, r->text, n, fx.h) == 0);
+		CHECK_MSG((fx.h->count[r->group] > 0) == r->want, "row %zu \"%s\": %s %s",
+			  i, r->text, tactic_group_name(r->group),
+			  r->want ? "missing" : "unexpected");
+		if (r->span) {
+			CHECK(tactics_spans(fx.t, fx.s, r->text, n, fx.h) == 0);
+			CHECK_MSG(has_span(fx.h, r->text, r->group, r->span),
+				  "row %zu \"%s\": no %s span \"%s\"", i, r->text,
+				  tactic_group_name(r->group), r->span);
+		}
+	}
+	teardown(&fx);
+}
+
+TEST(tactics, counts_distinct_patterns)
+{
+	struct fixture fx;
+	const char *t = "wasap wasap wasap";
+
+	CHECK(setup(&fx) == 0);
+	CHECK(tactics_count(fx.t, fx.s, t, strlen(t), fx.h) == 0);
+	CHECK_INT(fx.h->count[TAC_CONTACT], 1);
+	CHECK(tactics_spans(fx.t, fx.s, t, strlen(t), fx.h) == 0);
+	CHECK_INT(fx.h->n, 3);
+	CHECK(tactics_count(fx.t, fx.s, "", 0, fx.h) == 0);
+	CHECK_INT(fx.h->n, 0);
+	teardown(&fx);
+}
+
+TEST(tactics, names)
+{
+	CHECK_STR(tactic_name(TAC_CROSSING_OFFER), "crossing_offer");
+	CHECK_STR(tactic_name(TAC_SCAM_SIGNS), "scam_signs");
+	CHECK_STR(tactic_group_name(CTX_WARNING), "warning");
+	CHECK_STR(tactic_group_name(CTX__END), "unknown");
+	CHECK(tactics_n_patterns() <= TACTIC_MAX_PATTERNS);
+}
