@@ -43,7 +43,8 @@ struct link_opts {
 					 * glue rule in linker.c; 0 = default 0.01 */
 	size_t max_indicator_posts;	/* 0 = default 500 */
 	double network_threshold;	/* aggregated score that makes a network;
-					 * < 0 = default (the detector threshold) */
+					 * <= 0 = default 0.5 (pass the detector's
+					 * threshold) */
 };
 
 struct link_post {

@@ -223,7 +223,7 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 		d.max_indicator_df = 0.01;
 	if (!d.max_indicator_posts)
 		d.max_indicator_posts = 500;
-	if (d.network_threshold < 0)
+	if (d.network_threshold <= 0)	/* 0 would make every cluster one */
 		d.network_threshold = 0.5;
 	if (d.n_hashes < 8 || d.n_hashes > LINK_SIG_MAX)
 		return atl_err_set(err, ATL_EINVAL, "signature length %d not in 8..%d",

@@ -30,6 +30,7 @@ struct toks {
 
 struct slotval {
 	uint32_t pos;
+	uint32_t count;		/* posts with this value here */
 	const char *s;
 };
 
@@ -197,7 +198,12 @@ static int is_place_prep(const char *w)
 	return 0;
 }
 
-const char *template_classify(const char *v, const char *prev)
+static const char *const price_cues[] = {
+	"precio", "precios", "price", "prices", "costo", "cuesta", "cobro",
+	"cobramos", "pago", "solo", "only", "preco", "valor", "tarifa", NULL
+};
+
+const char *template_classify(const char *v, const char *prev, const char *next)
 {
 	size_t n_digit = 0, n_alpha = 0, n_other = 0, n_sep = 0;
 	const char *p;
@@ -217,6 +223,9 @@ const char *template_classify(const char *v, const char *prev)
 	}
 	if (n_digit && (str_has(v, "$") || str_has(v, "\xe2\x82\xac") ||
 			str_has(v, "\xc2\xa3") || has_word(v, currency_words)))
+		return "price";
+	if (n_digit && !n_alpha && ((next && has_word(next, currency_words)) ||
+				    (prev && has_word(prev, price_cues))))
 		return "price";
 	if (has_word(v, date_words))
 		return "date";
@@ -274,8 +283,8 @@ static int cmp_value(const void *a, const void *b)
 /* LCS of rep and p; each gap (rep tokens [r0, re), post tokens [p0, pe))
  * with a non-empty, short post side becomes a slot value at r0. */
 static int align(const struct toks *rep, const struct toks *p, uint16_t *dp,
-		 uint16_t *rep_end, struct slotval *out, size_t *n_out,
-		 size_t cap, struct arena *a)
+		 uint16_t *rep_end, uint8_t *matched, struct slotval *out,
+		 size_t *n_out, size_t cap, struct arena *a)
 {
 	size_t R = rep->n, P = p->n, W = P + 1;
 	size_t i, j, r0 = 0, p0 = 0;
@@ -308,6 +317,7 @@ static int align(const struct toks *rep, const struct toks *p, uint16_t *dp,
 				if (!s)
 					return ATL_ENOMEM;
 				out[*n_out].pos = (uint32_t)r0;
+				out[*n_out].count = 1;
 				out[*n_out].s = s;
 				(*n_out)++;
 				if (!rep_end[r0])
@@ -315,6 +325,7 @@ static int align(const struct toks *rep, const struct toks *p, uint16_t *dp,
 			}
 			if (at_end)
 				break;
+			matched[i] = 1;
 			i++;
 			j++;
 			r0 = i;
@@ -336,27 +347,43 @@ static int build_slots(struct tmpl *out, const struct toks *tk, size_t n,
 	uint16_t *dp = arena_alloc(a, (size_t)(TMPL_MAX_TOKENS + 1) *
 				      (TMPL_MAX_TOKENS + 1) * sizeof(*dp));
 	uint16_t *rep_end = arena_calloc(a, rep->n + 1, sizeof(*rep_end));
+	uint8_t *matched = arena_calloc(a, n * (rep->n + 1), 1);
 	size_t i, k;
 	int rc;
 
 	out->slots = arena_alloc(a, TMPL_MAX_SLOTS * sizeof(*out->slots));
 	out->n_slots = 0;
-	if (!sv || !dp || !rep_end || !out->slots)
+	if (!sv || !dp || !rep_end || !matched || !out->slots)
 		return ATL_ENOMEM;
 	for (i = 0; i < n; i++) {
 		if (i == out->rep)
 			continue;
-		rc = align(rep, &tk[i], dp, rep_end, sv, &n_sv, cap - rep->n - 1, a);
+		rc = align(rep, &tk[i], dp, rep_end, matched + i * (rep->n + 1),
+			   sv, &n_sv, cap - rep->n - 1, a);
 		if (rc < 0)
 			return rc;
 	}
-	/* The representative's own value at each slot, counted once: its side
-	 * of the first gap seen there (empty for a pure insertion). */
+	/* The representative's own value at each slot (its side of the first
+	 * gap seen there; none for a pure insertion), counted for itself and
+	 * every post that matched all of its tokens. */
 	for (i = 0; i < rep->n; i++) {
-		if (rep_end[i] <= i + 1)
+		size_t re = rep_end[i] ? rep_end[i] - 1u : i;
+
+		if (re <= i)
 			continue;
 		sv[n_sv].pos = (uint32_t)i;
-		sv[n_sv].s = span_text(rep, i, rep_end[i] - 1u, a);
+		sv[n_sv].count = 1;
+		for (size_t p = 0; p < n; p++) {
+			const uint8_t *m = matched + p * (rep->n + 1);
+			size_t r = i;
+
+			if (p == out->rep)
+				continue;
+			while (r < re && m[r])
+				r++;
+			sv[n_sv].count += r == re;
+		}
+		sv[n_sv].s = span_text(rep, i, re, a);
 		if (!sv[n_sv].s)
 			return ATL_ENOMEM;
 		n_sv++;
@@ -369,7 +396,7 @@ static int build_slots(struct tmpl *out, const struct toks *tk, size_t n,
 		int kind_votes[5] = { 0, 0, 0, 0, 0 };
 		static const char *const kinds[5] = { "price", "date", "number",
 						       "place", "other" };
-		const char *prev;
+		const char *prev, *next;
 
 		while (e < n_sv && sv[e].pos == sv[i].pos)
 			e++;
@@ -378,25 +405,33 @@ static int build_slots(struct tmpl *out, const struct toks *tk, size_t n,
 			return ATL_ENOMEM;
 		for (k = i; k < e; k++) {
 			if (n_v && !strcmp(vals[n_v - 1].s, sv[k].s)) {
-				vals[n_v - 1].count++;
+				vals[n_v - 1].count += sv[k].count;
 				continue;
 			}
 			vals[n_v].s = sv[k].s;
-			vals[n_v].count = 1;
+			vals[n_v].count = sv[k].count;
 			n_v++;
 		}
 		if (n_v < 2) {	/* nothing varies here */
 			i = e;
 			continue;
 		}
-		prev = NULL;
+		prev = next = NULL;
 		if (sv[i].pos > 0) {
 			prev = span_text(rep, sv[i].pos - 1, sv[i].pos, a);
 			if (!prev)
 				return ATL_ENOMEM;
 		}
+		/* the token after the slot: after the representative's own
+		 * value when it has one there */
+		k = rep_end[sv[i].pos] ? rep_end[sv[i].pos] - 1u : sv[i].pos;
+		if (k < rep->n) {
+			next = span_text(rep, k, k + 1, a);
+			if (!next)
+				return ATL_ENOMEM;
+		}
 		for (k = 0; k < n_v; k++) {
-			const char *kd = template_classify(vals[k].s, prev);
+			const char *kd = template_classify(vals[k].s, prev, next);
 
 			for (int q = 0; q < 5; q++)
 				if (!strcmp(kd, kinds[q]))

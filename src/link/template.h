@@ -62,7 +62,9 @@ int template_build(struct tmpl *out, const struct tmpl_post *posts, size_t n,
 		   struct arena *a);
 
 /* Kind of one slot value ("price", "date", "number", "place", "other");
- * prev is the representative token before the slot, or NULL. Static. */
-const char *template_classify(const char *value, const char *prev);
+ * prev and next are the representative's tokens around the slot, or NULL:
+ * "precio 8000 dolares" makes 8000 a price, "desde tapachula" a place.
+ * Returns a static string. */
+const char *template_classify(const char *value, const char *prev, const char *next);
 
 #endif
