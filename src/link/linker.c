@@ -618,7 +618,8 @@ static void count_distinct(struct linker *L, uint64_t *pairs, size_t n,
 {
 	size_t i = 0;
 
-	qsort(pairs, n, sizeof(*pairs), cmp_u64);
+	if (n > 1)	/* qsort's base must not be NULL, even for 0 */
+		qsort(pairs, n, sizeof(*pairs), cmp_u64);
 	while (i < n) {
 		uint32_t hi = (uint32_t)(pairs[i] >> 32);
 		size_t d = 0, j = i;
@@ -1081,7 +1082,8 @@ static void add_prices(struct linker *L, struct wctx *w)
 	size_t i = 0, groups = 0;
 
 	/* positive floats sort like their bit patterns */
-	qsort(w->prices, w->n_prices, sizeof(*w->prices), cmp_u64p);
+	if (w->n_prices > 1)
+		qsort(w->prices, w->n_prices, sizeof(*w->prices), cmp_u64p);
 	buf_addc(b, '[');
 	while (i < w->n_prices) {
 		uint32_t cur = (uint32_t)(w->prices[i] >> 32);
@@ -1171,7 +1173,8 @@ static void add_evidence(struct linker *L, struct wctx *w, const struct cluster 
 		json_add_int(b, C->edges[k]);
 	}
 	buf_adds(b, ",\"shared\":[");
-	qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_shared);
+	if (w->n_tv > 1)
+		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_shared);
 	for (size_t i = 0; i < w->n_tv && shown < TOP_SHARED; i++) {
 		const struct tv *v = &w->tv[i];
 
@@ -1282,7 +1285,8 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 	}
 	if (rc < 0)
 		return rc;
-	qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_tv);
+	if (w->n_tv > 1)
+		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_tv);
 
 	buf_addc(b, '{');
 	json_add_key(b, &first, "id");
