@@ -49,5 +49,9 @@ int cli_print_help(const char *cmd);
 int cmd_help(struct cli *c, int argc, char **argv);
 int cmd_version(struct cli *c, int argc, char **argv);
 int cmd_scan(struct cli *c, int argc, char **argv);
+/* atalaya eval --networks ... (src/cli/cmd_eval_networks.c); argv[0] is the
+ * command name. Its help text is eval_networks_usage. */
+int eval_networks_main(struct cli *c, int argc, char **argv);
+extern const char eval_networks_usage[];
 
 #endif
