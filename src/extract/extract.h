@@ -26,6 +26,9 @@ enum ind_kind {
 	IND_HANDLE,	/* "@name", lower case */
 	IND_EMAIL,	/* lower case */
 	IND_PRICE,	/* value = amount; see amount/currency */
+	IND_PLACE,	/* canonical lower-case place name from a built-in
+			 * gazetteer: "tijuana", "ciudad juarez", "usa",
+			 * "reino unido"; region = its country (ISO alpha-2) */
 	IND__N
 };
 
@@ -35,7 +38,8 @@ struct indicator {
 	uint32_t start, end;	/* byte span in the original text */
 	const char *amount;	/* IND_PRICE: decimal string ("8000", "5000.50") */
 	const char *currency;	/* IND_PRICE: ISO 4217, or NULL if unknown */
-	const char *region;	/* IND_PHONE: ISO 3166 alpha-2 (static) or NULL */
+	const char *region;	/* IND_PHONE, IND_PLACE: ISO 3166 alpha-2
+				 * (static) or NULL */
 	const char *link_kind;	/* IND_LINK: "whatsapp", "whatsapp_group",
 				 * "telegram", "telegram_invite" (static) */
 };

@@ -38,14 +38,29 @@ struct norm_text {
 };
 
 /* Normalise text (len bytes of valid UTF-8; invalid bytes are treated as
- * U+FFFD). Everything is allocated in the arena. Returns 0 or ATL_ENOMEM,
- * ATL_ETOOBIG when len > UINT32_MAX. */
+ * U+FFFD). Everything is allocated in the arena, once: s gets room for
+ * len + 2 * (bytes >= 0x80) + 1 bytes (at most 3 * len + 1), start and end
+ * as many entries, and the output is never longer. For each output byte,
+ * [start[i], end[i]) is the original range of the character(s) it came
+ * from, always on original character boundaries (an invalid subpart counts
+ * as one character); a combining mark belongs to the character before it;
+ * a word-rule replacement maps each byte it writes to the whole original
+ * range it replaced. start and end are non-decreasing. Thread-safe (no
+ * shared state). Returns 0, or ATL_ENOMEM, or ATL_ETOOBIG when
+ * len > UINT32_MAX; on error *out is zeroed. */
 int normalize_text(struct norm_text *out, const char *text, size_t len,
 		   struct arena *a);
 
 /* Map the normalised span [ns, ne) (ns < ne <= len) to the original span
- * [*os, *oe): the smallest original range that covers it. */
+ * [*os, *oe) = [start[ns], end[ne - 1]]: the smallest original range that
+ * covers it. An empty span (ns >= ne) gives an empty range at start[ns]. */
 void norm_span_orig(const struct norm_text *nt, size_t ns, size_t ne,
 		    size_t *os, size_t *oe);
+
+/* Check the contract above on a result (tests, fuzzing, debug asserts):
+ * valid UTF-8 without NUL or ASCII upper case, single inner spaces, the
+ * length bound, and the map invariants against orig (nt->orig_len bytes).
+ * Returns 0, or ATL_EINVAL at the first violation. O(len + orig_len). */
+int norm_validate(const struct norm_text *nt, const char *orig);
 
 #endif
