@@ -378,6 +378,7 @@ static char ind_key(enum ind_kind k)
 	case IND_HANDLE: return K_HANDLE;
 	case IND_EMAIL: return K_EMAIL;
 	case IND_PRICE: return K_CURRENCY;
+	case IND_PLACE: return K_PLACE;
 	default: return 0;	/* domains do not link and are not listed */
 	}
 }
