@@ -58,5 +58,9 @@ int cli_parse_double(const char *s, double *out);
 int cli_parse_long(const char *s, long *out);
 /* Write a whole file via "<path>.tmp" and rename; ATL_EIO with a message. */
 int cli_write_file(const char *path, const void *data, size_t n, struct atl_err *err);
+/* atalaya eval --networks ... (src/cli/cmd_eval_networks.c); argv[0] is the
+ * command name. Its help text is eval_networks_usage. */
+int eval_networks_main(struct cli *c, int argc, char **argv);
+extern const char eval_networks_usage[];
 
 #endif

@@ -36,12 +36,15 @@ struct link_opts {
 	int n_hashes;		/* signature length; 0 = default */
 	int bands;		/* LSH bands; 0 = default (rows = n_hashes / bands) */
 	double jaccard;		/* verification threshold; 0 = default */
-	double max_indicator_df;	/* an indicator in more than this fraction
-					 * of posts (or the absolute cap below) does
-					 * not link; 0 = default */
-	size_t max_indicator_posts;	/* 0 = default */
+	double max_indicator_df;	/* an indicator (or account) in more than
+					 * this fraction of posts AND in more than
+					 * max_indicator_posts posts does not link:
+					 * the hard cap on top of the data-driven
+					 * glue rule in linker.c; 0 = default 0.01 */
+	size_t max_indicator_posts;	/* 0 = default 500 */
 	double network_threshold;	/* aggregated score that makes a network;
-					 * < 0 = default (the detector threshold) */
+					 * <= 0 = default 0.5 (pass the detector's
+					 * threshold) */
 };
 
 struct link_post {
@@ -56,9 +59,34 @@ struct link_post {
 	int flagged;
 };
 
+/* Knobs below the options, for tuning and evaluation (link_tuning_default
+ * gives the values chosen by measurement; see linker.c). */
+struct link_tuning {
+	int shingle;		/* enum minhash_shingle: 0 word 3-grams,
+				 * 1 character 5-grams */
+	int min_tokens;		/* shorter texts do not link by text */
+	int contact_veto;	/* 1: no text edge between two posts that both
+				 * carry contacts (phones, messaging links)
+				 * and share none (copycats stay apart) */
+	int max_bucket_probe;	/* LSH bucket members a post is compared to */
+	int glue_min_sources;	/* an indicator seen in at least this many
+				 * otherwise unconnected groups ... */
+	double glue_source_frac;	/* ... making at least this fraction of
+					 * its posts is glue */
+	int account_max_contacts;	/* an account whose posts carry more
+					 * distinct contacts is a shared name
+					 * ("Facebook User"), not an account */
+	int sample_max;		/* posts sampled per cluster for templates */
+};
+
+void link_tuning_default(struct link_tuning *t);
+
 struct linker;
 
 int linker_new(struct linker **out, const struct link_opts *o, struct atl_err *err);
+/* linker_new with tuning knobs (t may be NULL for the defaults). */
+int linker_new_tuned(struct linker **out, const struct link_opts *o,
+		     const struct link_tuning *t, struct atl_err *err);
 void linker_free(struct linker *L);
 int link_n_hashes(const struct linker *L);
 
@@ -78,16 +106,30 @@ const char *linker_cluster_of(const struct linker *L, uint64_t idx);
 
 /* Second pass: the original and normalised text of a clustered post, for the
  * cluster's template and slots. Cheap to call for every post; the linker
- * keeps only what it needs (a bounded sample per cluster). */
+ * keeps only what it needs (a bounded sample per cluster, spread evenly over
+ * the cluster's posts in input order). Not thread-safe: call from one
+ * thread. */
 int linker_add_text(struct linker *L, uint64_t idx, const char *text,
 		    size_t len, const struct norm_text *nt, struct atl_err *err);
 
-/* Write networks.jsonl (every cluster, most risky first; see link.c for the
- * fields). Returns 0, or ATL_EIO when writing fails. */
+/* Write networks.jsonl (every cluster, most risky first; see linker.c for
+ * the fields). Returns 0, or ATL_EIO when writing fails, ATL_ENOMEM. */
 int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err);
 
 /* Counts for summary.json. */
 size_t linker_n_clusters(const struct linker *L);
 size_t linker_n_networks(const struct linker *L);
+
+/* Statistics of the last linker_finish, for --verbose and benchmarks. */
+struct link_stats {
+	size_t n_posts, n_short;	/* posts; posts too short to link by text */
+	size_t text_checks;		/* signature comparisons made */
+	size_t edges[5];		/* unions by kind: text, phone, link, url,
+					 * account */
+	size_t glue_values, glue_accounts;	/* values and accounts ignored */
+	size_t max_bucket;		/* largest LSH bucket */
+	size_t mem_bytes;		/* bytes held for the posts (estimate) */
+};
+void linker_stats(const struct linker *L, struct link_stats *out);
 
 #endif

@@ -1,0 +1,1412 @@
+/*
+ * linker: posts -> clusters -> networks (the API in link.h).
+ *
+ * Pass 1 (linker_add, in input order) keeps per post only its MinHash
+ * signature, score, interned account/platform and indicator ids, its id and
+ * created_at: about 256 + 60 bytes + 8 per indicator (k = 64). Texts are not
+ * kept. linker_finish then builds one union-find in four steps; each union
+ * that joins two sets is an edge of the cluster's spanning forest, and is
+ * recorded with its kind, so evidence counts add up to size - 1:
+ *
+ *   1. Text. LSH banding over the signatures (lsh.c), one band at a time;
+ *      each post is compared to at most max_bucket_probe newest members of
+ *      its bucket, skipping those already joined, and linked when the
+ *      estimated Jaccard >= jaccard. Texts under min_tokens tokens have an
+ *      empty signature and never link by text. Contact veto (default on):
+ *      two posts that both carry contacts (phones or messaging links) and
+ *      share none do not link by text: a copycat that copies a network's
+ *      template with its own number is another network. Measured both ways
+ *      on synth (report of the link branch).
+ *   2. Accounts (author + platform). An account does not link when its
+ *      author is empty or a placeholder ("Anonymous", "Facebook User", ...),
+ *      when it is in more than the hard cap of posts (below), or when its
+ *      posts carry more than account_max_contacts distinct contacts: that
+ *      is a display name shared by unrelated people, not one account.
+ *   3. Glue. A phone, messaging link or URL is glue (ignored for linking)
+ *      when
+ *        (a) its document frequency is above the hard cap:
+ *            df > max(max_indicator_posts, max_indicator_df * n_posts),
+ *            500 and 1% by default; or
+ *        (b) it is spread over many groups that nothing else connects: the
+ *            posts carrying it fall into s distinct sets of the union-find
+ *            after steps 1-2 (text + accounts), and
+ *            s >= glue_min_sources and s >= glue_source_frac * df.
+ *      Rule (b) is the real one. A network reposting its number 200 times
+ *      does so with a few templates and accounts, so its 200 posts make a
+ *      handful of sets (s << df) and the number links them; a hotline or
+ *      consulate number quoted by many unrelated people with their own
+ *      words makes nearly one set per post (s ~ df) and would glue
+ *      unrelated posts together. Plain df can not tell the two apart.
+ *   4. Shared values: posts carrying the same non-glue phone, messaging link
+ *      or URL are joined. Domains, prices, places and handles (mentions) do
+ *      not link.
+ *
+ * A cluster is a set of two or more posts; clusters are numbered C1, C2, ...
+ * in order of their first post. A cluster is a network when
+ *      score = max(sum(scores) / (n_scored + 1), n_flagged / (size + 1))
+ * is >= network_threshold: the mean detector score or the flagged share,
+ * each with one pseudo-post of score 0, so that a pair needs both posts to
+ * agree and a big benign cluster with one false positive stays benign.
+ *
+ * networks.jsonl, one object per cluster, most risky first, then larger,
+ * then by number: id, flagged, score, size, posts (ids in input order, at
+ * most 1000, then posts_truncated), accounts ("author@platform", top 50),
+ * platforms, indicators {phones, links, urls, handles, emails} as
+ * [{value, count}] (top 50), prices [{currency, min, median, max, n}],
+ * places, first_seen, last_seen (created_at, compared as strings),
+ * template {text, common_phrases}, slots [{kind, values}], evidence
+ * {text_edges, phone_edges, link_edges, url_edges, account_edges, shared:
+ * [{kind, value, posts}] (top 20)}, and for networks pulled_in: the posts
+ * below the detector threshold with the edge that brought them in
+ * ({id, score, via, value, with}).
+ */
+#include <assert.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/ascii.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "link/intern.h"
+#include "link/link.h"
+#include "link/lsh.h"
+#include "link/minhash.h"
+#include "link/template.h"
+#include "link/unionfind.h"
+#include "core/banned.h"
+
+#define NONE UINT32_MAX
+#define MAX_IND_PER_POST 256
+#define MAX_ID_BYTES 256
+#define MAX_TIME_BYTES 64
+#define MAX_SAMPLE_TEXT 4096
+#define TOP_VALUES 50
+#define TOP_SHARED 20
+#define MAX_POSTS_LISTED 1000
+#define MAX_PULLED_IN 50
+#define JSON_LINE_MAX ((size_t)64 << 20)
+
+/* First byte of an interned key: what the rest of it is. */
+enum {
+	K_PHONE = 'P', K_LINK = 'L', K_URL = 'U', K_HANDLE = 'H', K_EMAIL = 'E',
+	K_PLACE = 'S', K_CURRENCY = 'C', K_ACCOUNT = 'A', K_PLATFORM = 'F',
+};
+
+enum edge_kind { E_TEXT, E_PHONE, E_LINK, E_URL, E_ACCOUNT, E__N };
+static const char *const edge_name[E__N] = { "text", "phone", "link", "url", "account" };
+
+enum { PF_FLAGGED = 1, PF_SHORT = 2, PF_SAMPLED = 4, PF_SCORED = 8 };
+
+struct pind {
+	uint32_t id;		/* interned key */
+	float amount;		/* prices: the amount; else 0 */
+};
+
+struct edge {
+	uint32_t a, b;		/* posts */
+	uint32_t what;		/* intern id, or agreeing signature values */
+	uint8_t kind;		/* enum edge_kind */
+};
+
+struct cluster {
+	uint32_t first;		/* first post */
+	uint32_t size;
+	uint32_t n_flagged, n_scored;
+	double score_sum;
+	double score;		/* aggregated; see the top comment */
+	int flagged;
+	uint32_t edges[E__N];
+	char label[16];
+	uint32_t n_sample;
+	struct tmpl_post *sample;	/* sample_max entries once allocated */
+	uint32_t seen;		/* posts seen so far while sampling */
+};
+
+/* Strings packed without padding in 1 MiB chunks (ids, created_at). */
+struct pool_chunk {
+	struct pool_chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+struct linker {
+	struct link_opts o;
+	struct link_tuning t;
+	struct minhash_cfg mh;
+	int rows;
+
+	/* per post */
+	size_t n, cap;
+	uint32_t *sig;
+	float *score;
+	uint8_t *flags;
+	uint32_t *account, *platform;
+	const char **id, **created;
+	uint32_t *ind_off;	/* n + 1 offsets into ind */
+	struct pind *ind;
+	size_t n_ind, cap_ind;
+
+	struct intern keys;
+	struct pool_chunk *pool;
+
+	/* after finish */
+	int finished;
+	uint8_t *glue;		/* per intern id */
+	struct edge *edges;
+	size_t n_edges, cap_edges;
+	uint32_t *cluster_of;	/* per post: cluster index or NONE */
+	struct cluster *cl;
+	size_t n_cl, n_net;
+	struct arena samples;
+	struct link_stats st;
+};
+
+void link_tuning_default(struct link_tuning *t)
+{
+	t->shingle = MINHASH_WORD3;
+	t->min_tokens = 6;
+	t->contact_veto = 1;
+	t->max_bucket_probe = 8;
+	t->glue_min_sources = 10;
+	t->glue_source_frac = 0.5;
+	t->account_max_contacts = 20;
+	t->sample_max = 32;
+}
+
+static char *pool_strndup(struct linker *L, const char *s, size_t n)
+{
+	struct pool_chunk *c = L->pool;
+	char *p;
+
+	if (!c || c->cap - c->used < n + 1) {
+		size_t cap = n + 1 > (1u << 20) ? n + 1 : (1u << 20);
+
+		c = malloc(sizeof(*c) + cap);
+		if (!c)
+			return NULL;
+		c->next = L->pool;
+		c->used = 0;
+		c->cap = cap;
+		L->pool = c;
+	}
+	p = c->data + c->used;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	c->used += n + 1;
+	return p;
+}
+
+int linker_new(struct linker **out, const struct link_opts *o, struct atl_err *err)
+{
+	return linker_new_tuned(out, o, NULL, err);
+}
+
+int linker_new_tuned(struct linker **out, const struct link_opts *o,
+		     const struct link_tuning *t, struct atl_err *err)
+{
+	struct linker *L;
+	struct link_opts d = { 0 };
+
+	*out = NULL;
+	if (o)
+		d = *o;
+	if (!d.n_hashes)
+		d.n_hashes = 64;
+	if (!d.bands)
+		d.bands = d.n_hashes / 4;
+	if (d.jaccard <= 0)
+		d.jaccard = 0.5;
+	if (d.max_indicator_df <= 0)
+		d.max_indicator_df = 0.01;
+	if (!d.max_indicator_posts)
+		d.max_indicator_posts = 500;
+	if (d.network_threshold <= 0)	/* 0 would make every cluster one */
+		d.network_threshold = 0.5;
+	if (d.n_hashes < 8 || d.n_hashes > LINK_SIG_MAX)
+		return atl_err_set(err, ATL_EINVAL, "signature length %d not in 8..%d",
+				   d.n_hashes, LINK_SIG_MAX);
+	if (d.bands < 1 || d.n_hashes % d.bands)
+		return atl_err_set(err, ATL_EINVAL, "%d bands do not divide %d hashes",
+				   d.bands, d.n_hashes);
+	if (d.jaccard > 1)
+		return atl_err_set(err, ATL_EINVAL, "jaccard threshold %g above 1", d.jaccard);
+	L = calloc(1, sizeof(*L));
+	if (!L)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	L->o = d;
+	if (t)
+		L->t = *t;
+	else
+		link_tuning_default(&L->t);
+	if (L->t.max_bucket_probe < 1)
+		L->t.max_bucket_probe = 1;
+	if (L->t.sample_max < 1)
+		L->t.sample_max = 1;
+	L->mh.k = d.n_hashes;
+	L->mh.shingle = L->t.shingle;
+	L->mh.min_tokens = L->t.min_tokens;
+	L->mh.seed = 0x61746c6c696e6b31ULL;	/* "atllink1": format version */
+	L->rows = d.n_hashes / d.bands;
+	intern_init(&L->keys);
+	arena_init(&L->samples, 1 << 20);
+	*out = L;
+	return 0;
+}
+
+void linker_free(struct linker *L)
+{
+	if (!L)
+		return;
+	free(L->sig);
+	free(L->score);
+	free(L->flags);
+	free(L->account);
+	free(L->platform);
+	free(L->id);
+	free(L->created);
+	free(L->ind_off);
+	free(L->ind);
+	intern_release(&L->keys);
+	while (L->pool) {
+		struct pool_chunk *c = L->pool;
+
+		L->pool = c->next;
+		free(c);
+	}
+	free(L->glue);
+	free(L->edges);
+	free(L->cluster_of);
+	free(L->cl);
+	arena_release(&L->samples);
+	free(L);
+}
+
+int link_n_hashes(const struct linker *L)
+{
+	return L->o.n_hashes;
+}
+
+void link_sign(const struct linker *L, const struct norm_text *nt, uint32_t *sig)
+{
+	minhash_sign(&L->mh, nt ? nt->s : "", nt ? nt->len : 0, sig);
+}
+
+/* ---- pass 1 ---- */
+
+#define GROW(L, ptr, newcap)                                                   \
+	do {                                                                   \
+		void *np_ = realloc((ptr), (newcap) * sizeof(*(ptr)));         \
+		if (!np_)                                                      \
+			goto nomem;                                            \
+		(ptr) = np_;                                                   \
+	} while (0)
+
+static int reserve_posts(struct linker *L)
+{
+	size_t cap;
+
+	if (L->n < L->cap)
+		return 0;
+	if (L->n >= UINT32_MAX - 1)
+		return ATL_ETOOBIG;
+	cap = L->cap ? L->cap * 2 : 4096;
+	GROW(L, L->sig, cap * (size_t)L->o.n_hashes);
+	GROW(L, L->score, cap);
+	GROW(L, L->flags, cap);
+	GROW(L, L->account, cap);
+	GROW(L, L->platform, cap);
+	GROW(L, L->id, cap);
+	GROW(L, L->created, cap);
+	GROW(L, L->ind_off, cap + 1);
+	L->cap = cap;
+	return 0;
+nomem:
+	return ATL_ENOMEM;
+}
+
+/* Intern kind byte + value (+ \x1f + extra). */
+static int put_key(struct linker *L, char kind, const char *v, const char *extra,
+		   uint32_t *id)
+{
+	char tmp[INTERN_MAX_LEN + 1];
+	size_t n = 0, vl = v ? strlen(v) : 0, el = extra ? strlen(extra) : 0;
+
+	tmp[n++] = kind;
+	if (vl > INTERN_MAX_LEN - 1)
+		vl = INTERN_MAX_LEN - 1;
+	memcpy(tmp + n, v, vl);
+	n += vl;
+	if (extra && n < INTERN_MAX_LEN) {
+		tmp[n++] = '\x1f';
+		if (el > INTERN_MAX_LEN - n)
+			el = INTERN_MAX_LEN - n;
+		memcpy(tmp + n, extra, el);
+		n += el;
+	}
+	return intern_put(&L->keys, tmp, n, id);
+}
+
+static int add_ind(struct linker *L, uint32_t id, float amount, size_t from)
+{
+	if (amount == 0.0f)	/* values other than prices: once per post */
+		for (size_t i = from; i < L->n_ind; i++)
+			if (L->ind[i].id == id && L->ind[i].amount == 0.0f)
+				return 1;
+	if (L->n_ind == L->cap_ind) {
+		size_t cap = L->cap_ind ? L->cap_ind * 2 : 4096;
+
+		GROW(L, L->ind, cap);
+		L->cap_ind = cap;
+	}
+	L->ind[L->n_ind].id = id;
+	L->ind[L->n_ind].amount = amount;
+	L->n_ind++;
+	return 0;
+nomem:
+	return ATL_ENOMEM;
+}
+
+static char ind_key(enum ind_kind k)
+{
+	switch (k) {
+	case IND_PHONE: return K_PHONE;
+	case IND_LINK: return K_LINK;
+	case IND_URL: return K_URL;
+	case IND_HANDLE: return K_HANDLE;
+	case IND_EMAIL: return K_EMAIL;
+	case IND_PRICE: return K_CURRENCY;
+	case IND_PLACE: return K_PLACE;
+	default: return 0;	/* domains do not link and are not listed */
+	}
+}
+
+int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
+{
+	size_t i = L->n, from = L->n_ind, k = (size_t)L->o.n_hashes;
+	uint32_t id;
+	int rc;
+
+	assert(!L->finished);
+	rc = reserve_posts(L);
+	if (rc < 0)
+		goto fail;
+	if (p->sig)
+		memcpy(L->sig + i * k, p->sig, k * sizeof(*p->sig));
+	else
+		for (size_t j = 0; j < k; j++)
+			L->sig[i * k + j] = MINHASH_EMPTY;
+	L->flags[i] = p->flagged ? PF_FLAGGED : 0;
+	if (minhash_is_empty(L->sig + i * k))
+		L->flags[i] |= PF_SHORT;
+	L->score[i] = p->score >= 0 ? (float)p->score : -1.0f;
+	if (p->score >= 0)
+		L->flags[i] |= PF_SCORED;
+	L->id[i] = pool_strndup(L, p->id ? p->id : "",
+				p->id ? strnlen(p->id, MAX_ID_BYTES) : 0);
+	L->created[i] = NULL;
+	if (p->created_at && p->created_at[0])
+		L->created[i] = pool_strndup(L, p->created_at,
+					     strnlen(p->created_at, MAX_TIME_BYTES));
+	if (!L->id[i] || (p->created_at && p->created_at[0] && !L->created[i])) {
+		rc = ATL_ENOMEM;
+		goto fail;
+	}
+	L->account[i] = L->platform[i] = NONE;
+	if (p->author && p->author[0]) {
+		rc = put_key(L, K_ACCOUNT, p->author, p->platform ? p->platform : "", &id);
+		if (rc < 0)
+			goto fail;
+		L->account[i] = id;
+	}
+	if (p->platform && p->platform[0]) {
+		rc = put_key(L, K_PLATFORM, p->platform, NULL, &id);
+		if (rc < 0)
+			goto fail;
+		L->platform[i] = id;
+	}
+	L->ind_off[i] = (uint32_t)L->n_ind;
+	for (size_t j = 0; j < p->n_ind && L->n_ind - from < MAX_IND_PER_POST; j++) {
+		const struct indicator *d = &p->ind[j];
+		char kc = ind_key(d->kind);
+		float amount = 0.0f;
+
+		if (!kc || !d->value)
+			continue;
+		if (kc == K_CURRENCY) {
+			char *end;
+			double v = d->amount ? strtod(d->amount, &end) : NAN;
+
+			if (!(v > 0) || !isfinite(v))
+				continue;
+			amount = (float)v;
+			rc = put_key(L, kc, d->currency ? d->currency : "", NULL, &id);
+		} else {
+			rc = put_key(L, kc, d->value, NULL, &id);
+		}
+		if (rc < 0)
+			goto fail;
+		rc = add_ind(L, id, amount, from);
+		if (rc < 0)
+			goto fail;
+		if (rc == 1)	/* repeated in this post: counts are posts */
+			L->keys.v[id].count--;
+	}
+	if (L->n_ind > UINT32_MAX - MAX_IND_PER_POST) {
+		rc = ATL_ETOOBIG;
+		goto fail;
+	}
+	L->n++;
+	L->ind_off[L->n] = (uint32_t)L->n_ind;
+	return 0;
+fail:
+	L->n_ind = from;
+	return atl_err_set(err, rc, "cannot add post %zu to the linker: %s", i,
+			   atl_code_str(rc));
+}
+
+/* ---- linker_finish ---- */
+
+static inline char key_kind(const struct linker *L, uint32_t id)
+{
+	return intern_str(&L->keys, id)[0];
+}
+
+static inline int is_contact(char k)
+{
+	return k == K_PHONE || k == K_LINK;
+}
+
+/* Both posts carry contacts and share none: the contact veto. */
+static int contact_conflict(const struct linker *L, uint32_t a, uint32_t b)
+{
+	int has_a = 0, has_b = 0;
+
+	for (uint32_t j = L->ind_off[b]; j < L->ind_off[b + 1]; j++)
+		if (is_contact(key_kind(L, L->ind[j].id)))
+			has_b = 1;
+	if (!has_b)
+		return 0;
+	for (uint32_t i = L->ind_off[a]; i < L->ind_off[a + 1]; i++) {
+		uint32_t x = L->ind[i].id;
+
+		if (!is_contact(key_kind(L, x)))
+			continue;
+		has_a = 1;
+		for (uint32_t j = L->ind_off[b]; j < L->ind_off[b + 1]; j++)
+			if (L->ind[j].id == x)
+				return 0;
+	}
+	return has_a;
+}
+
+static int add_edge(struct linker *L, uint32_t a, uint32_t b, uint32_t what, int kind)
+{
+	if (L->n_edges == L->cap_edges) {
+		size_t cap = L->cap_edges ? 2 * L->cap_edges : 1024;
+
+		GROW(L, L->edges, cap);
+		L->cap_edges = cap;
+	}
+	L->edges[L->n_edges].a = a;
+	L->edges[L->n_edges].b = b;
+	L->edges[L->n_edges].what = what;
+	L->edges[L->n_edges].kind = (uint8_t)kind;
+	L->n_edges++;
+	L->st.edges[kind]++;
+	return 0;
+nomem:
+	return ATL_ENOMEM;
+}
+
+static int link_text(struct linker *L, struct uf *u)
+{
+	struct lsh_band t = LSH_BAND_INIT;
+	uint32_t cand[64];
+	size_t k = (size_t)L->o.n_hashes, probe = (size_t)L->t.max_bucket_probe;
+	int need = (int)ceil(L->o.jaccard * (double)k - 1e-9);
+	int rc = lsh_band_init(&t, L->n);
+
+	if (probe > 64)
+		probe = 64;
+	for (int band = 0; rc == 0 && band < L->o.bands; band++) {
+		lsh_band_reset(&t);
+		for (uint32_t i = 0; i < L->n; i++) {
+			const uint32_t *si = L->sig + i * k;
+			size_t nc;
+
+			if (L->flags[i] & PF_SHORT)
+				continue;
+			nc = lsh_band_insert(&t, lsh_band_key(si, band, L->rows), i,
+					     cand, probe);
+			for (size_t c = 0; c < nc; c++) {
+				int agree;
+
+				if (uf_find(u, cand[c]) == uf_find(u, i))
+					continue;
+				if (L->t.contact_veto && contact_conflict(L, i, cand[c]))
+					continue;
+				L->st.text_checks++;
+				agree = minhash_agree(si, L->sig + (size_t)cand[c] * k, (int)k);
+				if (agree < need)
+					continue;
+				uf_union(u, i, cand[c]);
+				rc = add_edge(L, i, cand[c], (uint32_t)agree, E_TEXT);
+				if (rc < 0)
+					break;
+			}
+			if (rc < 0)
+				break;
+		}
+		if (t.max_bucket > L->st.max_bucket)
+			L->st.max_bucket = t.max_bucket;
+	}
+	lsh_band_release(&t);
+	return rc;
+}
+
+/* Display names that many unrelated people share. Compared ASCII
+ * case-insensitively after trimming spaces. */
+static const char *const placeholder_authors[] = {
+	"anonymous", "anon", "anonymous user", "anonymous participant",
+	"anonimo", "an\xc3\xb3nimo", "participante an\xc3\xb3nimo",
+	"usuario an\xc3\xb3nimo", "facebook user", "usuario de facebook",
+	"utilisateur de facebook", "usu\xc3\xa1rio do facebook",
+	"instagram user", "usuario de instagram", "unknown", "desconocido",
+	"deleted", "[deleted]", "deleted account", "deleted user",
+	"cuenta eliminada", "null", "none", "n/a", "user", "usuario", "admin",
+	"group member", "miembro del grupo", "member", "guest", NULL
+};
+
+static int is_placeholder(const char *author, size_t len)
+{
+	while (len && author[0] == ' ') {
+		author++;
+		len--;
+	}
+	while (len && author[len - 1] == ' ')
+		len--;
+	if (!len)
+		return 1;
+	for (const char *const *p = placeholder_authors; *p; p++) {
+		size_t i;
+
+		if (strlen(*p) != len)
+			continue;
+		for (i = 0; i < len; i++)
+			if (ascii_tolower((unsigned char)author[i]) != (unsigned char)(*p)[i])
+				break;
+		if (i == len)
+			return 1;
+	}
+	return 0;
+}
+
+static int cmp_u64(const void *a, const void *b)
+{
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* For each distinct high half of the sorted pairs, the number of distinct
+ * low halves: calls fn(L, high, n_distinct, arg). */
+static void count_distinct(struct linker *L, uint64_t *pairs, size_t n,
+			   void (*fn)(struct linker *, uint32_t, size_t, double),
+			   double arg)
+{
+	size_t i = 0;
+
+	if (n > 1)	/* qsort's base must not be NULL, even for 0 */
+		qsort(pairs, n, sizeof(*pairs), cmp_u64);
+	while (i < n) {
+		uint32_t hi = (uint32_t)(pairs[i] >> 32);
+		size_t d = 0, j = i;
+
+		for (; j < n && (uint32_t)(pairs[j] >> 32) == hi; j++)
+			if (j == i || pairs[j] != pairs[j - 1])
+				d++;
+		fn(L, hi, d, arg);
+		i = j;
+	}
+}
+
+static void account_verdict(struct linker *L, uint32_t acc, size_t n_contacts, double max)
+{
+	if ((double)n_contacts > max)
+		L->glue[acc] = 1;
+}
+
+static void value_verdict(struct linker *L, uint32_t v, size_t n_sources, double unused)
+{
+	double df = (double)intern_count(&L->keys, v);
+
+	(void)unused;
+	if (n_sources >= (size_t)L->t.glue_min_sources &&
+	    (double)n_sources >= L->t.glue_source_frac * df)
+		L->glue[v] = 1;
+}
+
+static inline int links(char k)
+{
+	return k == K_PHONE || k == K_LINK || k == K_URL;
+}
+
+static int decide_glue(struct linker *L, struct uf *u, int accounts)
+{
+	size_t n_keys = intern_n(&L->keys), np = 0, cap = 0;
+	double hard = (double)L->o.max_indicator_posts;
+	uint64_t *pairs = NULL;
+
+	if (L->o.max_indicator_df * (double)L->n > hard)
+		hard = L->o.max_indicator_df * (double)L->n;
+	for (uint32_t id = 0; id < n_keys; id++) {
+		char k = key_kind(L, id);
+
+		if (accounts ? k != K_ACCOUNT : !links(k))
+			continue;
+		if ((double)intern_count(&L->keys, id) > hard)
+			L->glue[id] = 1;
+		else if (k == K_ACCOUNT) {
+			const char *s = intern_str(&L->keys, id) + 1;
+
+			if (is_placeholder(s, strcspn(s, "\x1f")))
+				L->glue[id] = 1;
+		}
+	}
+	for (uint32_t i = 0; i < L->n; i++) {
+		for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++) {
+			uint32_t v = L->ind[j].id, hi, lo;
+
+			if (accounts) {
+				hi = L->account[i];
+				lo = v;
+				if (hi == NONE || L->glue[hi] || !is_contact(key_kind(L, v)))
+					continue;
+			} else {
+				hi = v;
+				lo = uf_find(u, i);
+				if (L->glue[v] || !links(key_kind(L, v)) ||
+				    intern_count(&L->keys, v) < 2)
+					continue;
+			}
+			if (np == cap) {
+				cap = cap ? 2 * cap : 4096;
+				GROW(L, pairs, cap);
+			}
+			pairs[np++] = (uint64_t)hi << 32 | lo;
+		}
+	}
+	if (accounts)
+		count_distinct(L, pairs, np, account_verdict, L->t.account_max_contacts);
+	else
+		count_distinct(L, pairs, np, value_verdict, 0);
+	free(pairs);
+	return 0;
+nomem:
+	free(pairs);
+	return ATL_ENOMEM;
+}
+
+static int edge_of_key(char k)
+{
+	return k == K_PHONE ? E_PHONE : k == K_LINK ? E_LINK : k == K_URL ? E_URL : E_ACCOUNT;
+}
+
+/* Join each post to the first post with the same non-glue value. */
+static int link_values(struct linker *L, struct uf *u, uint32_t *first, int accounts)
+{
+	int rc;
+
+	for (uint32_t i = 0; i < L->n; i++) {
+		uint32_t b = accounts ? 0 : L->ind_off[i], e = accounts ? 1 : L->ind_off[i + 1];
+
+		for (uint32_t j = b; j < e; j++) {
+			uint32_t v = accounts ? L->account[i] : L->ind[j].id;
+
+			if (v == NONE || L->glue[v])
+				continue;
+			if (!accounts && !links(key_kind(L, v)))
+				continue;
+			if (first[v] == NONE) {
+				first[v] = i;
+				continue;
+			}
+			if (!uf_union(u, i, first[v]))
+				continue;
+			rc = add_edge(L, i, first[v], v, edge_of_key(key_kind(L, v)));
+			if (rc < 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+static int make_clusters(struct linker *L, struct uf *u)
+{
+	uint32_t *root_cl = NULL;
+	size_t cap = 0;
+	uint64_t S = (uint64_t)L->t.sample_max;
+
+	L->cluster_of = malloc((L->n ? L->n : 1) * sizeof(*L->cluster_of));
+	root_cl = malloc((L->n ? L->n : 1) * sizeof(*root_cl));
+	if (!L->cluster_of || !root_cl)
+		goto nomem;
+	for (uint32_t i = 0; i < L->n; i++)
+		root_cl[i] = NONE;
+	for (uint32_t i = 0; i < L->n; i++) {
+		uint32_t r = uf_find(u, i), c;
+		struct cluster *C;
+
+		L->cluster_of[i] = NONE;
+		if (u->size[r] < 2)
+			continue;
+		if (root_cl[r] == NONE) {
+			if (L->n_cl == cap) {
+				cap = cap ? 2 * cap : 1024;
+				GROW(L, L->cl, cap);
+			}
+			C = &L->cl[L->n_cl];
+			memset(C, 0, sizeof(*C));
+			C->first = i;
+			snprintf(C->label, sizeof(C->label), "C%zu", L->n_cl + 1);
+			root_cl[r] = (uint32_t)L->n_cl++;
+		}
+		c = root_cl[r];
+		C = &L->cl[c];
+		L->cluster_of[i] = c;
+		C->size++;
+		if (L->flags[i] & PF_FLAGGED)
+			C->n_flagged++;
+		if (L->flags[i] & PF_SCORED) {
+			C->n_scored++;
+			C->score_sum += L->score[i];
+		}
+	}
+	free(root_cl);
+	root_cl = NULL;
+	for (size_t e = 0; e < L->n_edges; e++)
+		L->cl[L->cluster_of[L->edges[e].a]].edges[L->edges[e].kind]++;
+	for (size_t c = 0; c < L->n_cl; c++) {
+		struct cluster *C = &L->cl[c];
+		double mean = C->score_sum / (C->n_scored + 1.0);
+		double frac = C->n_flagged / (C->size + 1.0);
+
+		C->score = mean > frac ? mean : frac;
+		C->flagged = C->score >= L->o.network_threshold;
+		L->n_net += (size_t)C->flagged;
+	}
+	/* Sample sample_max posts per cluster, evenly spaced in input order:
+	 * the r-th post of a cluster of s is taken when floor(r S / s) steps. */
+	for (uint32_t i = 0; i < L->n; i++) {
+		uint32_t c = L->cluster_of[i];
+		uint64_t r, s;
+
+		if (c == NONE)
+			continue;
+		r = L->cl[c].seen++;
+		s = L->cl[c].size;
+		if (s <= S || r == 0 || (r * S) / s != ((r - 1) * S) / s)
+			L->flags[i] |= PF_SAMPLED;
+	}
+	return 0;
+nomem:
+	free(root_cl);
+	return ATL_ENOMEM;
+}
+
+int linker_finish(struct linker *L, struct atl_err *err)
+{
+	struct uf u = UF_INIT;
+	uint32_t *first = NULL;
+	size_t n_keys = intern_n(&L->keys);
+	int rc;
+
+	assert(!L->finished);
+	L->finished = 1;
+	memset(&L->st, 0, sizeof(L->st));
+	L->glue = calloc(n_keys ? n_keys : 1, 1);
+	first = malloc((n_keys ? n_keys : 1) * sizeof(*first));
+	rc = L->glue && first ? uf_resize(&u, L->n) : ATL_ENOMEM;
+	if (rc < 0)
+		goto out;
+	for (size_t i = 0; i < n_keys; i++)
+		first[i] = NONE;
+	rc = link_text(L, &u);
+	if (rc == 0)
+		rc = decide_glue(L, &u, 1);
+	if (rc == 0)
+		rc = link_values(L, &u, first, 1);
+	if (rc == 0)
+		rc = decide_glue(L, &u, 0);
+	if (rc == 0)
+		rc = link_values(L, &u, first, 0);
+	if (rc == 0)
+		rc = make_clusters(L, &u);
+	for (size_t i = 0; i < n_keys; i++) {
+		char k = key_kind(L, (uint32_t)i);
+
+		if (L->glue && L->glue[i])
+			*(k == K_ACCOUNT ? &L->st.glue_accounts : &L->st.glue_values) += 1;
+	}
+out:
+	uf_release(&u);
+	free(first);
+	if (rc < 0)
+		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
+	return 0;
+}
+
+const char *linker_cluster_of(const struct linker *L, uint64_t idx)
+{
+	if (!L->finished || idx >= L->n || L->cluster_of[idx] == NONE)
+		return NULL;
+	return L->cl[L->cluster_of[idx]].label;
+}
+
+size_t linker_n_clusters(const struct linker *L)
+{
+	return L->n_cl;
+}
+
+size_t linker_n_networks(const struct linker *L)
+{
+	return L->n_net;
+}
+
+void linker_stats(const struct linker *L, struct link_stats *out)
+{
+	size_t per_post = (size_t)L->o.n_hashes * 4 + sizeof(float) + 1 + 4 * 4 +
+			  2 * sizeof(char *);
+
+	*out = L->st;
+	out->n_posts = L->n;
+	out->n_short = 0;
+	for (size_t i = 0; i < L->n; i++)
+		out->n_short += (L->flags[i] & PF_SHORT) != 0;
+	out->mem_bytes = L->cap * per_post + L->cap_ind * sizeof(*L->ind) +
+			 L->keys.cap * sizeof(struct intern_ent) +
+			 L->keys.n_slots * 4 + L->keys.a.used_bytes +
+			 L->n_edges * sizeof(struct edge);
+	for (const struct pool_chunk *c = L->pool; c; c = c->next)
+		out->mem_bytes += c->cap;
+}
+
+/* ---- second pass ---- */
+
+static size_t utf8_cut(const char *s, size_t len, size_t max)
+{
+	if (len <= max)
+		return len;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+int linker_add_text(struct linker *L, uint64_t idx, const char *text,
+		    size_t len, const struct norm_text *nt, struct atl_err *err)
+{
+	struct cluster *C;
+	struct tmpl_post *tp;
+	size_t ol, nl;
+
+	if (!L->finished || idx >= L->n)
+		return atl_err_set(err, ATL_EINVAL, "post %llu is not in the linker",
+				   (unsigned long long)idx);
+	if (!(L->flags[idx] & PF_SAMPLED))
+		return 0;
+	C = &L->cl[L->cluster_of[idx]];
+	if (C->n_sample >= (uint32_t)L->t.sample_max)
+		return 0;
+	if (!C->sample) {
+		C->sample = arena_calloc(&L->samples, (size_t)L->t.sample_max,
+					 sizeof(*C->sample));
+		if (!C->sample)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	}
+	tp = &C->sample[C->n_sample];
+	ol = text ? utf8_cut(text, len, MAX_SAMPLE_TEXT) : 0;
+	nl = nt ? utf8_cut(nt->s, nt->len, MAX_SAMPLE_TEXT) : 0;
+	tp->orig = arena_strndup(&L->samples, text ? text : "", ol);
+	tp->orig_len = ol;
+	tp->norm = arena_strndup(&L->samples, nt ? nt->s : "", nl);
+	tp->norm_len = nl;
+	if (!tp->orig || !tp->norm)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	C->n_sample++;
+	L->flags[idx] &= (uint8_t)~PF_SAMPLED;
+	return 0;
+}
+
+/* ---- networks.jsonl ---- */
+
+struct tv {			/* one counted value of a cluster */
+	const char *s;		/* interned key (kind byte first) */
+	uint32_t count;
+	uint32_t id;
+	char kind;
+};
+
+struct wctx {
+	uint32_t *off, *posts;	/* posts by cluster, in input order */
+	uint32_t *edge_of;	/* per post: first spanning-forest edge */
+	uint32_t *cnt;		/* per intern id, zero between clusters */
+	struct tv *tv;
+	size_t n_tv, cap_tv;
+	uint64_t *prices;	/* (currency id << 32 | float bits) */
+	size_t n_prices, cap_prices;
+	struct buf b, tmp;
+	struct arena a;		/* per cluster */
+};
+
+struct corder {
+	double score;
+	uint32_t size, c;
+};
+
+static int cmp_corder(const void *pa, const void *pb)
+{
+	const struct corder *x = pa, *y = pb;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->size != y->size)
+		return x->size > y->size ? -1 : 1;
+	return x->c < y->c ? -1 : x->c > y->c;
+}
+
+static int cmp_tv(const void *pa, const void *pb)
+{
+	const struct tv *x = pa, *y = pb;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->s, y->s);
+}
+
+static int cmp_shared(const void *pa, const void *pb)
+{
+	const struct tv *x = pa, *y = pb;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->s, y->s);
+}
+
+static int count_id(struct wctx *w, uint32_t id)
+{
+	if (id == NONE)
+		return 0;
+	if (w->cnt[id]++ == 0) {
+		if (w->n_tv == w->cap_tv) {
+			size_t cap = w->cap_tv ? 2 * w->cap_tv : 256;
+			struct tv *v = realloc(w->tv, cap * sizeof(*v));
+
+			if (!v)
+				return ATL_ENOMEM;
+			w->tv = v;
+			w->cap_tv = cap;
+		}
+		w->tv[w->n_tv++].id = id;
+	}
+	return 0;
+}
+
+/* The display form of an interned key: the value, and for accounts
+ * "author@platform". */
+static void add_display(struct buf *b, const char *key)
+{
+	const char *v = key + 1, *sep;
+
+	if (key[0] != K_ACCOUNT || !(sep = strchr(v, '\x1f'))) {
+		json_add_cstr(b, v);
+		return;
+	}
+	if (!sep[1]) {
+		json_add_str(b, v, (size_t)(sep - v));
+		return;
+	}
+	{
+		char tmp[INTERN_MAX_LEN + 2];
+		size_t al = (size_t)(sep - v), pl = strlen(sep + 1);
+
+		memcpy(tmp, v, al);
+		tmp[al] = '@';
+		memcpy(tmp + al + 1, sep + 1, pl);
+		json_add_str(b, tmp, al + 1 + pl);
+	}
+}
+
+/* [{value, count}] for the counted values of one kind (tv sorted). */
+static void add_value_list(struct buf *b, const struct tv *tv, size_t n, char kind)
+{
+	size_t shown = 0;
+
+	buf_addc(b, '[');
+	for (size_t i = 0; i < n && shown < TOP_VALUES; i++) {
+		if (tv[i].kind != kind)
+			continue;
+		if (shown++)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"value\":");
+		add_display(b, tv[i].s);
+		buf_adds(b, ",\"count\":");
+		json_add_int(b, tv[i].count);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+}
+
+static int cmp_u64p(const void *a, const void *b)
+{
+	return cmp_u64(a, b);
+}
+
+static float price_of(uint64_t p)
+{
+	uint32_t bits = (uint32_t)p;
+	float f;
+
+	memcpy(&f, &bits, sizeof(f));
+	return f;
+}
+
+static void add_prices(struct linker *L, struct wctx *w)
+{
+	struct buf *b = &w->b;
+	size_t i = 0, groups = 0;
+
+	/* positive floats sort like their bit patterns */
+	if (w->n_prices > 1)
+		qsort(w->prices, w->n_prices, sizeof(*w->prices), cmp_u64p);
+	buf_addc(b, '[');
+	while (i < w->n_prices) {
+		uint32_t cur = (uint32_t)(w->prices[i] >> 32);
+		size_t j = i, n;
+		const char *cs = intern_str(&L->keys, cur) + 1;
+
+		while (j < w->n_prices && (uint32_t)(w->prices[j] >> 32) == cur)
+			j++;
+		n = j - i;
+		if (groups++)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"currency\":");
+		json_add_cstr(b, cs[0] ? cs : NULL);
+		buf_adds(b, ",\"min\":");
+		json_add_num(b, price_of(w->prices[i]), 10);
+		buf_adds(b, ",\"median\":");
+		json_add_num(b, n % 2 ? price_of(w->prices[i + n / 2]) :
+			     (price_of(w->prices[i + n / 2 - 1]) +
+			      (double)price_of(w->prices[i + n / 2])) / 2, 10);
+		buf_adds(b, ",\"max\":");
+		json_add_num(b, price_of(w->prices[j - 1]), 10);
+		buf_adds(b, ",\"n\":");
+		json_add_int(b, (int64_t)n);
+		buf_addc(b, '}');
+		i = j;
+	}
+	buf_addc(b, ']');
+}
+
+static int add_template(struct linker *L, struct wctx *w, const struct cluster *C)
+{
+	struct buf *b = &w->b;
+	struct tmpl t;
+	int rc;
+
+	arena_reset(&w->a);
+	rc = template_build(&t, C->sample, C->sample ? C->n_sample : 0, &w->a);
+	if (rc < 0)
+		return rc;
+	(void)L;
+	buf_adds(b, ",\"template\":{\"text\":");
+	if (C->n_sample)
+		json_add_str(b, C->sample[t.rep].orig, C->sample[t.rep].orig_len);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ",\"common_phrases\":[");
+	for (size_t i = 0; i < t.n_phrases; i++) {
+		if (i)
+			buf_addc(b, ',');
+		json_add_cstr(b, t.phrases[i]);
+	}
+	buf_adds(b, "]},\"slots\":[");
+	for (size_t i = 0; i < t.n_slots; i++) {
+		if (i)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"kind\":");
+		json_add_cstr(b, t.slots[i].kind);
+		buf_adds(b, ",\"values\":[");
+		for (size_t j = 0; j < t.slots[i].n_values; j++) {
+			if (j)
+				buf_addc(b, ',');
+			buf_adds(b, "{\"value\":");
+			json_add_cstr(b, t.slots[i].v[j].s);
+			buf_adds(b, ",\"count\":");
+			json_add_int(b, t.slots[i].v[j].count);
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "]}");
+	}
+	buf_addc(b, ']');
+	return 0;
+}
+
+static void add_evidence(struct linker *L, struct wctx *w, const struct cluster *C)
+{
+	struct buf *b = &w->b;
+	size_t shown = 0;
+	static const char *const ename[E__N] = { "text_edges", "phone_edges",
+		"link_edges", "url_edges", "account_edges" };
+
+	buf_adds(b, ",\"evidence\":{");
+	for (int k = 0; k < E__N; k++) {
+		if (k)
+			buf_addc(b, ',');
+		json_add_cstr(b, ename[k]);
+		buf_addc(b, ':');
+		json_add_int(b, C->edges[k]);
+	}
+	buf_adds(b, ",\"shared\":[");
+	if (w->n_tv > 1)
+		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_shared);
+	for (size_t i = 0; i < w->n_tv && shown < TOP_SHARED; i++) {
+		const struct tv *v = &w->tv[i];
+
+		if (v->count < 2 || L->glue[v->id] ||
+		    !(links(v->kind) || v->kind == K_ACCOUNT))
+			continue;
+		if (shown++)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"kind\":");
+		json_add_cstr(b, edge_name[edge_of_key(v->kind)]);
+		buf_adds(b, ",\"value\":");
+		add_display(b, v->s);
+		buf_adds(b, ",\"posts\":");
+		json_add_int(b, v->count);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "]}");
+}
+
+static void add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
+{
+	struct buf *b = &w->b;
+	size_t shown = 0;
+
+	buf_adds(b, ",\"pulled_in\":[");
+	for (uint32_t i = w->off[c]; i < w->off[c + 1] && shown < MAX_PULLED_IN; i++) {
+		uint32_t p = w->posts[i], e = w->edge_of[p];
+		const struct edge *E;
+
+		if (L->flags[p] & PF_FLAGGED || e == NONE)
+			continue;
+		E = &L->edges[e];
+		if (shown++)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"id\":");
+		json_add_cstr(b, L->id[p]);
+		buf_adds(b, ",\"score\":");
+		if (L->flags[p] & PF_SCORED)
+			json_add_num(b, L->score[p], 4);
+		else
+			buf_adds(b, "null");
+		buf_adds(b, ",\"via\":");
+		json_add_cstr(b, edge_name[E->kind]);
+		buf_adds(b, ",\"value\":");
+		if (E->kind == E_TEXT)
+			json_add_num(b, (double)E->what / L->o.n_hashes, 4);
+		else
+			add_display(b, intern_str(&L->keys, E->what));
+		buf_adds(b, ",\"with\":");
+		json_add_cstr(b, L->id[E->a == p ? E->b : E->a]);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+}
+
+static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out)
+{
+	const struct cluster *C = &L->cl[c];
+	struct buf *b = &w->b;
+	const char *first_seen = NULL, *last_seen = NULL;
+	static const char kinds[] = { K_PHONE, K_LINK, K_URL, K_HANDLE, K_EMAIL };
+	static const char *const kind_keys[] = { "phones", "links", "urls", "handles", "emails" };
+	int rc = 0, first = 1;
+
+	buf_reset(b);
+	w->n_tv = w->n_prices = 0;
+	for (uint32_t i = w->off[c]; i < w->off[c + 1] && rc == 0; i++) {
+		uint32_t p = w->posts[i];
+		const char *t = L->created[p];
+
+		if (t && (!first_seen || strcmp(t, first_seen) < 0))
+			first_seen = t;
+		if (t && (!last_seen || strcmp(t, last_seen) > 0))
+			last_seen = t;
+		rc = count_id(w, L->account[p]);
+		if (rc == 0)
+			rc = count_id(w, L->platform[p]);
+		for (uint32_t j = L->ind_off[p]; j < L->ind_off[p + 1] && rc == 0; j++) {
+			const struct pind *d = &L->ind[j];
+			uint32_t bits;
+
+			if (key_kind(L, d->id) != K_CURRENCY) {
+				rc = count_id(w, d->id);
+				continue;
+			}
+			if (w->n_prices == w->cap_prices) {
+				size_t cap = w->cap_prices ? 2 * w->cap_prices : 256;
+				uint64_t *v = realloc(w->prices, cap * sizeof(*v));
+
+				if (!v) {
+					rc = ATL_ENOMEM;
+					break;
+				}
+				w->prices = v;
+				w->cap_prices = cap;
+			}
+			memcpy(&bits, &d->amount, sizeof(bits));
+			w->prices[w->n_prices++] = (uint64_t)d->id << 32 | bits;
+		}
+	}
+	for (size_t i = 0; i < w->n_tv; i++) {
+		struct tv *v = &w->tv[i];
+
+		v->s = intern_str(&L->keys, v->id);
+		v->kind = v->s[0];
+		v->count = w->cnt[v->id];
+		w->cnt[v->id] = 0;
+	}
+	if (rc < 0)
+		return rc;
+	if (w->n_tv > 1)
+		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_tv);
+
+	buf_addc(b, '{');
+	json_add_key(b, &first, "id");
+	json_add_cstr(b, C->label);
+	json_add_key(b, &first, "flagged");
+	json_add_bool(b, C->flagged);
+	json_add_key(b, &first, "score");
+	json_add_num(b, C->score, 4);
+	json_add_key(b, &first, "size");
+	json_add_int(b, C->size);
+	json_add_key(b, &first, "posts");
+	buf_addc(b, '[');
+	for (uint32_t i = w->off[c]; i < w->off[c + 1] && i - w->off[c] < MAX_POSTS_LISTED; i++) {
+		if (i > w->off[c])
+			buf_addc(b, ',');
+		json_add_cstr(b, L->id[w->posts[i]]);
+	}
+	buf_addc(b, ']');
+	if (C->size > MAX_POSTS_LISTED) {
+		json_add_key(b, &first, "posts_truncated");
+		json_add_int(b, C->size - MAX_POSTS_LISTED);
+	}
+	json_add_key(b, &first, "accounts");
+	add_value_list(b, w->tv, w->n_tv, K_ACCOUNT);
+	json_add_key(b, &first, "platforms");
+	add_value_list(b, w->tv, w->n_tv, K_PLATFORM);
+	json_add_key(b, &first, "indicators");
+	buf_addc(b, '{');
+	for (size_t k = 0; k < sizeof(kinds); k++) {
+		if (k)
+			buf_addc(b, ',');
+		json_add_cstr(b, kind_keys[k]);
+		buf_addc(b, ':');
+		add_value_list(b, w->tv, w->n_tv, kinds[k]);
+	}
+	buf_addc(b, '}');
+	json_add_key(b, &first, "prices");
+	add_prices(L, w);
+	json_add_key(b, &first, "places");
+	add_value_list(b, w->tv, w->n_tv, K_PLACE);
+	json_add_key(b, &first, "first_seen");
+	json_add_cstr(b, first_seen);
+	json_add_key(b, &first, "last_seen");
+	json_add_cstr(b, last_seen);
+	rc = add_template(L, w, C);
+	if (rc < 0)
+		return rc;
+	add_evidence(L, w, C);
+	if (C->flagged)
+		add_pulled_in(L, w, c);
+	buf_adds(b, "}\n");
+	if (buf_error(b))
+		return buf_error(b);
+	if (fwrite(b->p, 1, b->len, out) != b->len)
+		return ATL_EIO;
+	return 0;
+}
+
+int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
+{
+	struct wctx w;
+	struct corder *ord = NULL;
+	size_t n_keys = intern_n(&L->keys);
+	int rc = 0;
+
+	assert(L->finished);
+	memset(&w, 0, sizeof(w));
+	buf_init(&w.b, JSON_LINE_MAX);
+	buf_init(&w.tmp, JSON_LINE_MAX);
+	arena_init(&w.a, 1 << 20);
+	w.off = calloc(L->n_cl + 1, sizeof(*w.off));
+	w.posts = malloc((L->n ? L->n : 1) * sizeof(*w.posts));
+	w.edge_of = malloc((L->n ? L->n : 1) * sizeof(*w.edge_of));
+	w.cnt = calloc(n_keys ? n_keys : 1, sizeof(*w.cnt));
+	ord = malloc((L->n_cl ? L->n_cl : 1) * sizeof(*ord));
+	if (!w.off || !w.posts || !w.edge_of || !w.cnt || !ord) {
+		rc = ATL_ENOMEM;
+		goto out;
+	}
+	/* counting sort of posts by cluster keeps input order inside each */
+	for (size_t c = 0; c < L->n_cl; c++)
+		w.off[c + 1] = w.off[c] + L->cl[c].size;
+	for (size_t c = 0; c < L->n_cl; c++)
+		L->cl[c].seen = 0;
+	for (uint32_t i = 0; i < L->n; i++) {
+		uint32_t c = L->cluster_of[i];
+
+		w.edge_of[i] = NONE;
+		if (c != NONE)
+			w.posts[w.off[c] + L->cl[c].seen++] = i;
+	}
+	for (size_t e = 0; e < L->n_edges; e++) {
+		if (w.edge_of[L->edges[e].a] == NONE)
+			w.edge_of[L->edges[e].a] = (uint32_t)e;
+		if (w.edge_of[L->edges[e].b] == NONE)
+			w.edge_of[L->edges[e].b] = (uint32_t)e;
+	}
+	for (size_t c = 0; c < L->n_cl; c++) {
+		ord[c].score = L->cl[c].score;
+		ord[c].size = L->cl[c].size;
+		ord[c].c = (uint32_t)c;
+	}
+	qsort(ord, L->n_cl, sizeof(*ord), cmp_corder);
+	for (size_t i = 0; i < L->n_cl && rc == 0; i++)
+		rc = write_cluster(L, &w, ord[i].c, out);
+out:
+	free(ord);
+	free(w.off);
+	free(w.posts);
+	free(w.edge_of);
+	free(w.cnt);
+	free(w.tv);
+	free(w.prices);
+	buf_release(&w.b);
+	buf_release(&w.tmp);
+	arena_release(&w.a);
+	if (rc == ATL_EIO)
+		return atl_err_set(err, rc, "cannot write networks");
+	if (rc < 0)
+		return atl_err_set(err, rc, "cannot write networks: %s", atl_code_str(rc));
+	return 0;
+}

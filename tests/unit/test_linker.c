@@ -1,0 +1,338 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test.h"
+#include "link/link.h"
+
+/* A post built by hand: the normalised text is given already normalised
+ * (lower case, single spaces), as normalize_text would produce it. */
+struct tpost {
+	const char *id, *author, *platform, *created, *text;
+	const char *phone, *link;
+	double score;
+};
+
+static const char tmpl_a[] =
+	"viaje seguro a estados unidos salida este sabado desde tapachula "
+	"precio %d dolares pago al llegar cupo limitado informes por whatsapp";
+
+struct corpus {
+	struct tpost p[64];
+	char text[64][512];
+	char ids[64][16];
+	size_t n;
+};
+
+static struct tpost *add(struct corpus *c, const char *author, const char *text,
+			 const char *phone, double score)
+{
+	struct tpost *p = &c->p[c->n];
+
+	snprintf(c->ids[c->n], sizeof(c->ids[0]), "p%zu", c->n);
+	snprintf(c->text[c->n], sizeof(c->text[0]), "%s", text);
+	memset(p, 0, sizeof(*p));
+	p->id = c->ids[c->n];
+	p->author = author;
+	p->platform = "facebook";
+	p->text = c->text[c->n];
+	p->phone = phone;
+	p->score = score;
+	c->n++;
+	return p;
+}
+
+/* n distinct words from a vocabulary of its own: texts with different
+ * bases share no token. */
+static const char *words(char *buf, size_t cap, int base, int n)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < n && len + 16 < cap; i++)
+		len += (size_t)snprintf(buf + len, cap - len, "%sw%d", i ? " " : "", base + i);
+	return buf;
+}
+
+static int run_linker(struct linker *L, const struct corpus *c)
+{
+	struct atl_err err = ATL_ERR_INIT;
+	uint32_t sig[LINK_SIG_MAX];
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct tpost *t = &c->p[i];
+		struct indicator ind[2];
+		struct norm_text nt;
+		struct link_post p;
+		size_t n_ind = 0;
+
+		memset(&nt, 0, sizeof(nt));
+		nt.s = (char *)t->text;
+		nt.len = strlen(t->text);
+		memset(ind, 0, sizeof(ind));
+		if (t->phone) {
+			ind[n_ind].kind = IND_PHONE;
+			ind[n_ind++].value = t->phone;
+		}
+		if (t->link) {
+			ind[n_ind].kind = IND_LINK;
+			ind[n_ind++].value = t->link;
+		}
+		link_sign(L, &nt, sig);
+		memset(&p, 0, sizeof(p));
+		p.id = t->id;
+		p.author = t->author;
+		p.platform = t->platform;
+		p.created_at = t->created;
+		p.sig = sig;
+		p.ind = ind;
+		p.n_ind = n_ind;
+		p.score = t->score;
+		p.flagged = t->score >= 0.5;
+		if (linker_add(L, &p, &err) < 0)
+			return -1;
+	}
+	if (linker_finish(L, &err) < 0)
+		return -1;
+	for (size_t i = 0; i < c->n; i++) {
+		struct norm_text nt;
+
+		memset(&nt, 0, sizeof(nt));
+		nt.s = (char *)c->p[i].text;
+		nt.len = strlen(c->p[i].text);
+		if (linker_add_text(L, i, c->p[i].text, nt.len, &nt, &err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static const char *cl(const struct linker *L, size_t i)
+{
+	const char *s = linker_cluster_of(L, i);
+
+	return s ? s : "-";
+}
+
+/* The scenario of the linker's rules: a network, its copycat, a hotline
+ * quoted by strangers, a placeholder author, a business, short texts. */
+static void build(struct corpus *c, size_t *a_first, size_t *b_first, size_t *low)
+{
+	char buf[512], w[512];
+	static const char *const a_auth[] = { "coyote_a1", "coyote_a2", "coyote_a3" };
+
+	c->n = 0;
+	*a_first = c->n;
+	for (int i = 0; i < 6; i++) {
+		snprintf(buf, sizeof(buf), tmpl_a, 7000 + 500 * i);
+		add(c, a_auth[i % 3], buf, "+525511110000", 0.9)->created =
+			i == 2 ? "2024-03-01T10:00:00Z" : "2024-03-05T10:00:00Z";
+	}
+	*b_first = c->n;
+	for (int i = 0; i < 3; i++) {
+		snprintf(buf, sizeof(buf), tmpl_a, 6000 + 100 * i);
+		add(c, "copy_b", buf, "+525522220000", 0.9);
+	}
+	for (int i = 0; i < 12; i++)
+		add(c, NULL, words(w, sizeof(w), 100 + 40 * i, 20), "+18005550100", 0.1)->author =
+			(const char *[]){ "ana", "beto", "carla", "dani", "eva", "fer", "gabi",
+					  "hugo", "ines", "juan", "kike", "lola" }[i];
+	for (int i = 0; i < 4; i++)
+		add(c, "Facebook User", words(w, sizeof(w), 1000 + 40 * i, 20), NULL, 0.1);
+	for (int i = 0; i < 3; i++)
+		add(c, "Panaderia Sol", words(w, sizeof(w), 2000 + 40 * i, 20), NULL, 0.05);
+	add(c, "x1", "info al privado", NULL, 0.1);
+	add(c, "x2", "info al privado", NULL, 0.1);
+	*low = c->n;
+	add(c, "helper", words(w, sizeof(w), 3000, 20), "+525511110000", 0.2);
+}
+
+TEST(linker, rules_on_a_handmade_corpus)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	struct link_opts o = { 0 };
+	struct link_stats st;
+	size_t a, b, low, i, in_clusters = 0;
+
+	o.network_threshold = -1;
+	build(c, &a, &b, &low);
+	CHECK_INT(linker_new(&L, &o, &err), 0);
+	CHECK_INT(run_linker(L, c), 0);
+	CHECK_STR(cl(L, a), "C1");
+	for (i = a; i < a + 6; i++)
+		CHECK_STR(cl(L, i), "C1");
+	CHECK_STR(cl(L, low), "C1");		/* pulled in by the number */
+	CHECK_STR(cl(L, b), "C2");		/* copycat: own network */
+	CHECK_STR(cl(L, b + 2), "C2");
+	for (i = b + 3; i < b + 3 + 12 + 4; i++)	/* hotline, placeholder */
+		CHECK_MSG(!strcmp(cl(L, i), "-"), "post %zu in %s", i, cl(L, i));
+	CHECK_STR(cl(L, b + 19), "C3");		/* the business account */
+	CHECK_STR(cl(L, b + 21), "C3");
+	CHECK_STR(cl(L, b + 22), "-");		/* short texts */
+	CHECK_STR(cl(L, b + 23), "-");
+	CHECK_INT(linker_n_clusters(L), 3);
+	CHECK_INT(linker_n_networks(L), 2);
+	linker_stats(L, &st);
+	CHECK_INT(st.n_posts, c->n);
+	CHECK_INT(st.n_short, 2);
+	CHECK(st.glue_values >= 1);		/* the hotline */
+	CHECK(st.glue_accounts >= 1);		/* Facebook User */
+	for (i = 0; i < c->n; i++)
+		in_clusters += linker_cluster_of(L, i) != NULL;
+	/* edges are the spanning forest: size - 1 per cluster */
+	CHECK_INT(st.edges[0] + st.edges[1] + st.edges[2] + st.edges[3] + st.edges[4],
+		  in_clusters - linker_n_clusters(L));
+	linker_free(L);
+	free(c);
+}
+
+TEST(linker, copycat_joins_without_the_contact_veto)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	struct link_tuning t;
+	size_t a, b, low;
+
+	link_tuning_default(&t);
+	t.contact_veto = 0;
+	build(c, &a, &b, &low);
+	CHECK_INT(linker_new_tuned(&L, NULL, &t, &err), 0);
+	CHECK_INT(run_linker(L, c), 0);
+	CHECK_STR(cl(L, b), cl(L, a));
+	CHECK_INT(linker_n_clusters(L), 2);
+	linker_free(L);
+	free(c);
+}
+
+static char *read_all(FILE *f)
+{
+	long n;
+	char *s;
+
+	fflush(f);
+	n = ftell(f);
+	rewind(f);
+	s = calloc(1, (size_t)n + 1);
+	if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+TEST(linker, networks_jsonl_order_and_evidence)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	FILE *f = tmpfile();
+	char *out = NULL, *l2, *l3;
+	size_t a, b, low;
+
+	build(c, &a, &b, &low);
+	CHECK(f != NULL);
+	CHECK_INT(linker_new(&L, NULL, &err), 0);
+	CHECK_INT(run_linker(L, c), 0);
+	CHECK_INT(linker_write_networks(L, f, &err), 0);
+	out = read_all(f);
+	if (getenv("LINK_TEST_DUMP") && out)
+		fputs(out, stderr);
+	CHECK(out != NULL);
+	if (!out)
+		goto done;
+	l2 = strchr(out, '\n');
+	CHECK(l2 != NULL);
+	if (!l2)
+		goto done;
+	*l2++ = '\0';
+	l3 = strchr(l2, '\n');
+	CHECK(l3 != NULL && strchr(l3 + 1, '\n') != NULL);
+	if (!l3)
+		goto done;
+	*l3++ = '\0';
+	/* C1 and C2 tie on score (6/8 and 3/4 flagged): the larger first */
+	CHECK(strncmp(out, "{\"id\":\"C1\",\"flagged\":true,\"score\":0.75,", 39) == 0);
+	CHECK(strncmp(l2, "{\"id\":\"C2\",\"flagged\":true,\"score\":0.75,", 39) == 0);
+	CHECK(strncmp(l3, "{\"id\":\"C3\",\"flagged\":false,", 27) == 0);
+	CHECK(strstr(out, "\"size\":7,\"posts\":[\"p0\",\"p1\",\"p2\",\"p3\",\"p4\",\"p5\",\"p") != NULL);
+	CHECK(strstr(out, "\"phones\":[{\"value\":\"+525511110000\",\"count\":7}]") != NULL);
+	CHECK(strstr(out, "\"accounts\":[{\"value\":\"coyote_a1@facebook\",\"count\":2}") != NULL);
+	CHECK(strstr(out, "\"first_seen\":\"2024-03-01T10:00:00Z\",\"last_seen\":\"2024-03-05T10:00:00Z\"") != NULL);
+	CHECK(strstr(out, "\"pulled_in\":[{\"id\":\"p30\",\"score\":0.2,\"via\":\"phone\","
+			 "\"value\":\"+525511110000\",\"with\":\"p0\"}]") != NULL);
+	CHECK(strstr(out, "{\"kind\":\"phone\",\"value\":\"+525511110000\",\"posts\":7}") != NULL);
+	CHECK(strstr(out, "\"template\":{\"text\":\"viaje seguro") != NULL);
+	CHECK(strstr(out, "\"kind\":\"price\"") != NULL);
+	CHECK(strstr(l3, "\"account_edges\":2") != NULL);
+	CHECK(strstr(l3, "pulled_in") == NULL);
+done:
+	free(out);
+	if (f)
+		fclose(f);
+	linker_free(L);
+	free(c);
+}
+
+TEST(linker, hard_cap_and_many_contact_accounts_do_not_link)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	struct link_opts o = { 0 };
+	char w[512], phone[32];
+
+	o.max_indicator_posts = 2;
+	o.max_indicator_df = 0.001;
+	o.network_threshold = -1;
+	for (int i = 0; i < 3; i++)	/* one number in 3 posts: over the cap */
+		add(c, (const char *[]){ "u1", "u2", "u3" }[i],
+		    words(w, sizeof(w), 40 * i, 20), "+525533330000", 0.9);
+	for (int i = 0; i < 25; i++) {	/* one name, 25 numbers */
+		snprintf(phone, sizeof(phone), "+5255444400%02d", i);
+		add(c, "Ventas", words(w, sizeof(w), 500 + 40 * i, 20), NULL, 0.1)->phone =
+			strdup(phone);
+	}
+	CHECK_INT(linker_new(&L, &o, &err), 0);
+	CHECK_INT(run_linker(L, c), 0);
+	CHECK_INT(linker_n_clusters(L), 0);
+	for (size_t i = 3; i < c->n; i++)
+		free((char *)c->p[i].phone);
+	linker_free(L);
+	free(c);
+}
+
+TEST(linker, rejects_bad_options)
+{
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	struct link_opts o = { 0 };
+
+	o.n_hashes = 64;
+	o.bands = 7;
+	CHECK_INT(linker_new(&L, &o, &err), ATL_EINVAL);
+	CHECK(L == NULL);
+	o.bands = 0;
+	o.n_hashes = 4096;
+	CHECK_INT(linker_new(&L, &o, &err), ATL_EINVAL);
+	o.n_hashes = 0;
+	o.jaccard = 1.5;
+	CHECK_INT(linker_new(&L, &o, &err), ATL_EINVAL);
+}
+
+TEST(linker, empty_input)
+{
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	FILE *f = tmpfile();
+
+	CHECK_INT(linker_new(&L, NULL, &err), 0);
+	CHECK_INT(linker_finish(L, &err), 0);
+	CHECK_INT(linker_n_clusters(L), 0);
+	CHECK(linker_cluster_of(L, 0) == NULL);
+	CHECK_INT(linker_write_networks(L, f, &err), 0);
+	CHECK_INT(ftell(f), 0);
+	fclose(f);
+	linker_free(L);
+}
