@@ -87,6 +87,7 @@ static int fb_value(void *ctx, struct jstream *js, enum js_type t, const char *p
 	int d = js->depth, id = fr->item_depth;
 	const char *k = js_key(js, d - 1), *parent = js_key(js, d - 2);
 	int slot = -1;
+	unsigned repaired = 0;
 
 	if (!id || !k || t == JS_NULL)
 		return 0;
@@ -109,7 +110,7 @@ static int fb_value(void *ctx, struct jstream *js, enum js_type t, const char *p
 	if (unmojibake(fr, p, n)) {
 		p = buf_cstr(&fr->fix);
 		n = fr->fix.len;
-		js->rec.warnings |= REC_WARN_MOJIBAKE;
+		repaired = REC_WARN_MOJIBAKE;
 	}
 	if (!strcmp(k, "post"))
 		slot = T_POST;
@@ -125,15 +126,19 @@ static int fb_value(void *ctx, struct jstream *js, enum js_type t, const char *p
 		if (fr->t[slot].len)
 			buf_addc(&fr->t[slot], '\n');
 		buf_add(&fr->t[slot], p, n);
+		js->rec.warnings |= repaired;	/* only for strings the record keeps */
 		return 0;
 	}
-	if ((!strcmp(k, "author") || !strcmp(k, "sender_name")) && !jrec_has(js, JF_AUTHOR))
+	if ((!strcmp(k, "author") || !strcmp(k, "sender_name")) && !jrec_has(js, JF_AUTHOR)) {
 		jrec_set(js, JF_AUTHOR, p, n);
-	else if (parent && !jrec_has(js, JF_URL) &&
-		 ((!strcmp(k, "url") && (!strcmp(parent, "external_context") ||
-					 !strcmp(parent, "place"))) ||
-		  (!strcmp(k, "link") && !strcmp(parent, "share"))))
+		js->rec.warnings |= repaired;
+	} else if (parent && !jrec_has(js, JF_URL) &&
+		   ((!strcmp(k, "url") && (!strcmp(parent, "external_context") ||
+					   !strcmp(parent, "place"))) ||
+		    (!strcmp(k, "link") && !strcmp(parent, "share")))) {
 		jrec_set(js, JF_URL, p, n);
+		js->rec.warnings |= repaired;
+	}
 	return 0;
 }
 

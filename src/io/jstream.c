@@ -322,13 +322,14 @@ static void q_head(struct jstream *js, unsigned char kind, long line, uint64_t o
 }
 
 static int q_reject(struct jstream *js, long line, uint64_t off, const char *msg,
-		    const char *raw, size_t raw_len)
+		    const char *raw, size_t raw_len, const struct buf *locator)
 {
 	if (raw_len > FORMAT_RAW_MAX)
 		raw_len = FORMAT_RAW_MAX;
 	q_head(js, Q_REJECT, line, off, 0);
 	q_bytes(&js->queue, msg, strlen(msg));
 	q_bytes(&js->queue, raw, raw_len);
+	q_bytes(&js->queue, locator ? buf_cstr(locator) : "", locator ? locator->len : 0);
 	return buf_error(&js->queue) ? ATL_ENOMEM : 0;
 }
 
@@ -344,13 +345,16 @@ int jrec_finish(struct jstream *js)
 			snprintf(msg, sizeof(msg), "record longer than %zu bytes",
 				 js->max_record_bytes);
 			return q_reject(js, r->line, r->offset, msg,
-					buf_cstr(&r->f[JF_TEXT]), r->f[JF_TEXT].len);
+					buf_cstr(&r->f[JF_TEXT]), r->f[JF_TEXT].len,
+					&r->f[JF_LOCATOR]);
 		}
 	}
 	q_head(js, Q_REC, r->line, r->offset, r->warnings);
 	for (int f = 0; f < JF__N; f++) {
-		if (!r->has[f])
-			q_u32(&js->queue, Q_ABSENT);
+		if (!r->has[f]) {
+			uint32_t absent = Q_ABSENT;
+			buf_add(&js->queue, &absent, sizeof(absent));
+		}
 		else
 			q_bytes(&js->queue, buf_cstr(&r->f[f]), r->f[f].len);
 	}
@@ -415,7 +419,7 @@ static int syntax_error(struct jstream *js, int at_end)
 	if (pos > js->chunk_len)
 		pos = js->chunk_len;
 	from = pos > 64 ? pos - 64 : 0;
-	return q_reject(js, line, off, msg, (const char *)js->chunk + from, pos - from);
+	return q_reject(js, line, off, msg, (const char *)js->chunk + from, pos - from, NULL);
 }
 
 static int pump(struct jstream *js, struct atl_err *err)
@@ -489,6 +493,10 @@ static int pop(struct jstream *js, struct record *rec, struct arena *a,
 		atl_err_set(err, ATL_EPARSE, "%.*s", (int)n, msg);
 		n = q_get_u32(js);
 		rc = format_set_raw(a, rec, q + js->q_off, n);
+		js->q_off += n;
+		n = q_get_u32(js);
+		if (n > 0 && rc == 0)
+			rc = format_set_str(a, &rec->locator, q + js->q_off, n, &rec->warnings);
 		js->q_off += n;
 		if (rc < 0)
 			return atl_err_set(err, rc, "out of memory");

@@ -596,8 +596,8 @@ static int wa_open(struct format_reader **out, struct input *in,
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	fr->in = in;
 	fr->max = o->max_record_bytes;
-	buf_init(&fr->line, fr->max);
-	buf_init(&fr->clean, fr->max);
+	buf_init(&fr->line, fr->max + 1);	/* input_getline needs max + 1 */
+	buf_init(&fr->clean, fr->max + 1);
 	buf_init(&fr->prime, PRIME_BYTES + fr->max + 64);
 	buf_init(&fr->p_author, fr->max);
 	buf_init(&fr->p_text, fr->max);
