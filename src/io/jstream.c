@@ -385,6 +385,8 @@ static void filter(struct jstream *js, const unsigned char *in, size_t n)
 			}
 		} else if (c == '"') {
 			js->in_str = 1;
+		} else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+			js->any = 1;
 		}
 		*o++ = c;
 	}
@@ -433,8 +435,10 @@ static int pump(struct jstream *js, struct atl_err *err)
 	js->base += js->chunk_len;
 	js->chunk_len = js->counted = 0;
 	if (n == 0) {
-		st = yajl_complete_parse(js->yajl);
 		js->done = 1;
+		if (!js->any && !js->in_str)
+			return 0;	/* empty or blank: no records, nothing wrong */
+		st = yajl_complete_parse(js->yajl);
 	} else {
 		filter(js, js->raw, (size_t)n);
 		st = yajl_parse(js->yajl, js->chunk, js->chunk_len);

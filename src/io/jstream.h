@@ -87,6 +87,7 @@ struct jstream {
 	uint64_t base;		/* offset of chunk[0] in the filtered stream */
 	long line;		/* line at chunk[counted] */
 	int in_str, esc;	/* \x filter state */
+	int any;		/* a byte other than blanks was seen */
 	int done;		/* parse finished (end or syntax error) */
 	int fatal;		/* a hook's fatal code, or 0 */
 	struct atl_err hook_err;

@@ -41,7 +41,7 @@
 #include "core/banned.h"
 
 #define PRIME_BYTES ((size_t)4 << 20)	/* read ahead to decide the date order */
-#define PRIME_HEADERS 5000
+#define PRIME_HEADERS 100000
 #define SNIFF_LINE_MAX 512
 
 enum order { ORDER_DMY, ORDER_MDY, ORDER_YMD };
@@ -546,6 +546,14 @@ static int emit(struct format_reader *fr, struct record *rec, struct arena *a,
 	return 1;
 }
 
+static int is_blank(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!ascii_is_space((unsigned char)p[i]))
+			return 0;
+	return 1;
+}
+
 static int wa_next(struct format_reader *fr, struct record *rec, struct arena *a,
 		   struct atl_err *err)
 {
@@ -580,7 +588,7 @@ static int wa_next(struct format_reader *fr, struct record *rec, struct arena *a
 			buf_addc(&fr->p_text, '\n');
 			buf_add(&fr->p_text, fr->clean.p, fr->clean.len);
 			fr->p_cut |= fr->line_cut;
-		} else if (!fr->pending && fr->clean.len) {
+		} else if (!fr->pending && !is_blank(fr->clean.p, fr->clean.len)) {
 			fr->n_skipped++;	/* text before the first header */
 		}
 	}

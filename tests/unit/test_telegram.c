@@ -78,3 +78,16 @@ TEST(telegram, invalid_utf8_and_oversized_text)
 	XEXPECT(g, w);
 	CHECK(strstr(g->r[1].err, "longer than 32 bytes") != NULL);
 }
+
+TEST(telegram, empty_and_blank_inputs_have_no_records_and_no_rejects)
+{
+	const struct xres *g = xread(fx_write_str("tg_empty.json", ""),
+				     &(struct reader_opts){ .format = "telegram" });
+
+	CHECK_INT(g->n, 0);
+	CHECK_INT(g->fatal, 0);
+	g = xread(fx_write_str("tg_blank.json", " \n\t\n"),
+		  &(struct reader_opts){ .format = "telegram" });
+	CHECK_INT(g->n, 0);
+	CHECK_INT(g->fatal, 0);
+}
