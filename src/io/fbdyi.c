@@ -36,7 +36,7 @@
 enum { T_POST, T_COMMENT, T_CONTENT, T_TITLE, T_DESC, T__N };
 
 struct format_reader {
-	struct jstream js;
+	struct jstream js;	/* first: jstream_reader_new */
 	struct input *in;
 	int item_depth;		/* depth of the item object; 0 = outside */
 	int is_market;		/* the item has a price */
@@ -213,29 +213,18 @@ static const struct jstream_hooks fb_hooks = { fb_value, fb_open, fb_close };
 static int fb_open_reader(struct format_reader **out, struct input *in,
 			  const struct reader_opts *o, struct atl_err *err)
 {
-	struct format_reader *fr = calloc(1, sizeof(*fr));
-	int rc;
+	void *p;
+	int rc = jstream_reader_new(&p, sizeof(struct format_reader), in, o, &fb_hooks, err);
+	struct format_reader *fr = p;
 
-	*out = NULL;
-	if (!fr)
-		return atl_err_set(err, ATL_ENOMEM, "out of memory");
-	fr->in = in;
-	for (int i = 0; i < T__N; i++)
-		buf_init(&fr->t[i], o->max_record_bytes);
-	buf_init(&fr->fix, o->max_record_bytes);
-	rc = jstream_init(&fr->js, in, o->max_record_bytes, &fb_hooks, fr, err);
-	if (rc < 0) {
-		free(fr);
-		return rc;
-	}
 	*out = fr;
-	return 0;
-}
-
-static int fb_next(struct format_reader *fr, struct record *rec, struct arena *a,
-		   struct atl_err *err)
-{
-	return jstream_next(&fr->js, rec, a, err);
+	if (rc == 0) {
+		fr->in = in;
+		for (int i = 0; i < T__N; i++)
+			buf_init(&fr->t[i], o->max_record_bytes);
+		buf_init(&fr->fix, o->max_record_bytes);
+	}
+	return rc;
 }
 
 static void fb_free(struct format_reader *fr)
@@ -247,11 +236,6 @@ static void fb_free(struct format_reader *fr)
 		buf_release(&fr->t[i]);
 	buf_release(&fr->fix);
 	free(fr);
-}
-
-static uint64_t fb_skipped(const struct format_reader *fr)
-{
-	return fr->js.n_skipped;
 }
 
 /* Keys characteristic of DYI files, in the first bytes. */
@@ -282,7 +266,7 @@ const struct format_ops format_fbdyi = {
 	.name = "fbdyi",
 	.sniff = fb_sniff,
 	.open = fb_open_reader,
-	.next = fb_next,
+	.next = jstream_reader_next,
 	.free = fb_free,
-	.skipped = fb_skipped,
+	.skipped = jstream_reader_skipped,
 };

@@ -247,6 +247,36 @@ void jstream_release(struct jstream *js)
 	js->raw = js->chunk = NULL;
 }
 
+int jstream_reader_new(void **out, size_t size, struct input *in,
+		       const struct reader_opts *o, const struct jstream_hooks *hooks,
+		       struct atl_err *err)
+{
+	void *fr = calloc(1, size);
+	int rc;
+
+	*out = NULL;
+	if (!fr)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	rc = jstream_init(fr, in, o->max_record_bytes, hooks, fr, err);
+	if (rc < 0) {
+		free(fr);
+		return rc;
+	}
+	*out = fr;
+	return 0;
+}
+
+int jstream_reader_next(struct format_reader *fr, struct record *rec, struct arena *a,
+			struct atl_err *err)
+{
+	return jstream_next((struct jstream *)(void *)fr, rec, a, err);
+}
+
+uint64_t jstream_reader_skipped(const struct format_reader *fr)
+{
+	return ((const struct jstream *)(const void *)fr)->n_skipped;
+}
+
 /* ---- records ---- */
 
 void jrec_begin(struct jstream *js)

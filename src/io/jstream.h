@@ -27,9 +27,11 @@
 
 #include "core/buf.h"
 #include "core/err.h"
+#include "io/reader.h"
 #include "io/record.h"
 
 struct arena;
+struct format_reader;
 struct input;
 struct jstream;
 
@@ -104,6 +106,18 @@ void jstream_release(struct jstream *js);
 /* As format_ops.next. */
 int jstream_next(struct jstream *js, struct record *rec, struct arena *a,
 		 struct atl_err *err);
+
+/* For a format whose struct format_reader begins with its struct jstream:
+ * allocate size zeroed bytes into *out with the jstream set up (the hooks'
+ * ctx is the new struct). ATL_ENOMEM. The format's free calls
+ * jstream_release, then free(). */
+int jstream_reader_new(void **out, size_t size, struct input *in,
+		       const struct reader_opts *o, const struct jstream_hooks *hooks,
+		       struct atl_err *err);
+/* format_ops.next and .skipped for such formats. */
+int jstream_reader_next(struct format_reader *fr, struct record *rec, struct arena *a,
+			struct atl_err *err);
+uint64_t jstream_reader_skipped(const struct format_reader *fr);
 
 /* Queries for the hooks. */
 /* The key of the slot at level (frames[level]), or NULL when it is an array

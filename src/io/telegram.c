@@ -28,7 +28,7 @@
 #include "core/banned.h"
 
 struct format_reader {
-	struct jstream js;
+	struct jstream js;	/* first: jstream_reader_new */
 	char chat_id[32];	/* digits of the current chat's id, or "" */
 	int chat_level;		/* level of the chat object whose id we track */
 	int msg_depth;		/* depth of the message object; 0 = outside */
@@ -189,28 +189,17 @@ static const struct jstream_hooks tg_hooks = { tg_value, tg_open, tg_close };
 static int tg_open_reader(struct format_reader **out, struct input *in,
 			  const struct reader_opts *o, struct atl_err *err)
 {
-	struct format_reader *fr = calloc(1, sizeof(*fr));
-	int rc;
+	void *p;
+	int rc = jstream_reader_new(&p, sizeof(struct format_reader), in, o, &tg_hooks, err);
+	struct format_reader *fr = p;
 
-	*out = NULL;
-	if (!fr)
-		return atl_err_set(err, ATL_ENOMEM, "out of memory");
-	buf_init(&fr->href, o->max_record_bytes);
-	buf_init(&fr->ent_text, o->max_record_bytes);
-	fr->chat_level = -1;
-	rc = jstream_init(&fr->js, in, o->max_record_bytes, &tg_hooks, fr, err);
-	if (rc < 0) {
-		free(fr);
-		return rc;
-	}
 	*out = fr;
-	return 0;
-}
-
-static int tg_next(struct format_reader *fr, struct record *rec, struct arena *a,
-		   struct atl_err *err)
-{
-	return jstream_next(&fr->js, rec, a, err);
+	if (rc == 0) {
+		buf_init(&fr->href, o->max_record_bytes);
+		buf_init(&fr->ent_text, o->max_record_bytes);
+		fr->chat_level = -1;
+	}
+	return rc;
 }
 
 static void tg_free(struct format_reader *fr)
@@ -221,11 +210,6 @@ static void tg_free(struct format_reader *fr)
 	buf_release(&fr->href);
 	buf_release(&fr->ent_text);
 	free(fr);
-}
-
-static uint64_t tg_skipped(const struct format_reader *fr)
-{
-	return fr->js.n_skipped;
 }
 
 /* Keys only Telegram's exporter writes, in the first bytes. */
@@ -251,7 +235,7 @@ const struct format_ops format_telegram = {
 	.name = "telegram",
 	.sniff = tg_sniff,
 	.open = tg_open_reader,
-	.next = tg_next,
+	.next = jstream_reader_next,
 	.free = tg_free,
-	.skipped = tg_skipped,
+	.skipped = jstream_reader_skipped,
 };

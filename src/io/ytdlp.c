@@ -34,7 +34,7 @@ static const char *const video_keys[V__N] = {
 };
 
 struct format_reader {
-	struct jstream js;
+	struct jstream js;	/* first: jstream_reader_new */
 	struct buf v[V__N];	/* the video's root-level fields */
 	unsigned char has_v[V__N];
 	int ts_is_number;
@@ -183,27 +183,16 @@ static const struct jstream_hooks yt_hooks = { yt_value, yt_open, yt_close };
 static int yt_open_reader(struct format_reader **out, struct input *in,
 			  const struct reader_opts *o, struct atl_err *err)
 {
-	struct format_reader *fr = calloc(1, sizeof(*fr));
-	int rc;
+	void *p;
+	int rc = jstream_reader_new(&p, sizeof(struct format_reader), in, o, &yt_hooks, err);
+	struct format_reader *fr = p;
 
-	*out = NULL;
-	if (!fr)
-		return atl_err_set(err, ATL_ENOMEM, "out of memory");
-	for (int i = 0; i < V__N; i++)
-		buf_init(&fr->v[i], o->max_record_bytes);
-	rc = jstream_init(&fr->js, in, o->max_record_bytes, &yt_hooks, fr, err);
-	if (rc < 0) {
-		free(fr);
-		return rc;
-	}
 	*out = fr;
-	return 0;
-}
-
-static int yt_next(struct format_reader *fr, struct record *rec, struct arena *a,
-		   struct atl_err *err)
-{
-	return jstream_next(&fr->js, rec, a, err);
+	if (rc == 0) {
+		for (int i = 0; i < V__N; i++)
+			buf_init(&fr->v[i], o->max_record_bytes);
+	}
+	return rc;
 }
 
 static void yt_free(struct format_reader *fr)
@@ -214,11 +203,6 @@ static void yt_free(struct format_reader *fr)
 	for (int i = 0; i < V__N; i++)
 		buf_release(&fr->v[i]);
 	free(fr);
-}
-
-static uint64_t yt_skipped(const struct format_reader *fr)
-{
-	return fr->js.n_skipped;
 }
 
 /* yt-dlp's own bookkeeping keys. */
@@ -243,7 +227,7 @@ const struct format_ops format_ytdlp = {
 	.name = "ytdlp",
 	.sniff = yt_sniff,
 	.open = yt_open_reader,
-	.next = yt_next,
+	.next = jstream_reader_next,
 	.free = yt_free,
-	.skipped = yt_skipped,
+	.skipped = jstream_reader_skipped,
 };
