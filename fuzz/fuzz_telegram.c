@@ -1,9 +1,7 @@
-/* The telegram reader on arbitrary bytes (format forced, small record limit). */
-#include "fuzz.h"
+/* Fuzz the telegram reader (see fuzz_reader.h). */
 #include "fuzz_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	fuzz_read_format(data, size, "telegram");
-	return 0;
+	return fuzz_reader(data, size, "telegram");
 }

@@ -10,8 +10,8 @@
  * ("ab"cd -> abcd).
  *
  * The delimiter is sniffed on the first 50 records of the first 64 KiB,
- * counting outside quotes: the candidate (, ; TAB) whose count is the same,
- * and not zero, on every record wins; more per record beats fewer.
+ * counting outside quotes (see sniff_delim): among , ; and TAB, the one
+ * whose count on the header row recurs on most later records wins.
  * The header row is required; its cells name the columns, matched to the
  * logical fields case-insensitively (--field text=Message works too).
  *
@@ -66,14 +66,19 @@ struct format_reader {
 
 /* ---- delimiter sniffing (also the format's sniff) ---- */
 
-/* Count candidates per record outside quotes; see the file comment. Returns
- * a score and sets *delim (',' when nothing is consistent). */
+/*
+ * Count each candidate per record, outside quotes, on the first records of
+ * head. A candidate fits when the header has it and at least half of the
+ * later records have the header's count (ragged rows are bad records, not a
+ * different format). The best fit has the most matching records, then the
+ * most fields. Returns a score (at most 80: a line-based format that finds
+ * its own structure should win) and sets *delim (',' when none fits).
+ */
 static int sniff_delim(const char *head, size_t n, char *delim)
 {
 	static const char cand[3] = { ',', ';', '\t' };
-	size_t count[3] = { 0 }, first[3] = { 0 };
-	int ok[3] = { 1, 1, 1 };
-	int n_rec = 0, quoted = 0, best = -1, score = 0;
+	size_t count[3] = { 0 }, first[3] = { 0 }, match[3] = { 0 };
+	int n_rec = 0, quoted = 0, best = -1;
 	size_t i, rec_start = 0;
 
 	for (i = 0; i < n && n_rec < CSV_SNIFF_RECORDS; i++) {
@@ -89,8 +94,8 @@ static int sniff_delim(const char *head, size_t n, char *delim)
 				for (int k = 0; k < 3; k++) {
 					if (n_rec == 0)
 						first[k] = count[k];
-					else if (count[k] != first[k])
-						ok[k] = 0;
+					else
+						match[k] += count[k] == first[k];
 				}
 				n_rec++;
 			}
@@ -101,19 +106,24 @@ static int sniff_delim(const char *head, size_t n, char *delim)
 				count[k] += c == (unsigned char)cand[k];
 		}
 	}
-	/* a last record without a line end counts only if the head is whole */
+	/* a header alone, without a line end, counts only if head is whole */
 	if (n_rec == 0 && n < RBUF_BYTES && !quoted && i > rec_start) {
 		memcpy(first, count, sizeof(first));
 		n_rec = 1;
 	}
-	for (int k = 0; k < 3; k++)
-		if (ok[k] && first[k] > 0 && (best < 0 || first[k] > first[best]))
+	for (int k = 0; k < 3; k++) {
+		if (first[k] == 0 || 2 * match[k] < (size_t)(n_rec - 1))
+			continue;
+		if (best < 0 || match[k] > match[best] ||
+		    (match[k] == match[best] && first[k] > first[best]))
 			best = k;
+	}
 	*delim = best >= 0 ? cand[best] : ',';
-	if (best < 0 || n_rec == 0)
+	if (best < 0)
 		return 0;
-	score = n_rec >= 2 ? 80 : 50;
-	return score;
+	if (n_rec == 1)
+		return 50;
+	return 40 + (int)(40 * match[best] / (size_t)(n_rec - 1));
 }
 
 static int csv_sniff(const char *head, size_t n)
@@ -269,6 +279,12 @@ static int read_record(struct format_reader *fr, struct atl_err *err)
 				return 1;
 			}
 		}
+		if (c == (unsigned char)fr->delim && st != ST_QUOTED && st != ST_SKIP) {
+			if (end_field(fr) < 0)
+				goto too_many;
+			st = ST_START;
+			continue;
+		}
 		switch (st) {
 		case ST_SKIP:
 			continue;
@@ -277,20 +293,9 @@ static int read_record(struct format_reader *fr, struct atl_err *err)
 				st = ST_QUOTED;
 				continue;
 			}
-			if (c == (unsigned char)fr->delim) {
-				if (end_field(fr) < 0)
-					goto too_many;
-				continue;
-			}
 			st = ST_UNQUOTED;
 			break;
 		case ST_UNQUOTED:
-			if (c == (unsigned char)fr->delim) {
-				if (end_field(fr) < 0)
-					goto too_many;
-				st = ST_START;
-				continue;
-			}
 			break;
 		case ST_QUOTED:
 			if (c == '"') {
@@ -299,17 +304,8 @@ static int read_record(struct format_reader *fr, struct atl_err *err)
 			}
 			break;
 		case ST_QUOTE_SEEN:
-			if (c == '"') {
-				st = ST_QUOTED;
-				break;
-			}
-			if (c == (unsigned char)fr->delim) {
-				if (end_field(fr) < 0)
-					goto too_many;
-				st = ST_START;
-				continue;
-			}
-			st = ST_UNQUOTED;	/* "ab"cd: lenient */
+			/* "" is a quote; "ab"cd is lenient: the rest joins the field */
+			st = c == '"' ? ST_QUOTED : ST_UNQUOTED;
 			break;
 		}
 		if (fr->fld_len == fr->fld_max) {
@@ -454,18 +450,12 @@ fail:
 static int set_field(struct format_reader *fr, struct arena *a, struct str *dst,
 		     struct str v, int is_time, unsigned *warnings)
 {
-	if (is_time) {
-		char t[21];
-		if (format_unix_to_rfc3339(v.p, v.len, 0, t)) {
-			char *s = arena_strndup(a, t, 20);
-			if (!s)
-				return ATL_ENOMEM;
-			*dst = str_make(s, 20);
-			return 0;
-		}
-	}
-	if (fr->is_cp1252)
+	char t[21];
+
+	if (fr->is_cp1252 && !(is_time && format_unix_to_rfc3339(v.p, v.len, 0, t)))
 		return decode_cp1252(a, dst, v.p, v.len, warnings);
+	if (is_time)
+		return format_set_time(a, dst, v.p, v.len, 0, warnings);
 	return format_set_str(a, dst, v.p, v.len, warnings);
 }
 
@@ -476,7 +466,6 @@ static int csv_next(struct format_reader *fr, struct record *rec, struct arena *
 		&rec->id, &rec->text, &rec->platform, &rec->author,
 		&rec->created_at, &rec->url, &rec->parent,
 	};
-	size_t i;
 	int rc;
 
 	if (fr->n_cols == 0)
@@ -508,10 +497,6 @@ static int csv_next(struct format_reader *fr, struct record *rec, struct arena *
 			break;
 		}
 	}
-	for (i = 0; i < rec->text.len && ascii_is_space((unsigned char)rec->text.p[i]); i++)
-		;
-	if (i == rec->text.len)
-		return atl_err_set(err, ATL_EPARSE, "empty text");
 	return 1;
 }
 

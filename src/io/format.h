@@ -10,7 +10,8 @@
  * format_set_time, which repair UTF-8 and set the warnings), rec->line and
  * rec->locator (format_set_line), rec->raw (format_set_raw, also on
  * ATL_EPARSE). reader.c fills the rest: source, format, the default
- * platform, and the "SOURCE:LINE" id when the record has none.
+ * platform, and the "SOURCE:LINE" id when the record has none; and it
+ * rejects a record whose text is empty or blank ("empty text").
  */
 #ifndef ATL_FORMAT_H
 #define ATL_FORMAT_H

@@ -36,7 +36,7 @@
 #include "core/banned.h"
 
 #define RAW_CAP (64u * 1024)	/* compressed read size */
-#define BUF_CAP (256u * 1024)	/* decoded bytes; > PEEK_MAX */
+#define BUF_CAP (96u * 1024)	/* decoded bytes; > PEEK_MAX */
 #define PEEK_MAX (64u * 1024)
 
 enum comp { COMP_NONE, COMP_GZIP, COMP_ZSTD };
@@ -130,15 +130,16 @@ static void fill_raw(struct input *in)
 
 static void decode_none(struct input *in)
 {
-	size_t k;
+	size_t k = in->raw_len - in->raw_off;
 
-	if (in->raw_off == in->raw_len)
-		fill_raw(in);
-	k = in->raw_len - in->raw_off;
-	if (k == 0) {
-		in->eof = 1;
+	if (k == 0) {	/* the usual case: read straight into buf, one copy less */
+		k = read_source(in, in->buf + in->end, BUF_CAP - in->end);
+		if (k == 0)
+			in->eof = 1;
+		in->end += k;
 		return;
 	}
+	/* the bytes read to sniff the compression */
 	if (k > BUF_CAP - in->end)
 		k = BUF_CAP - in->end;
 	memcpy(in->buf + in->end, in->raw + in->raw_off, k);

@@ -4,7 +4,7 @@
  * Compression is detected from magic bytes (gzip 1F 8B, zstd 28 B5 2F FD),
  * never from the name. A gzip file may hold several members (as `cat a.gz
  * b.gz` makes), a zstd file several frames. A leading UTF-8 BOM is stripped.
- * Memory is bounded: one 64 KiB compressed buffer, one 256 KiB decompressed
+ * Memory is bounded: one 64 KiB compressed buffer, one 96 KiB decompressed
  * buffer, plus the decoder's window (32 KiB for gzip, at most 128 MiB for
  * zstd: zstd's default windowLogMax of 27).
  *
@@ -62,10 +62,14 @@ ssize_t input_read(struct input *in, void *dst, size_t n, struct atl_err *err);
  * I/O code. */
 int input_getline(struct input *in, struct buf *line, size_t max, struct atl_err *err);
 
-long input_line(const struct input *in);	/* 1-based number of the last line read */
+/* 1-based number of the last line input_getline returned (input_read does
+ * not count lines: a reader that scans bytes keeps its own count). */
+long input_line(const struct input *in);
 const char *input_name(const struct input *in);	/* as given ("-" for stdin) */
 const char *input_compression(const struct input *in);	/* "none", "gzip", "zstd" */
 uint64_t input_size(const struct input *in);	/* on-disk bytes if a regular file, else 0 */
-uint64_t input_pos(const struct input *in);	/* on-disk bytes consumed so far */
+/* On-disk bytes consumed so far (for compressed input: fed to the decoder),
+ * for progress against input_size. */
+uint64_t input_pos(const struct input *in);
 
 #endif

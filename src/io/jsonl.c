@@ -36,6 +36,8 @@
 #define MAX_PATH 256		/* longest wanted path, bytes */
 #define UNTRACKED ((size_t)-1)
 
+_Static_assert(N_SLOTS <= 32, "fr->match has a bit per wanted path");
+
 struct want {
 	const char *path;
 	size_t len;
@@ -56,6 +58,7 @@ struct format_reader {
 	long depth;		/* nesting depth; 0 = outside the top object */
 	int n_top;		/* top-level values on this line */
 	int key_valid;		/* path holds the path of the current key */
+	uint32_t match;		/* bit i: the current key's path is want[i] */
 	char path[MAX_PATH + 1];
 	size_t path_n;
 	size_t prefix[MAX_TRACK];	/* key prefix length per depth, or UNTRACKED */
@@ -63,13 +66,14 @@ struct format_reader {
 	const char *why;	/* why a callback stopped the parse */
 };
 
+/* Store a scalar in the slots its key matched (fr->match). */
 static int take(struct format_reader *fr, const char *p, size_t n, int is_number)
 {
-	for (size_t i = 0; i < fr->n_want; i++) {
+	for (size_t i = 0; fr->match >> i; i++) {
 		const struct want *w = &fr->want[i];
 		int rc;
 
-		if (w->len != fr->path_n || memcmp(w->path, fr->path, w->len) != 0)
+		if (!((fr->match >> i) & 1))
 			continue;
 		if (!p) {	/* null: absent */
 			fr->slot[w->slot] = STR_NULL;
@@ -98,7 +102,7 @@ static int scalar(struct format_reader *fr, const char *p, size_t n, int is_numb
 	if (!fr->key_valid)
 		return 1;
 	fr->key_valid = 0;
-	return take(fr, p, n, is_number);
+	return fr->match ? take(fr, p, n, is_number) : 1;
 }
 
 static int on_null(void *ctx)
@@ -181,6 +185,15 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t n)
 	memcpy(fr->path + fr->path_n, key, n);
 	fr->path_n += n;
 	fr->key_valid = 1;
+	/* which wanted paths this key completes: length and first byte
+	 * reject nearly every key before memcmp runs */
+	fr->match = 0;
+	for (size_t i = 0; i < fr->n_want; i++) {
+		const struct want *w = &fr->want[i];
+		if (w->len == fr->path_n && w->path[0] == fr->path[0] &&
+		    !memcmp(w->path, fr->path, w->len))
+			fr->match |= 1u << i;
+	}
 	return 1;
 }
 
@@ -237,7 +250,6 @@ static int finish(struct format_reader *fr, struct record *rec, struct atl_err *
 		&rec->created_at, &rec->url, &rec->parent,
 	};
 	const char *names[FORMAT_MAX_NAMES];
-	size_t i;
 
 	for (int f = 0; f < FIELD__N; f++) {
 		for (int k = 0; k < FORMAT_MAX_NAMES; k++) {
@@ -251,10 +263,6 @@ static int finish(struct format_reader *fr, struct record *rec, struct atl_err *
 		format_field_names(fr->o, FIELD_TEXT, names);
 		return atl_err_set(err, ATL_EPARSE, "no text field '%s'", names[0]);
 	}
-	for (i = 0; i < rec->text.len && ascii_is_space((unsigned char)rec->text.p[i]); i++)
-		;
-	if (i == rec->text.len)
-		return atl_err_set(err, ATL_EPARSE, "empty text");
 	return 1;
 }
 

@@ -52,6 +52,23 @@ struct reader {
 	struct reader_opts o;	/* a copy; its strings are borrowed */
 };
 
+/* Decimal text of v into out (24 bytes); returns the length. */
+static size_t fmt_long(long v, char *out)
+{
+	char tmp[24];
+	size_t n = 0, k = 0;
+	unsigned long u = v < 0 ? 0ul - (unsigned long)v : (unsigned long)v;
+
+	do
+		tmp[n++] = (char)('0' + u % 10);
+	while ((u /= 10) && n < sizeof(tmp));
+	if (v < 0)
+		out[k++] = '-';
+	while (n)
+		out[k++] = tmp[--n];
+	return k;
+}
+
 const char *reader_field_name(enum field_id f)
 {
 	return (unsigned)f < FIELD__N ? field_names[f] : "?";
@@ -178,6 +195,14 @@ int reader_open(struct reader **out, const char *path,
 	return rc;
 }
 
+static int is_blank(struct str s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if (!ascii_is_space((unsigned char)s.p[i]))
+			return 0;
+	return 1;
+}
+
 int reader_next(struct reader *r, struct record *rec, struct arena *a,
 		struct atl_err *err)
 {
@@ -187,6 +212,8 @@ int reader_next(struct reader *r, struct record *rec, struct arena *a,
 
 	memset(rec, 0, sizeof(*rec));
 	rc = r->ops->next(r->fr, rec, a, err);
+	if (rc == 1 && is_blank(rec->text))
+		rc = atl_err_set(err, ATL_EPARSE, "empty text");
 	/* copied, so a batch may outlive the reader */
 	name = input_name(r->in);
 	src = arena_strdup(a, name);
@@ -197,7 +224,7 @@ int reader_next(struct reader *r, struct record *rec, struct arena *a,
 	if (rc < 0) {
 		if (err) {
 			err->source = input_name(r->in);
-			if (!err->line)
+			if (rc == ATL_EPARSE && rec->line)
 				err->line = rec->line;
 		}
 		return rc;
@@ -208,13 +235,15 @@ int reader_next(struct reader *r, struct record *rec, struct arena *a,
 		rec->platform = str_cstr(r->o.default_platform);
 	if (!rec->id.p || rec->id.len == 0) {
 		char num[24];
-		int k = snprintf(num, sizeof(num), ":%ld", rec->line);
-		size_t n = rec->source.len + (size_t)k;
+		size_t k = fmt_long(rec->line, num);
+		size_t n = rec->source.len + 1 + k;
 		char *id = arena_alloc(a, n + 1);
 		if (!id)
 			return atl_err_set(err, ATL_ENOMEM, "out of memory");
 		memcpy(id, rec->source.p, rec->source.len);
-		memcpy(id + rec->source.len, num, (size_t)k + 1);
+		id[rec->source.len] = ':';
+		memcpy(id + rec->source.len + 1, num, k);
+		id[n] = '\0';
 		rec->id = str_make(id, n);
 		rec->warnings |= REC_WARN_NO_ID;
 	}
@@ -263,12 +292,35 @@ void reader_free(struct reader *r)
 
 /* ---- helpers for the format readers ---- */
 
+/* Length of the leading ASCII run of p, 8 bytes at a time. */
+static size_t ascii_prefix(const char *p, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, p + i, 8);
+		if (w & 0x8080808080808080ull)
+			break;
+	}
+	while (i < n && !((unsigned char)p[i] & 0x80))
+		i++;
+	return i;
+}
+
 int format_set_str(struct arena *a, struct str *dst, const char *p, size_t n,
 		   unsigned *warnings)
 {
 	size_t len, bad;
-	char *s = utf8_repair(a, p, n, &len, &bad);
+	char *s;
 
+	if (ascii_prefix(p, n) == n) {	/* most fields: nothing to repair */
+		s = arena_strndup(a, p, n);
+		len = n;
+		bad = 0;
+	} else {
+		s = utf8_repair(a, p, n, &len, &bad);
+	}
 	if (!s)
 		return ATL_ENOMEM;
 	if (bad)
@@ -369,12 +421,12 @@ int format_set_raw(struct arena *a, struct record *rec, const char *p, size_t n)
 int format_set_line(struct arena *a, struct record *rec, long line)
 {
 	char num[24];
-	int k = snprintf(num, sizeof(num), "%ld", line);
-	char *s = arena_strndup(a, num, (size_t)k);
+	size_t k = fmt_long(line, num);
+	char *s = arena_strndup(a, num, k);
 
 	if (!s)
 		return ATL_ENOMEM;
 	rec->line = line;
-	rec->locator = str_make(s, (size_t)k);
+	rec->locator = str_make(s, k);
 	return 0;
 }

@@ -88,3 +88,8 @@ struct reader *fx_reader(const char *name, const char *s,
 		return NULL;
 	return r;
 }
+
+int fx_sv_eq(struct str s, const char *want)
+{
+	return s.p && str_eq_cstr(s, want);
+}

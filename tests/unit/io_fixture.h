@@ -8,7 +8,19 @@
 
 #include <stddef.h>
 
+#include "core/str.h"
 #include "io/reader.h"
+
+/* Check a view against a C string; a NULL view equals nothing. */
+#define CHECK_SV(sv, want)                                                     \
+	do {                                                                   \
+		struct str sv_ = (sv);                                         \
+		CHECK_MSG(fx_sv_eq(sv_, (want)), "%s: got \"%.*s\"%s, want \"%s\"", \
+			  #sv, (int)sv_.len, sv_.p ? sv_.p : "",               \
+			  sv_.p ? "" : " (null)", (want));                     \
+	} while (0)
+
+int fx_sv_eq(struct str s, const char *want);
 
 /* test_tmp_dir()/name; the result stays valid for the next 15 calls. */
 const char *fx_path(const char *name);
