@@ -6,7 +6,7 @@ set -eu
 
 PKGS="build-essential pkg-config clang
 libutf8proc-dev libhyperscan-dev libxxhash-dev libzstd-dev zlib1g-dev
-libyajl-dev libsqlite3-dev libssl-dev"
+libyajl-dev libzip-dev libsqlite3-dev libssl-dev"
 
 missing=""
 for p in $PKGS; do

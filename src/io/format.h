@@ -17,6 +17,7 @@
 #define ATL_FORMAT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/err.h"
 #include "io/reader.h"
@@ -36,10 +37,21 @@ struct format_ops {
 	int (*next)(struct format_reader *fr, struct record *rec,
 		    struct arena *a, struct atl_err *err);
 	void (*free)(struct format_reader *fr);
+	/* Optional (NULL = nothing to say). A short note on what the reader
+	 * decided for this input, "key=value" pairs separated by spaces
+	 * ("date_order=dmy"); valid until the next call. */
+	const char *(*detail)(const struct format_reader *fr);
+	/* Optional: items the reader skipped on purpose, neither records nor
+	 * rejects (system lines, service and media-only messages). */
+	uint64_t (*skipped)(const struct format_reader *fr);
 };
 
 extern const struct format_ops format_jsonl;
 extern const struct format_ops format_csv;
+extern const struct format_ops format_whatsapp;
+extern const struct format_ops format_telegram;
+extern const struct format_ops format_fbdyi;
+extern const struct format_ops format_ytdlp;
 
 /* Helpers shared by the readers (in reader.c). */
 

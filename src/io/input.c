@@ -45,6 +45,7 @@ struct input {
 	char *name;		/* as given; "-" for stdin */
 	int fd;			/* -1 for a memory input */
 	const unsigned char *mem;	/* memory input (borrowed) */
+	struct input_source src;	/* callback input, when src.read */
 	size_t mem_len, mem_off;
 	enum comp comp;
 	unsigned char raw[RAW_CAP];	/* source bytes not yet decoded: */
@@ -101,6 +102,10 @@ static size_t read_source(struct input *in, unsigned char *dst, size_t cap)
 		memcpy(dst, in->mem + in->mem_off, k);
 		in->mem_off += k;
 		r = (ssize_t)k;
+	} else if (in->src.read) {
+		r = in->src.read(in->src.ctx, dst, cap);
+		if (r < 0)
+			errno = EIO;
 	} else {
 		do
 			r = read(in->fd, dst, cap);
@@ -364,10 +369,35 @@ int input_open_mem(struct input **out, const char *name, const void *p, size_t n
 	return 0;
 }
 
+int input_open_source(struct input **out, const char *name,
+		      const struct input_source *src, struct atl_err *err)
+{
+	struct input *in;
+	int rc;
+
+	rc = alloc_input(&in, name, err);
+	if (rc < 0) {
+		if (src->close)
+			src->close(src->ctx);
+		return rc;
+	}
+	in->src = *src;
+	in->size = src->size;
+	rc = start(in, err);
+	if (rc < 0) {
+		input_free(in);
+		return rc;
+	}
+	*out = in;
+	return 0;
+}
+
 void input_free(struct input *in)
 {
 	if (!in)
 		return;
+	if (in->src.close)
+		in->src.close(in->src.ctx);
 	if (in->fd > STDIN_FILENO)
 		close(in->fd);
 	if (in->z_live)

@@ -30,6 +30,19 @@ int input_open(struct input **out, const char *path, struct atl_err *err);
  * file called name (copied). Used by the fuzz targets and tests. */
 int input_open_mem(struct input **out, const char *name, const void *p, size_t n,
 		   struct atl_err *err);
+/* A byte source read through callbacks (a zip member, see walk.h): read
+ * returns a count, 0 at the end, or < 0 on an error; close (may be NULL)
+ * runs at input_free, also when input_open_source fails. */
+struct input_source {
+	ssize_t (*read)(void *ctx, void *dst, size_t n);
+	void (*close)(void *ctx);
+	void *ctx;
+	uint64_t size;		/* uncompressed size if known, else 0 */
+};
+/* As input_open over src (copied; ctx is owned from now on); name is copied
+ * and is what errors and records show ("export.zip:chat.txt"). */
+int input_open_source(struct input **out, const char *name,
+		      const struct input_source *src, struct atl_err *err);
 /* Close and free; a no-op on NULL. */
 void input_free(struct input *in);
 

@@ -23,8 +23,12 @@
 
 /* One line per format. Sniff ties go to the earlier entry. */
 static const struct format_ops *const formats[] = {
+	&format_telegram,	/* the JSON exports before jsonl: a minified */
+	&format_fbdyi,		/* export is also one valid JSON line */
+	&format_ytdlp,
 	&format_jsonl,
 	&format_csv,
+	&format_whatsapp,
 };
 
 #define N_FORMATS (sizeof(formats) / sizeof(formats[0]))
@@ -264,6 +268,16 @@ uint64_t reader_size(const struct reader *r)
 uint64_t reader_pos(const struct reader *r)
 {
 	return input_pos(r->in);
+}
+
+const char *reader_detail(const struct reader *r)
+{
+	return r->ops->detail ? r->ops->detail(r->fr) : NULL;
+}
+
+uint64_t reader_skipped(const struct reader *r)
+{
+	return r->ops->skipped ? r->ops->skipped(r->fr) : 0;
 }
 
 void reader_free(struct reader *r)

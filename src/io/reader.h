@@ -63,6 +63,13 @@ const char *reader_format(const struct reader *r);	/* "jsonl", "csv", ... */
 const char *reader_compression(const struct reader *r);	/* "none", "gzip", "zstd" */
 uint64_t reader_size(const struct reader *r);	/* input bytes if known, else 0 */
 uint64_t reader_pos(const struct reader *r);	/* input bytes consumed so far */
+/* What the format decided for this input, as "key=value" pairs separated by
+ * spaces ("date_order=dmy" for WhatsApp), or NULL. Borrowed, valid until
+ * the next reader call. */
+const char *reader_detail(const struct reader *r);
+/* Items skipped on purpose (system lines, service or media-only messages):
+ * neither records nor rejects. */
+uint64_t reader_skipped(const struct reader *r);
 void reader_free(struct reader *r);
 
 /* Parse "text=message" (or a dotted path, "text=data.body") into o->fields.

@@ -1,0 +1,58 @@
+/*
+ * walk: turn a path given to `atalaya scan` into the list of inputs to read.
+ *
+ * A directory is walked recursively in byte order of names (deterministic,
+ * locale-free); hidden entries (".x") are left out silently; media files
+ * (by extension: .jpg .png .mp4 .opus ...) are listed with a skip note. A
+ * zip archive (magic "PK\3\4", whatever its name) becomes one entry per
+ * member, read in place through libzip without extracting to disk; members
+ * are named "export.zip:chat.txt". Anything else is one entry; whether its
+ * format can be sniffed is decided later, when the reader opens it.
+ * This is the only module that includes zip.h.
+ *
+ *   struct input_spec *specs; size_t n;
+ *   rc = input_list_expand(path, &specs, &n, err);
+ *   for (i = 0; i < n; i++) {
+ *           if (specs[i].skip) { note(specs[i].display, specs[i].skip); continue; }
+ *           rc = input_open_spec(&in, &specs[i], err);
+ *           rc = reader_open_input(&r, in, &opts, err);   (takes in)
+ *           ...
+ *   }
+ *   input_list_free(specs, n);
+ */
+#ifndef ATL_WALK_H
+#define ATL_WALK_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct input;
+
+#define WALK_MAX_INPUTS ((size_t)1 << 20)
+#define WALK_MAX_DEPTH 32
+
+struct input_spec {
+	char *path;		/* the file on disk (the archive, for a member) */
+	char *member;		/* member name inside the zip, or NULL */
+	int64_t index;		/* member index in the archive, or -1 */
+	char *display;		/* "dir/export.zip:chat.txt", or the path */
+	const char *skip;	/* NULL, or why it is not read ("media file") */
+};
+
+/* Expand path (a file, a directory or a zip) into *out (caller frees with
+ * input_list_free), n entries. A plain file is returned as itself without
+ * being checked. Errors: ATL_ENOTFOUND, ATL_EIO (unreadable directory or a
+ * broken zip), ATL_ETOOBIG (over WALK_MAX_INPUTS), ATL_ENOMEM. */
+int input_list_expand(const char *path, struct input_spec **out, size_t *n,
+		      struct atl_err *err);
+void input_list_free(struct input_spec *specs, size_t n);
+
+/* Open one entry as an input (input_open for a file, the zip member
+ * streamed otherwise). Errors as input_open; ATL_EIO for a member that
+ * cannot be read (encrypted, unsupported method). */
+int input_open_spec(struct input **out, const struct input_spec *s,
+		    struct atl_err *err);
+
+#endif
