@@ -19,6 +19,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wvla -Wformat=2 -Wno-format-nonliteral
 CSTD    := -std=c17 -D_GNU_SOURCE
 CFLAGS_debug := -O2 -g
+CFLAGS_release := -O2 -g -DNDEBUG
 CFLAGS_asan  := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
                 -fno-sanitize-recover=all
 LDFLAGS_asan := -fsanitize=address,undefined
@@ -110,10 +111,9 @@ fuzz: fuzz-bins
 	  $$b -max_total_time=$(FUZZ_SECONDS) -max_len=65536 fuzz/corpus/$${n#fuzz_} || exit 1; done
 
 bench: deps
-	$(MAKE) --no-print-directory VARIANT=release $(BUILD:build/%=build/release)/atalaya
+	$(MAKE) --no-print-directory VARIANT=release build/release/atalaya
 	sh bench/bench.sh build/release/atalaya
 
-CFLAGS_release := -O2 -g -DNDEBUG
 
 clean:
 	rm -rf build out

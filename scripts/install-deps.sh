@@ -4,9 +4,9 @@
 # runs only when something is missing.
 set -eu
 
-PKGS="build-essential pkg-config clang
+PKGS="build-essential pkg-config clang libclang-rt-14-dev
 libutf8proc-dev libhyperscan-dev libxxhash-dev libzstd-dev zlib1g-dev
-libyajl-dev libzip-dev libsqlite3-dev libssl-dev"
+libyajl-dev libzip-dev libsqlite3-dev libssl-dev jq zstd gzip time bc"
 
 missing=""
 for p in $PKGS; do

@@ -8,7 +8,8 @@
 
 #include "core/err.h"
 
-#define ATL_VERSION "0.1.0"
+#include "atalaya.h"
+#define ATL_VERSION ATL_VERSION_STRING
 
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 

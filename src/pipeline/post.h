@@ -1,0 +1,43 @@
+/*
+ * post: the per-post work of a scan (normalise, extract, detect, sign) and
+ * the rendering of its posts.jsonl line. Pure with respect to shared state:
+ * worker threads call post_process concurrently, each with its own scratch.
+ */
+#ifndef ATL_POST_H
+#define ATL_POST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "detect/detect.h"
+#include "extract/extract.h"
+#include "io/record.h"
+#include "link/link.h"
+#include "text/normalize.h"
+
+struct arena;
+
+struct post_ctx {			/* shared, read-only during a scan */
+	const struct detector *det;
+	const struct linker *linker;	/* for link_sign's configuration */
+	const struct extract_opts *xopts;
+};
+
+struct post {				/* one processed post; in the batch arena */
+	struct record rec;
+	struct norm_text nt;
+	struct indicator_list ind;
+	struct detect_result det;
+	uint32_t *sig;
+	size_t line_off, line_len;	/* its rendered line in the batch's buf */
+};
+
+/* Process p->rec; render its line (with "cluster":null last) into out. */
+int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
+		 struct post *p, struct arena *a, struct buf *out);
+
+/* The suffix every rendered line ends with, before its newline. */
+#define POST_CLUSTER_NULL "\"cluster\":null}"
+
+#endif

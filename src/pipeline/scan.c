@@ -1,0 +1,1209 @@
+/*
+ * scan: the pipeline (see scan.h for the picture).
+ *
+ * Threads. The main thread reads records into batches (one arena each). With
+ * --threads 1 it processes and writes each batch itself. Otherwise a ring of
+ * batch slots passes batches to T worker threads and then to one writer
+ * thread, which writes them strictly in sequence order and feeds the linker,
+ * so the output bytes are those of a single-threaded run.
+ *
+ * Two passes over posts. A post's cluster is known only after every post is
+ * linked, but posts must stream. Pass one writes each line ending in
+ * "cluster":null} to a temporary file; pass two streams that file, rewrites
+ * the end of clustered posts' lines, and hands clustered posts' text to the
+ * linker for templates (bounded per cluster).
+ */
+#include "scan.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "atalaya.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/json.h"
+#include "io/input.h"
+#include "io/walk.h"
+#include "pipeline/post.h"
+#include "core/banned.h"
+
+#define BATCH_MAX_ARENA (64u << 20)	/* close a batch when its arena passes this */
+#define BATCH_MAX_OUT ((size_t)1 << 30)	/* rendered lines per batch */
+#define RAW_MAX 1024			/* raw bytes kept in a rejects row */
+#define LINE_MAX_BYTES ((size_t)64 << 20)	/* a posts line in pass two */
+
+enum slot_state { SLOT_FREE, SLOT_FILLED, SLOT_BUSY, SLOT_DONE };
+
+struct batch {
+	struct arena arena;
+	struct post *posts;
+	size_t n, cap;
+	struct buf out;
+	int rc;				/* processing result */
+	struct atl_err err;
+	enum slot_state state;
+	uint64_t seq;
+};
+
+struct outputs {
+	char *dir;
+	char *posts_tmp, *posts_part, *posts;
+	char *rejects_part, *rejects;
+	char *networks_part, *networks;
+	char *summary_part, *summary;
+	FILE *posts_f, *rejects_f;
+};
+
+struct run {
+	const struct scan_opts *o;
+	struct scan_stats *st;
+	struct post_ctx pc;
+	struct detector *det;
+	struct linker *linker;
+	struct outputs out;
+	uint64_t n_posts;		/* posts written (= linker index) */
+
+	/* threading */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	struct batch *slots;
+	size_t n_slots;
+	uint64_t seq_filled;		/* batches handed to workers */
+	uint64_t seq_written;		/* batches written */
+	int eof;			/* no more batches will come */
+	int fatal;			/* a worker or the writer failed */
+	struct atl_err fatal_err;
+	struct timespec t0, last_progress;
+};
+
+static double now_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	char *p = malloc(n);
+
+	if (p)
+		snprintf(p, n, "%s/%s", dir, name);
+	return p;
+}
+
+static void outputs_release(struct outputs *u, int remove_parts)
+{
+	if (u->posts_f)
+		fclose(u->posts_f);
+	if (u->rejects_f)
+		fclose(u->rejects_f);
+	if (remove_parts) {
+		char *parts[] = { u->posts_tmp, u->posts_part, u->rejects_part,
+				  u->networks_part, u->summary_part };
+		for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+			if (parts[i])
+				unlink(parts[i]);
+	}
+	free(u->dir);
+	free(u->posts_tmp);
+	free(u->posts_part);
+	free(u->posts);
+	free(u->rejects_part);
+	free(u->rejects);
+	free(u->networks_part);
+	free(u->networks);
+	free(u->summary_part);
+	free(u->summary);
+	memset(u, 0, sizeof(*u));
+}
+
+static int mkdir_p(const char *dir, struct atl_err *err)
+{
+	char tmp[4096];
+	size_t n = strlen(dir);
+
+	if (n == 0 || n >= sizeof(tmp))
+		return atl_err_set(err, ATL_EINVAL, "bad output directory '%s'", dir);
+	memcpy(tmp, dir, n + 1);
+	for (size_t i = 1; i <= n; i++) {
+		if (tmp[i] != '/' && tmp[i] != '\0')
+			continue;
+		char c = tmp[i];
+		tmp[i] = '\0';
+		if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
+			return atl_err_set(err, ATL_EIO, "cannot create '%s': %s", tmp, strerror(errno));
+		tmp[i] = c;
+	}
+	struct stat sb;
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode))
+		return atl_err_set(err, ATL_EIO, "'%s' is not a directory", dir);
+	return 0;
+}
+
+static int outputs_open(struct outputs *u, const char *dir, struct atl_err *err)
+{
+	int rc = mkdir_p(dir, err);
+
+	if (rc < 0)
+		return rc;
+	u->dir = strdup(dir);
+	u->posts_tmp = path_join(dir, ".posts.jsonl.pass1");
+	u->posts_part = path_join(dir, ".posts.jsonl.part");
+	u->posts = path_join(dir, "posts.jsonl");
+	u->rejects_part = path_join(dir, ".rejects.jsonl.part");
+	u->rejects = path_join(dir, "rejects.jsonl");
+	u->networks_part = path_join(dir, ".networks.jsonl.part");
+	u->networks = path_join(dir, "networks.jsonl");
+	u->summary_part = path_join(dir, ".summary.json.part");
+	u->summary = path_join(dir, "summary.json");
+	if (!u->dir || !u->posts_tmp || !u->posts_part || !u->posts || !u->rejects_part ||
+	    !u->rejects || !u->networks_part || !u->networks || !u->summary_part || !u->summary)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	u->posts_f = fopen(u->posts_tmp, "wb");
+	if (!u->posts_f)
+		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", u->posts_tmp, strerror(errno));
+	u->rejects_f = fopen(u->rejects_part, "wb");
+	if (!u->rejects_f)
+		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", u->rejects_part, strerror(errno));
+	setvbuf(u->posts_f, NULL, _IOFBF, 1 << 20);
+	return 0;
+}
+
+static int write_all(FILE *f, const char *p, size_t n, const char *name, struct atl_err *err)
+{
+	if (n && fwrite(p, 1, n, f) != n)
+		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", name, strerror(errno));
+	return 0;
+}
+
+static int close_file(FILE **f, const char *name, struct atl_err *err)
+{
+	int bad = ferror(*f);
+
+	if (fclose(*f) != 0)
+		bad = 1;
+	*f = NULL;
+	if (bad)
+		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", name, strerror(errno));
+	return 0;
+}
+
+/* ---- statistics ---------------------------------------------------------- */
+
+static struct scan_count *count_slot(struct scan_count *v, size_t *n, const char *key, size_t len)
+{
+	if (len >= sizeof(v[0].key))
+		len = sizeof(v[0].key) - 1;
+	for (size_t i = 0; i < *n; i++)
+		if (strlen(v[i].key) == len && memcmp(v[i].key, key, len) == 0)
+			return &v[i];
+	if (*n == SCAN_MAX_KEYS - 1) {	/* keep the last slot for "other" */
+		key = "other";
+		len = 5;
+		for (size_t i = 0; i < *n; i++)
+			if (!strcmp(v[i].key, "other"))
+				return &v[i];
+	}
+	if (*n >= SCAN_MAX_KEYS)
+		return &v[SCAN_MAX_KEYS - 1];
+	memcpy(v[*n].key, key, len);
+	v[*n].key[len] = '\0';
+	return &v[(*n)++];
+}
+
+static void count_post(struct scan_stats *st, const struct post *p)
+{
+	const char *lang = p->det.lang ? p->det.lang : "other";
+	struct str plat = p->rec.platform;
+	struct scan_count *c;
+
+	st->accepted++;
+	if (p->rec.warnings & REC_WARN_BAD_UTF8)
+		st->warn_bad_utf8++;
+	if (p->rec.warnings & REC_WARN_TRUNCATED)
+		st->warn_truncated++;
+	if (p->rec.warnings & ~(unsigned)(REC_WARN_BAD_UTF8 | REC_WARN_TRUNCATED))
+		st->warn_other++;
+	for (size_t i = 0; i < p->ind.n; i++)
+		st->indicators[p->ind.v[i].kind]++;
+	c = count_slot(st->langs, &st->n_langs, lang, strlen(lang));
+	c->posts++;
+	if (str_is_null(plat) || plat.len == 0)
+		plat = STR_LIT("unknown");
+	struct scan_count *cp = count_slot(st->platforms, &st->n_platforms, plat.p, plat.len);
+	cp->posts++;
+	if (p->det.flagged) {
+		st->flagged++;
+		c->flagged++;
+		cp->flagged++;
+		for (int t = 0; t < TAC__N; t++)
+			if (p->det.tactics & (1u << t))
+				st->tactic_flagged[t]++;
+	}
+}
+
+/* ---- batches --------------------------------------------------------------- */
+
+static void batch_init(struct batch *b)
+{
+	memset(b, 0, sizeof(*b));
+	arena_init(&b->arena, 4 << 20);
+	buf_init(&b->out, BATCH_MAX_OUT);
+}
+
+static void batch_reset(struct batch *b)
+{
+	arena_reset(&b->arena);
+	b->n = 0;
+	b->cap = 0;
+	b->posts = NULL;
+	buf_reset(&b->out);
+	b->rc = 0;
+	atl_err_clear(&b->err);
+}
+
+static void batch_release(struct batch *b)
+{
+	arena_release(&b->arena);
+	buf_release(&b->out);
+}
+
+static struct post *batch_push(struct batch *b)
+{
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 256;
+		struct post *v = arena_realloc(&b->arena, b->posts, b->cap * sizeof(*v),
+					       cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		b->posts = v;
+		b->cap = cap;
+	}
+	memset(&b->posts[b->n], 0, sizeof(b->posts[0]));
+	return &b->posts[b->n++];
+}
+
+static void process_batch(struct run *R, struct batch *b, struct detect_scratch *s)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		int rc = post_process(&R->pc, s, &b->posts[i], &b->arena, &b->out);
+		if (rc < 0) {
+			b->rc = rc;
+			atl_err_set(&b->err, rc, "cannot process record %s: %s",
+				    b->posts[i].rec.id.p ? "" : "?", atl_code_str(rc));
+			return;
+		}
+	}
+}
+
+/* Write a processed batch and feed the linker; called in sequence order. */
+static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
+{
+	double t = now_s();
+	int rc;
+
+	if (b->rc < 0) {
+		*err = b->err;
+		return b->rc;
+	}
+	rc = write_all(R->out.posts_f, b->out.p, b->out.len, R->out.posts_tmp, err);
+	if (rc < 0)
+		return rc;
+	R->st->t_write += now_s() - t;
+	t = now_s();
+	for (size_t i = 0; i < b->n; i++) {
+		struct post *p = &b->posts[i];
+		struct link_post lp;
+		char *id = arena_strndup(&b->arena, p->rec.id.p, p->rec.id.len);
+		char *author = p->rec.author.p ? arena_strndup(&b->arena, p->rec.author.p, p->rec.author.len) : NULL;
+		char *platform = p->rec.platform.p ? arena_strndup(&b->arena, p->rec.platform.p, p->rec.platform.len) : NULL;
+		char *created = p->rec.created_at.p ? arena_strndup(&b->arena, p->rec.created_at.p, p->rec.created_at.len) : NULL;
+
+		if (!id)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+		lp.id = id;
+		lp.author = author;
+		lp.platform = platform;
+		lp.created_at = created;
+		lp.sig = p->sig;
+		lp.ind = p->ind.v;
+		lp.n_ind = p->ind.n;
+		lp.score = p->det.score;
+		lp.flagged = p->det.flagged;
+		rc = linker_add(R->linker, &lp, err);
+		if (rc < 0)
+			return rc;
+		count_post(R->st, p);
+		R->n_posts++;
+	}
+	R->st->t_link += now_s() - t;
+	return 0;
+}
+
+static void maybe_progress(struct run *R, int done)
+{
+	struct timespec t;
+
+	if (!R->o->progress)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	if (!done && (t.tv_sec - R->last_progress.tv_sec) * 1000000000L +
+			     (t.tv_nsec - R->last_progress.tv_nsec) < 250000000L)
+		return;
+	R->last_progress = t;
+	R->o->progress(R->o->cb_ctx, R->st, done);
+}
+
+/* ---- threads ----------------------------------------------------------------- */
+
+struct worker {
+	struct run *R;
+	struct detect_scratch *scratch;
+	pthread_t tid;
+};
+
+static void *worker_main(void *arg)
+{
+	struct worker *w = arg;
+	struct run *R = w->R;
+
+	pthread_mutex_lock(&R->mu);
+	for (;;) {
+		struct batch *b = NULL;
+		uint64_t lo = R->seq_written;
+		for (uint64_t s = lo; s < R->seq_filled; s++) {
+			struct batch *c = &R->slots[s % R->n_slots];
+			if (c->state == SLOT_FILLED && c->seq == s) {
+				b = c;
+				break;
+			}
+		}
+		if (R->fatal)
+			break;
+		if (!b) {
+			if (R->eof)
+				break;
+			pthread_cond_wait(&R->cv, &R->mu);
+			continue;
+		}
+		b->state = SLOT_BUSY;
+		pthread_mutex_unlock(&R->mu);
+		process_batch(R, b, w->scratch);
+		pthread_mutex_lock(&R->mu);
+		b->state = SLOT_DONE;
+		pthread_cond_broadcast(&R->cv);
+	}
+	pthread_mutex_unlock(&R->mu);
+	return NULL;
+}
+
+static void *writer_main(void *arg)
+{
+	struct run *R = arg;
+	struct atl_err err = ATL_ERR_INIT;
+
+	pthread_mutex_lock(&R->mu);
+	for (;;) {
+		struct batch *b = &R->slots[R->seq_written % R->n_slots];
+		if (R->fatal)
+			break;
+		if (R->seq_written == R->seq_filled && R->eof)
+			break;
+		if (R->seq_written == R->seq_filled || b->state != SLOT_DONE) {
+			pthread_cond_wait(&R->cv, &R->mu);
+			continue;
+		}
+		pthread_mutex_unlock(&R->mu);
+		int rc = write_batch(R, b, &err);
+		batch_reset(b);
+		pthread_mutex_lock(&R->mu);
+		if (rc < 0) {
+			R->fatal = 1;
+			R->fatal_err = err;
+		}
+		b->state = SLOT_FREE;
+		R->seq_written++;
+		pthread_cond_broadcast(&R->cv);
+	}
+	pthread_mutex_unlock(&R->mu);
+	return NULL;
+}
+
+/* Hand a filled batch on: process inline (1 thread) or queue it. */
+static int submit(struct run *R, struct batch *b, struct detect_scratch *s0, struct atl_err *err)
+{
+	if (R->n_slots == 0) {
+		int rc;
+		double t = now_s();
+		process_batch(R, b, s0);
+		R->st->t_process += now_s() - t;
+		rc = write_batch(R, b, err);
+		batch_reset(b);
+		return rc;
+	}
+	pthread_mutex_lock(&R->mu);
+	b->seq = R->seq_filled++;
+	b->state = SLOT_FILLED;
+	pthread_cond_broadcast(&R->cv);
+	pthread_mutex_unlock(&R->mu);
+	return 0;
+}
+
+/* The next free batch (multi-threaded: wait for the slot of the next seq). */
+static struct batch *next_free(struct run *R, struct batch *single, struct atl_err *err)
+{
+	struct batch *b;
+
+	if (R->n_slots == 0)
+		return single;
+	pthread_mutex_lock(&R->mu);
+	b = &R->slots[R->seq_filled % R->n_slots];
+	while (!R->fatal && b->state != SLOT_FREE)
+		pthread_cond_wait(&R->cv, &R->mu);
+	if (R->fatal) {
+		*err = R->fatal_err;
+		b = NULL;
+	}
+	pthread_mutex_unlock(&R->mu);
+	return b;
+}
+
+/* ---- reading --------------------------------------------------------------- */
+
+static int write_reject(struct run *R, const struct atl_err *e, const struct record *rec,
+			struct atl_err *err)
+{
+	struct buf b = BUF_INIT(16 << 10);
+	int first = 1, rc;
+	size_t raw_len = rec && rec->raw.p ? rec->raw.len : 0;
+
+	if (raw_len > RAW_MAX)
+		raw_len = RAW_MAX;
+	buf_addc(&b, '{');
+	json_add_key(&b, &first, "source");
+	json_add_cstr(&b, e->source ? e->source : "");
+	json_add_key(&b, &first, "line");
+	json_add_int(&b, e->line);
+	json_add_key(&b, &first, "reason");
+	json_add_cstr(&b, e->msg[0] ? e->msg : atl_code_str(e->code));
+	json_add_key(&b, &first, "raw");
+	if (raw_len)
+		json_add_str(&b, rec->raw.p, raw_len);
+	else
+		buf_add(&b, "null", 4);
+	buf_add(&b, "}\n", 2);
+	rc = buf_error(&b);
+	if (rc == 0)
+		rc = write_all(R->out.rejects_f, b.p, b.len, R->out.rejects_part, err);
+	else
+		atl_err_set(err, rc, "out of memory");
+	buf_release(&b);
+	if (R->o->on_reject)
+		R->o->on_reject(R->o->cb_ctx, e);
+	return rc;
+}
+
+/* One input. A file named on the command line must be readable and of a
+ * known format (else the run fails); a file found by walking a directory or
+ * a zip that is not is skipped, with the reason in summary.json. */
+static int read_input(struct run *R, const struct input_spec *spec, int walked,
+		      struct scan_input_stats *is, struct batch *single,
+		      struct detect_scratch *s0, struct atl_err *err)
+{
+	struct reader *rd = NULL;
+	struct input *in = NULL;
+	struct batch *b = NULL;
+	struct atl_err rerr = ATL_ERR_INIT;
+	size_t per_batch = R->o->batch_records ? R->o->batch_records : 1024;
+	const char *name = spec->display;
+	int rc;
+	double t;
+
+	is->name = name;
+	if (spec->skip) {
+		snprintf(is->skip, sizeof(is->skip), "%s", spec->skip);
+		R->st->inputs_skipped++;
+		return 0;
+	}
+	rc = input_open_spec(&in, spec, err);
+	if (rc == 0)
+		rc = reader_open_input(&rd, in, &R->o->reader, err);	/* takes in */
+	if (rc < 0) {
+		if (!walked || rc == ATL_ENOMEM)
+			return rc;
+		snprintf(is->skip, sizeof(is->skip), "%s", err->msg);
+		R->st->inputs_skipped++;
+		atl_err_clear(err);
+		return 0;
+	}
+	is->format = reader_format(rd);
+	is->compression = reader_compression(rd);
+	R->st->bytes_total += reader_size(rd);
+	for (;;) {
+		struct post *p;
+		if (!b) {
+			b = next_free(R, single, err);
+			if (!b) {
+				rc = err->code ? err->code : ATL_EIO;
+				break;
+			}
+		}
+		p = batch_push(b);
+		if (!p) {
+			rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+			break;
+		}
+		t = now_s();
+		atl_err_clear(&rerr);
+		rc = reader_next(rd, &p->rec, &b->arena, &rerr);
+		R->st->t_read += now_s() - t;
+		if (rc == 1) {
+			is->read++;
+			is->accepted++;
+			R->st->read++;
+			if (b->n >= per_batch || b->arena.used_bytes >= BATCH_MAX_ARENA) {
+				rc = submit(R, b, s0, err);
+				b = NULL;
+				if (rc < 0)
+					break;
+				R->st->bytes_pos = R->st->bytes_in + reader_pos(rd);
+				maybe_progress(R, 0);
+			}
+			continue;
+		}
+		b->n--;		/* no record in that slot */
+		if (rc == 0)
+			break;
+		/* A bad record (ATL_EPARSE) is rejected and the input goes on; any
+		 * other error (a truncated compressed stream, a read error) ends
+		 * this input, is rejected as one record, and the scan goes on. */
+		if (!rerr.source)
+			rerr.source = name;
+		is->read++;
+		is->rejected++;
+		R->st->read++;
+		R->st->rejected++;
+		int wrc = write_reject(R, &rerr, &p->rec, err);
+		if (wrc < 0) {
+			rc = wrc;
+			break;
+		}
+		if (rc != ATL_EPARSE) {
+			rc = 0;
+			break;
+		}
+	}
+	R->st->bytes_in += reader_pos(rd);
+	is->bytes = reader_pos(rd);
+	is->skipped = reader_skipped(rd);
+	if (reader_detail(rd))
+		snprintf(is->detail, sizeof(is->detail), "%s", reader_detail(rd));
+	if (b && rc >= 0) {
+		if (b->n)
+			rc = submit(R, b, s0, err);
+		else if (R->n_slots) {
+			/* nothing in it: give the slot back unused */
+			pthread_mutex_lock(&R->mu);
+			b->state = SLOT_FREE;
+			pthread_mutex_unlock(&R->mu);
+		}
+	}
+	reader_free(rd);
+	return rc < 0 ? rc : 0;
+}
+
+/* ---- pass two, networks, summary ---------------------------------------- */
+
+/* Decode the JSON string starting right after an opening quote at s; stops at
+ * the closing quote. We wrote these lines ourselves (src/core/json.c), so the
+ * escapes are the ones that writer emits. */
+static char *json_unescape(struct arena *a, const char *s, const char *end, size_t *len_out)
+{
+	char *out = arena_alloc(a, (size_t)(end - s) + 1);
+	size_t o = 0;
+
+	if (!out)
+		return NULL;
+	while (s < end && *s != '"') {
+		if (*s != '\\') {
+			out[o++] = *s++;
+			continue;
+		}
+		if (s + 1 >= end)
+			break;
+		char c = s[1];
+		s += 2;
+		switch (c) {
+		case 'n': out[o++] = '\n'; break;
+		case 'r': out[o++] = '\r'; break;
+		case 't': out[o++] = '\t'; break;
+		case 'b': out[o++] = '\b'; break;
+		case 'f': out[o++] = '\f'; break;
+		case 'u': {
+			unsigned v = 0;
+			for (int i = 0; i < 4 && s < end; i++, s++) {
+				char h = *s;
+				v = v * 16 + (unsigned)(h >= 'a' ? h - 'a' + 10 : h >= 'A' ? h - 'A' + 10 : h - '0');
+			}
+			if (v < 0x80) {
+				out[o++] = (char)v;
+			} else if (v < 0x800) {
+				out[o++] = (char)(0xC0 | (v >> 6));
+				out[o++] = (char)(0x80 | (v & 0x3F));
+			} else {
+				out[o++] = (char)(0xE0 | (v >> 12));
+				out[o++] = (char)(0x80 | ((v >> 6) & 0x3F));
+				out[o++] = (char)(0x80 | (v & 0x3F));
+			}
+			break;
+		}
+		default: out[o++] = c;
+		}
+	}
+	out[o] = '\0';
+	*len_out = o;
+	return out;
+}
+
+static int pass_two(struct run *R, struct atl_err *err)
+{
+	FILE *in = fopen(R->out.posts_tmp, "rb");
+	FILE *out = NULL;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	uint64_t idx = 0;
+	struct arena a;
+	int rc = 0;
+	const size_t suffix_len = strlen(POST_CLUSTER_NULL);
+
+	arena_init(&a, 1 << 20);
+	if (!in) {
+		rc = atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
+		goto out;
+	}
+	out = fopen(R->out.posts_part, "wb");
+	if (!out) {
+		rc = atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.posts_part, strerror(errno));
+		goto out;
+	}
+	setvbuf(out, NULL, _IOFBF, 1 << 20);
+	while ((n = getline(&line, &cap, in)) > 0) {
+		const char *cl = linker_cluster_of(R->linker, idx);
+		size_t len = (size_t)n;
+		if (line[len - 1] == '\n')
+			len--;
+		if ((size_t)len < suffix_len ||
+		    memcmp(line + len - suffix_len, POST_CLUSTER_NULL, suffix_len) != 0) {
+			rc = atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
+					 R->out.posts_tmp, (unsigned long long)idx + 1);
+			goto out;
+		}
+		if (!cl) {
+			rc = write_all(out, line, (size_t)n, R->out.posts_part, err);
+		} else {
+			/* the text, for the cluster's template */
+			const char *key = strstr(line, ",\"text\":\"");
+			if (key) {
+				size_t tlen;
+				struct norm_text nt;
+				char *text = json_unescape(&a, key + 9, line + len, &tlen);
+				if (!text || normalize_text(&nt, text, tlen, &a) < 0) {
+					rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+					goto out;
+				}
+				rc = linker_add_text(R->linker, idx, text, tlen, &nt, err);
+				if (rc < 0)
+					goto out;
+				arena_reset(&a);
+			}
+			if (fwrite(line, 1, len - suffix_len, out) != len - suffix_len ||
+			    fprintf(out, "\"cluster\":") < 0)
+				rc = atl_err_set(err, ATL_EIO, "cannot write '%s'", R->out.posts_part);
+			else {
+				struct buf b = BUF_INIT(256);
+				json_add_cstr(&b, cl);
+				buf_add(&b, "}\n", 2);
+				rc = write_all(out, buf_cstr(&b), b.len, R->out.posts_part, err);
+				buf_release(&b);
+			}
+		}
+		if (rc < 0)
+			goto out;
+		idx++;
+	}
+	if (ferror(in)) {
+		rc = atl_err_set(err, ATL_EIO, "cannot read '%s'", R->out.posts_tmp);
+		goto out;
+	}
+	if (idx != R->n_posts) {
+		rc = atl_err_set(err, ATL_EIO, "'%s' holds %llu posts, expected %llu", R->out.posts_tmp,
+				 (unsigned long long)idx, (unsigned long long)R->n_posts);
+		goto out;
+	}
+	rc = close_file(&out, R->out.posts_part, err);
+out:
+	if (out)
+		fclose(out);
+	if (in)
+		fclose(in);
+	free(line);
+	arena_release(&a);
+	return rc;
+}
+
+static void add_counts(struct buf *b, int *first, const char *key,
+		       const struct scan_count *v, size_t n, int flagged)
+{
+	int f = 1;
+
+	json_add_key(b, first, key);
+	buf_addc(b, '{');
+	for (size_t i = 0; i < n; i++) {
+		json_add_key(b, &f, v[i].key);
+		json_add_int(b, (int64_t)(flagged ? v[i].flagged : v[i].posts));
+	}
+	buf_addc(b, '}');
+}
+
+static int write_summary(struct run *R, struct atl_err *err)
+{
+	const struct scan_stats *st = R->st;
+	struct buf b = BUF_INIT(16 << 20);
+	int first = 1, f, rc;
+	FILE *fp;
+
+	buf_addc(&b, '{');
+	json_add_key(&b, &first, "version");
+	json_add_cstr(&b, ATL_VERSION_STRING);
+	json_add_key(&b, &first, "read");
+	json_add_int(&b, (int64_t)st->read);
+	json_add_key(&b, &first, "accepted");
+	json_add_int(&b, (int64_t)st->accepted);
+	json_add_key(&b, &first, "rejected");
+	json_add_int(&b, (int64_t)st->rejected);
+	json_add_key(&b, &first, "warnings");
+	f = 1;
+	buf_addc(&b, '{');
+	json_add_key(&b, &f, "bad_utf8");
+	json_add_int(&b, (int64_t)st->warn_bad_utf8);
+	json_add_key(&b, &f, "truncated");
+	json_add_int(&b, (int64_t)st->warn_truncated);
+	json_add_key(&b, &f, "other");
+	json_add_int(&b, (int64_t)st->warn_other);
+	buf_addc(&b, '}');
+
+	/* per format: inputs and records */
+	json_add_key(&b, &first, "formats");
+	buf_addc(&b, '{');
+	f = 1;
+	for (size_t i = 0; i < st->n_inputs; i++) {
+		const char *fmt = st->inputs[i].format;
+		size_t j;
+		uint64_t files = 0, recs = 0, rej = 0;
+		if (!fmt)
+			continue;
+		for (j = 0; j < i; j++)
+			if (st->inputs[j].format && !strcmp(st->inputs[j].format, fmt))
+				break;
+		if (j < i)
+			continue;	/* counted with its first input */
+		for (j = i; j < st->n_inputs; j++) {
+			if (!st->inputs[j].format || strcmp(st->inputs[j].format, fmt))
+				continue;
+			files++;
+			recs += st->inputs[j].accepted;
+			rej += st->inputs[j].rejected;
+		}
+		int g = 1;
+		json_add_key(&b, &f, fmt);
+		buf_addc(&b, '{');
+		json_add_key(&b, &g, "inputs");
+		json_add_int(&b, (int64_t)files);
+		json_add_key(&b, &g, "accepted");
+		json_add_int(&b, (int64_t)recs);
+		json_add_key(&b, &g, "rejected");
+		json_add_int(&b, (int64_t)rej);
+		buf_addc(&b, '}');
+	}
+	buf_addc(&b, '}');
+
+	json_add_key(&b, &first, "inputs");
+	buf_addc(&b, '[');
+	for (size_t i = 0; i < st->n_inputs; i++) {
+		const struct scan_input_stats *is = &st->inputs[i];
+		int g = 1;
+		if (i)
+			buf_addc(&b, ',');
+		buf_addc(&b, '{');
+		json_add_key(&b, &g, "name");
+		json_add_cstr(&b, is->name);
+		json_add_key(&b, &g, "format");
+		json_add_cstr(&b, is->format);
+		json_add_key(&b, &g, "compression");
+		json_add_cstr(&b, is->compression);
+		json_add_key(&b, &g, "read");
+		json_add_int(&b, (int64_t)is->read);
+		json_add_key(&b, &g, "accepted");
+		json_add_int(&b, (int64_t)is->accepted);
+		json_add_key(&b, &g, "rejected");
+		json_add_int(&b, (int64_t)is->rejected);
+		json_add_key(&b, &g, "skipped_entries");
+		json_add_int(&b, (int64_t)is->skipped);
+		if (is->detail[0]) {
+			json_add_key(&b, &g, "detail");
+			json_add_cstr(&b, is->detail);
+		}
+		if (is->skip[0]) {
+			json_add_key(&b, &g, "skipped_because");
+			json_add_cstr(&b, is->skip);
+		}
+		buf_addc(&b, '}');
+	}
+	buf_addc(&b, ']');
+	json_add_key(&b, &first, "inputs_skipped");
+	json_add_int(&b, (int64_t)st->inputs_skipped);
+
+	json_add_key(&b, &first, "indicators");
+	buf_addc(&b, '{');
+	f = 1;
+	for (int k = 0; k < IND__N; k++) {
+		json_add_key(&b, &f, ind_kind_key((enum ind_kind)k));
+		json_add_int(&b, (int64_t)st->indicators[k]);
+	}
+	buf_addc(&b, '}');
+
+	json_add_key(&b, &first, "flagged");
+	json_add_int(&b, (int64_t)st->flagged);
+	json_add_key(&b, &first, "threshold");
+	json_add_num(&b, detector_threshold(R->det), 4);
+	json_add_key(&b, &first, "model");
+	json_add_cstr(&b, detector_model_id(R->det));
+	json_add_key(&b, &first, "flagged_by_tactic");
+	buf_addc(&b, '{');
+	f = 1;
+	for (int t = 0; t < TAC__N; t++) {
+		json_add_key(&b, &f, tactic_name((enum tactic)t));
+		json_add_int(&b, (int64_t)st->tactic_flagged[t]);
+	}
+	buf_addc(&b, '}');
+	add_counts(&b, &first, "posts_by_lang", st->langs, st->n_langs, 0);
+	add_counts(&b, &first, "flagged_by_lang", st->langs, st->n_langs, 1);
+	add_counts(&b, &first, "posts_by_platform", st->platforms, st->n_platforms, 0);
+	add_counts(&b, &first, "flagged_by_platform", st->platforms, st->n_platforms, 1);
+	json_add_key(&b, &first, "clusters");
+	json_add_int(&b, (int64_t)st->clusters);
+	json_add_key(&b, &first, "networks");
+	json_add_int(&b, (int64_t)st->networks);
+	json_add_key(&b, &first, "threads");
+	json_add_int(&b, st->threads);
+	json_add_key(&b, &first, "options");
+	json_add_cstr(&b, R->o->argv_line ? R->o->argv_line : "");
+	/* timings go last: they are the only part that changes between runs */
+	json_add_key(&b, &first, "timings_s");
+	buf_addc(&b, '{');
+	f = 1;
+	json_add_key(&b, &f, "read");
+	json_add_num(&b, st->t_read, 4);
+	json_add_key(&b, &f, "process");
+	json_add_num(&b, st->t_process, 4);
+	json_add_key(&b, &f, "write");
+	json_add_num(&b, st->t_write, 4);
+	json_add_key(&b, &f, "link_add");
+	json_add_num(&b, st->t_link, 4);
+	json_add_key(&b, &f, "link_finish_and_pass2");
+	json_add_num(&b, st->t_finish, 4);
+	json_add_key(&b, &f, "total");
+	json_add_num(&b, st->t_total, 4);
+	buf_addc(&b, '}');
+	buf_add(&b, "}\n", 2);
+
+	rc = buf_error(&b);
+	if (rc) {
+		buf_release(&b);
+		return atl_err_set(err, rc, "summary too large");
+	}
+	fp = fopen(R->out.summary_part, "wb");
+	if (!fp) {
+		buf_release(&b);
+		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.summary_part, strerror(errno));
+	}
+	rc = write_all(fp, b.p, b.len, R->out.summary_part, err);
+	buf_release(&b);
+	if (rc < 0) {
+		fclose(fp);
+		return rc;
+	}
+	return close_file(&fp, R->out.summary_part, err);
+}
+
+static int write_networks(struct run *R, struct atl_err *err)
+{
+	FILE *fp = fopen(R->out.networks_part, "wb");
+	int rc;
+
+	if (!fp)
+		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.networks_part, strerror(errno));
+	setvbuf(fp, NULL, _IOFBF, 1 << 20);
+	rc = linker_write_networks(R->linker, fp, err);
+	if (rc < 0) {
+		fclose(fp);
+		return rc;
+	}
+	return close_file(&fp, R->out.networks_part, err);
+}
+
+static int rename_all(struct run *R, struct atl_err *err)
+{
+	const char *from[] = { R->out.posts_part, R->out.rejects_part, R->out.networks_part,
+			       R->out.summary_part };
+	const char *to[] = { R->out.posts, R->out.rejects, R->out.networks, R->out.summary };
+
+	for (size_t i = 0; i < 4; i++)
+		if (rename(from[i], to[i]) != 0)
+			return atl_err_set(err, ATL_EIO, "cannot rename '%s': %s", from[i], strerror(errno));
+	unlink(R->out.posts_tmp);
+	return 0;
+}
+
+/* ---- the run ------------------------------------------------------------- */
+
+struct spec_list {
+	struct input_spec *v;	/* one array, copied from each expansion */
+	unsigned char *walked;	/* found by walking a directory or a zip */
+	size_t n;
+};
+
+static void spec_list_release(struct spec_list *l)
+{
+	input_list_free(l->v, l->n);
+	free(l->walked);
+	l->v = NULL;
+	l->walked = NULL;
+	l->n = 0;
+}
+
+static int expand_inputs(struct spec_list *l, char *const *paths, size_t n_paths,
+			 struct atl_err *err)
+{
+	for (size_t i = 0; i < n_paths; i++) {
+		struct input_spec *v = NULL;
+		size_t n = 0;
+		int rc;
+
+		if (!strcmp(paths[i], "-")) {
+			v = calloc(1, sizeof(*v));
+			if (!v || !(v->path = strdup("-")) || !(v->display = strdup("-"))) {
+				input_list_free(v, v ? 1 : 0);
+				return atl_err_set(err, ATL_ENOMEM, "out of memory");
+			}
+			v->index = -1;
+			n = 1;
+		} else {
+			rc = input_list_expand(paths[i], &v, &n, err);
+			if (rc < 0)
+				return rc;
+		}
+		if (l->n + n > WALK_MAX_INPUTS) {
+			input_list_free(v, n);
+			return atl_err_set(err, ATL_ETOOBIG, "more than %zu inputs", WALK_MAX_INPUTS);
+		}
+		struct input_spec *nv = realloc(l->v, (l->n + n) * sizeof(*nv));
+		unsigned char *nw = nv ? realloc(l->walked, l->n + n) : NULL;
+		if (nv)
+			l->v = nv;
+		if (nw)
+			l->walked = nw;
+		if (!nv || !nw) {
+			input_list_free(v, n);
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+		}
+		for (size_t j = 0; j < n; j++) {
+			l->v[l->n + j] = v[j];
+			/* a single entry that is the path itself was named by the user */
+			l->walked[l->n + j] = !(n == 1 && v[j].member == NULL &&
+						!strcmp(v[j].path, paths[i]));
+		}
+		l->n += n;
+		free(v);	/* the strings now belong to l->v */
+	}
+	return 0;
+}
+
+static int n_cores(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 64 ? 64 : (int)n;
+}
+
+int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
+	     struct scan_stats *st, struct atl_err *err)
+{
+	struct run R;
+	struct spec_list specs = { NULL, NULL, 0 };
+	struct worker *workers = NULL;
+	struct batch single;
+	struct detect_scratch *s0 = NULL;
+	pthread_t writer;
+	int threads = o->threads > 0 ? o->threads : n_cores();
+	int writer_started = 0, n_started = 0;
+	int rc;
+	double t_start = now_s();
+
+	memset(&R, 0, sizeof(R));
+	memset(st, 0, sizeof(*st));
+	batch_init(&single);
+	R.o = o;
+	R.st = st;
+	if (threads > 64)
+		threads = 64;
+	st->threads = threads;
+	rc = expand_inputs(&specs, inputs, n_inputs, err);
+	if (rc < 0)
+		goto out;
+	st->inputs = calloc(specs.n ? specs.n : 1, sizeof(*st->inputs));
+	if (!st->inputs) {
+		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+		goto out;
+	}
+	st->n_inputs = specs.n;
+
+	rc = detector_new(&R.det, o->model_path, o->threshold, err);
+	if (rc < 0)
+		goto out;
+	rc = linker_new(&R.linker, &o->link, err);
+	if (rc < 0)
+		goto out;
+	R.pc.det = R.det;
+	R.pc.linker = R.linker;
+	R.pc.xopts = &o->extract;
+	rc = outputs_open(&R.out, o->out_dir, err);
+	if (rc < 0)
+		goto out;
+	clock_gettime(CLOCK_MONOTONIC, &R.t0);
+	R.last_progress = R.t0;
+
+	if (threads == 1) {
+		if (detect_scratch_new(R.det, &s0) < 0) {
+			rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+			goto out;
+		}
+	} else {
+		pthread_mutex_init(&R.mu, NULL);
+		pthread_cond_init(&R.cv, NULL);
+		R.n_slots = (size_t)threads * 2 + 2;
+		R.slots = calloc(R.n_slots, sizeof(*R.slots));
+		workers = calloc((size_t)threads, sizeof(*workers));
+		if (!R.slots || !workers) {
+			rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+			goto out;
+		}
+		for (size_t i = 0; i < R.n_slots; i++)
+			batch_init(&R.slots[i]);
+		for (int i = 0; i < threads; i++) {
+			workers[i].R = &R;
+			if (detect_scratch_new(R.det, &workers[i].scratch) < 0) {
+				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+				goto out;
+			}
+		}
+		for (int i = 0; i < threads; i++) {
+			if (pthread_create(&workers[i].tid, NULL, worker_main, &workers[i]) != 0) {
+				rc = atl_err_set(err, ATL_ENOMEM, "cannot start a thread");
+				goto out;
+			}
+			n_started++;
+		}
+		if (pthread_create(&writer, NULL, writer_main, &R) != 0) {
+			rc = atl_err_set(err, ATL_ENOMEM, "cannot start a thread");
+			goto out;
+		}
+		writer_started = 1;
+	}
+
+	for (size_t i = 0; i < specs.n; i++) {
+		rc = read_input(&R, &specs.v[i], specs.walked[i], &st->inputs[i], &single, s0, err);
+		if (rc < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	if (R.n_slots) {
+		pthread_mutex_lock(&R.mu);
+		R.eof = 1;
+		if (rc < 0)
+			R.fatal = 1;
+		pthread_cond_broadcast(&R.cv);
+		pthread_mutex_unlock(&R.mu);
+		for (int i = 0; i < n_started; i++)
+			pthread_join(workers[i].tid, NULL);
+		if (writer_started)
+			pthread_join(writer, NULL);
+		if (rc == 0 && R.fatal) {
+			*err = R.fatal_err;
+			rc = err->code ? err->code : ATL_EIO;
+		}
+	}
+	if (rc == 0) {
+		double t = now_s();
+		if (R.out.posts_f)
+			rc = close_file(&R.out.posts_f, R.out.posts_tmp, err);
+		if (rc == 0)
+			rc = close_file(&R.out.rejects_f, R.out.rejects_part, err);
+		if (rc == 0)
+			rc = linker_finish(R.linker, err);
+		if (rc == 0)
+			rc = pass_two(&R, err);
+		if (rc == 0) {
+			st->clusters = linker_n_clusters(R.linker);
+			st->networks = linker_n_networks(R.linker);
+			rc = write_networks(&R, err);
+		}
+		st->t_finish = now_s() - t;
+		st->t_total = now_s() - t_start;
+		if (st->threads > 1)
+			st->t_process = 0;	/* spread over workers; see total */
+		if (rc == 0)
+			rc = write_summary(&R, err);
+		if (rc == 0)
+			rc = rename_all(&R, err);
+		maybe_progress(&R, 1);
+	}
+	outputs_release(&R.out, rc < 0);
+	if (workers) {
+		for (int i = 0; i < threads; i++)
+			detect_scratch_free(workers[i].scratch);
+		free(workers);
+	}
+	if (R.slots) {
+		for (size_t i = 0; i < R.n_slots; i++)
+			batch_release(&R.slots[i]);
+		free(R.slots);
+		pthread_cond_destroy(&R.cv);
+		pthread_mutex_destroy(&R.mu);
+	}
+	detect_scratch_free(s0);
+	batch_release(&single);
+	linker_free(R.linker);
+	detector_free(R.det);
+	spec_list_release(&specs);
+	return rc;
+}
+
+void scan_stats_release(struct scan_stats *st)
+{
+	free(st->inputs);
+	st->inputs = NULL;
+	st->n_inputs = 0;
+}

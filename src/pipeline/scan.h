@@ -1,0 +1,97 @@
+/*
+ * scan: the whole pipeline over a list of inputs.
+ *
+ *   read (main thread) -> normalise, extract, detect, sign, render
+ *   (worker threads, a batch each) -> write posts in input order, feed the
+ *   linker (writer thread) -> link -> rewrite posts with their cluster,
+ *   write networks, rejects and summary.
+ *
+ * Output files are written under temporary names and renamed when complete,
+ * so a failed run never leaves a half-written file that looks complete.
+ * The output bytes do not depend on the number of threads.
+ */
+#ifndef ATL_SCAN_H
+#define ATL_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "detect/detect.h"
+#include "extract/extract.h"
+#include "io/reader.h"
+#include "link/link.h"
+
+
+struct scan_stats;
+
+/* Called from the reading thread about every 1/4 s, and once at the end;
+ * it may read read, rejected, bytes_pos and bytes_total. */
+typedef void scan_progress_fn(void *ctx, const struct scan_stats *st, int done);
+/* Called (in input order) for each rejected record or broken input. */
+typedef void scan_reject_fn(void *ctx, const struct atl_err *e);
+
+struct scan_opts {
+	const char *out_dir;		/* created if missing */
+	struct reader_opts reader;
+	struct extract_opts extract;
+	const char *model_path;		/* NULL = built-in model */
+	double threshold;		/* < 0 = the model's */
+	struct link_opts link;
+	int threads;			/* workers; 0 = number of cores */
+	size_t batch_records;		/* 0 = 1024 */
+	scan_progress_fn *progress;
+	scan_reject_fn *on_reject;
+	void *cb_ctx;
+	const char *argv_line;		/* options as given, for summary.json */
+};
+
+struct scan_input_stats {
+	const char *name;		/* "dir/export.zip:chat.txt", or the path */
+	const char *format;		/* NULL when the input was skipped */
+	const char *compression;
+	char detail[96];		/* the reader's own note ("date_order=dmy") */
+	char skip[256];			/* why a walked file was not read, or "" */
+	uint64_t read, accepted, rejected;
+	uint64_t skipped;		/* entries that are not posts (system lines) */
+	uint64_t bytes;
+};
+
+#define SCAN_MAX_KEYS 64	/* distinct platforms/languages counted; more -> "other" */
+
+struct scan_count {
+	char key[32];
+	uint64_t posts, flagged;
+};
+
+struct scan_stats {
+	uint64_t read, accepted, rejected;
+	uint64_t warn_bad_utf8, warn_truncated, warn_other;
+	uint64_t flagged;
+	uint64_t tactic_flagged[TAC__N];	/* flagged posts showing each tactic */
+	uint64_t bytes_in;			/* on-disk bytes consumed */
+	uint64_t bytes_total;			/* sum of known input sizes so far */
+	uint64_t bytes_pos;			/* on-disk bytes consumed, for progress */
+	uint64_t indicators[IND__N];
+	size_t n_inputs;			/* files read or skipped, after */
+	struct scan_input_stats *inputs;	/* expanding directories and zips */
+	uint64_t inputs_skipped;
+	struct scan_count langs[SCAN_MAX_KEYS];
+	size_t n_langs;
+	struct scan_count platforms[SCAN_MAX_KEYS];
+	size_t n_platforms;
+	size_t clusters, networks;
+	double t_read, t_process, t_write, t_link, t_finish, t_total;	/* seconds */
+	int threads;
+};
+
+/* Run the scan over paths: files, "-" for standard input, directories
+ * (walked recursively) and zip archives (read member by member). Returns 0 when the outputs are complete (bad records go to
+ * rejects and do not fail the run); < 0 with err set when the run failed, in
+ * which case no output file is left under its final name. st is filled as far
+ * as the run got; release it with scan_stats_release. */
+int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
+	     struct scan_stats *st, struct atl_err *err);
+void scan_stats_release(struct scan_stats *st);
+
+#endif
