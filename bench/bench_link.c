@@ -152,6 +152,12 @@ int main(int argc, char **argv)
 			t.shingle = 1;
 		else if (!strcmp(argv[i], "--no-veto"))
 			t.contact_veto = 0;
+		else if (!strcmp(argv[i], "--veto") && i + 1 < argc)
+			t.contact_veto = (int)strtol(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--account-support") && i + 1 < argc)
+			t.account_min_support = (int)strtol(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--account-groups") && i + 1 < argc)
+			t.account_max_groups = (int)strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--scores") && i + 1 < argc)
 			use_truth = !strcmp(argv[++i], "truth");
 		else if (!strcmp(argv[i], "--jaccard") && i + 1 < argc)
@@ -275,6 +281,19 @@ int main(int argc, char **argv)
 	}
 	t_write = now() - t0;
 	fclose(f);
+	if (getenv("BENCH_EDGES")) {
+		snprintf(path, sizeof(path), "%s/edges.tsv", argv[2]);
+		f = fopen(path, "w");
+		for (size_t i = 0; f && i < linker_n_edges(L); i++) {
+			struct link_edge e;
+
+			linker_edge(L, i, &e);
+			fprintf(f, "%s\t%s\t%s\t%.3f\n", p[e.a].id, p[e.b].id,
+				link_edge_kind_name(e.kind), e.jaccard);
+		}
+		if (f)
+			fclose(f);
+	}
 	{
 		struct link_stats st;
 

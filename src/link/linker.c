@@ -168,11 +168,12 @@ void link_tuning_default(struct link_tuning *t)
 {
 	t->shingle = MINHASH_WORD3;
 	t->min_tokens = 6;
-	t->contact_veto = 1;
+	t->contact_veto = 2;
 	t->max_bucket_probe = 8;
-	t->glue_min_sources = 10;
+	t->glue_min_sources = 20;
 	t->glue_source_frac = 0.5;
-	t->account_max_contacts = 20;
+	t->account_max_groups = 8;
+	t->account_min_support = 2;
 	t->sample_max = 32;
 }
 
@@ -633,20 +634,21 @@ static void count_distinct(struct linker *L, uint64_t *pairs, size_t n,
 	}
 }
 
-static void account_verdict(struct linker *L, uint32_t acc, size_t n_contacts, double max)
+static void account_verdict(struct linker *L, uint32_t acc, size_t n_groups, double max)
 {
-	if ((double)n_contacts > max)
+	if ((double)n_groups > max)
 		L->glue[acc] = 1;
 }
 
-static void value_verdict(struct linker *L, uint32_t v, size_t n_sources, double unused)
+/* Rule (b), in two halves: the value is spread over many text groups
+ * (bit 2) and over many accounts (bit 4); glue needs both. */
+static void value_verdict(struct linker *L, uint32_t v, size_t n_sources, double bit)
 {
 	double df = (double)intern_count(&L->keys, v);
 
-	(void)unused;
 	if (n_sources >= (size_t)L->t.glue_min_sources &&
 	    (double)n_sources >= L->t.glue_source_frac * df)
-		L->glue[v] = 1;
+		L->glue[v] |= (uint8_t)bit;
 }
 
 static inline int links(char k)
@@ -654,11 +656,56 @@ static inline int links(char k)
 	return k == K_PHONE || k == K_LINK || k == K_URL;
 }
 
+/* Sources of rule (b) for values (accounts = 0: text groups; 1: accounts,
+ * a post without one counting as its own), or contact groups per account
+ * (accounts = 2). */
+static int glue_pairs(struct linker *L, struct uf *u, int mode)
+{
+	size_t np = 0, cap = 0;
+	uint64_t *pairs = NULL;
+
+	for (uint32_t i = 0; i < L->n; i++) {
+		for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++) {
+			uint32_t v = L->ind[j].id, hi, lo;
+
+			if (mode == 2) {
+				hi = L->account[i];
+				lo = uf_find(u, i);
+				if (hi == NONE || L->glue[hi] || !is_contact(key_kind(L, v)))
+					continue;
+			} else {
+				hi = v;
+				if (mode == 0)
+					lo = uf_find(u, i);
+				else
+					lo = L->account[i] != NONE ? L->account[i] : (UINT32_C(1) << 31) | i;
+				if (L->glue[v] & 1 || !links(key_kind(L, v)) ||
+				    intern_count(&L->keys, v) < 2)
+					continue;
+			}
+			if (np == cap) {
+				cap = cap ? 2 * cap : 4096;
+				GROW(L, pairs, cap);
+			}
+			pairs[np++] = (uint64_t)hi << 32 | lo;
+		}
+	}
+	if (mode == 2)
+		count_distinct(L, pairs, np, account_verdict, L->t.account_max_groups);
+	else
+		count_distinct(L, pairs, np, value_verdict, mode == 0 ? 2 : 4);
+	free(pairs);
+	return 0;
+nomem:
+	free(pairs);
+	return ATL_ENOMEM;
+}
+
 static int decide_glue(struct linker *L, struct uf *u, int accounts)
 {
-	size_t n_keys = intern_n(&L->keys), np = 0, cap = 0;
+	size_t n_keys = intern_n(&L->keys);
 	double hard = (double)L->o.max_indicator_posts;
-	uint64_t *pairs = NULL;
+	int rc;
 
 	if (L->o.max_indicator_df * (double)L->n > hard)
 		hard = L->o.max_indicator_df * (double)L->n;
@@ -676,38 +723,14 @@ static int decide_glue(struct linker *L, struct uf *u, int accounts)
 				L->glue[id] = 1;
 		}
 	}
-	for (uint32_t i = 0; i < L->n; i++) {
-		for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++) {
-			uint32_t v = L->ind[j].id, hi, lo;
-
-			if (accounts) {
-				hi = L->account[i];
-				lo = v;
-				if (hi == NONE || L->glue[hi] || !is_contact(key_kind(L, v)))
-					continue;
-			} else {
-				hi = v;
-				lo = uf_find(u, i);
-				if (L->glue[v] || !links(key_kind(L, v)) ||
-				    intern_count(&L->keys, v) < 2)
-					continue;
-			}
-			if (np == cap) {
-				cap = cap ? 2 * cap : 4096;
-				GROW(L, pairs, cap);
-			}
-			pairs[np++] = (uint64_t)hi << 32 | lo;
-		}
-	}
 	if (accounts)
-		count_distinct(L, pairs, np, account_verdict, L->t.account_max_contacts);
-	else
-		count_distinct(L, pairs, np, value_verdict, 0);
-	free(pairs);
-	return 0;
-nomem:
-	free(pairs);
-	return ATL_ENOMEM;
+		return glue_pairs(L, u, 2);
+	rc = glue_pairs(L, u, 0);
+	if (rc == 0)
+		rc = glue_pairs(L, u, 1);
+	for (uint32_t id = 0; id < n_keys; id++)
+		L->glue[id] = (L->glue[id] & 1) || (L->glue[id] & 6) == 6;
+	return rc;
 }
 
 static int edge_of_key(char k)
@@ -715,8 +738,29 @@ static int edge_of_key(char k)
 	return k == K_PHONE ? E_PHONE : k == K_LINK ? E_LINK : k == K_URL ? E_URL : E_ACCOUNT;
 }
 
+/* Union a and b, recording the edge, unless the contact veto forbids it:
+ * with cflag (veto mode 2), two groups that both carry contacts are never
+ * joined by text or account. Returns 0 or ATL_ENOMEM. */
+static int join(struct linker *L, struct uf *u, uint8_t *cflag, uint32_t a,
+		uint32_t b, uint32_t what, int kind)
+{
+	uint32_t ra = uf_find(u, a), rb = uf_find(u, b);
+	uint8_t f;
+
+	if (ra == rb)
+		return 0;
+	if (cflag && cflag[ra] && cflag[rb])
+		return 0;
+	f = cflag ? (uint8_t)(cflag[ra] | cflag[rb]) : 0;
+	uf_union(u, a, b);
+	if (cflag)
+		cflag[uf_find(u, a)] = f;
+	return add_edge(L, a, b, what, kind);
+}
+
 /* Join each post to the first post with the same non-glue value. */
-static int link_values(struct linker *L, struct uf *u, uint32_t *first, int accounts)
+static int link_values(struct linker *L, struct uf *u, uint32_t *first,
+		       uint8_t *cflag, int accounts)
 {
 	int rc;
 
@@ -734,14 +778,152 @@ static int link_values(struct linker *L, struct uf *u, uint32_t *first, int acco
 				first[v] = i;
 				continue;
 			}
-			if (!uf_union(u, i, first[v]))
-				continue;
-			rc = add_edge(L, i, first[v], v, edge_of_key(key_kind(L, v)));
+			rc = join(L, u, accounts ? cflag : NULL, i, first[v], v,
+				  edge_of_key(key_kind(L, v)));
 			if (rc < 0)
 				return rc;
 		}
 	}
 	return 0;
+}
+
+static int post_has_contact(const struct linker *L, uint32_t i)
+{
+	for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++)
+		if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
+			return 1;
+	return 0;
+}
+
+struct gpair {
+	uint64_t groups;	/* smaller root << 32 | larger root */
+	uint32_t account;
+};
+
+static int cmp_gpair(const void *pa, const void *pb)
+{
+	const struct gpair *x = pa, *y = pb;
+
+	if (x->groups != y->groups)
+		return x->groups < y->groups ? -1 : 1;
+	return x->account < y->account ? -1 : x->account > y->account;
+}
+
+#define AMBIGUOUS (UINT32_MAX - 1)
+
+/* Step 3, accounts. Display names collide (two networks' "Agencia Cruce"),
+ * so one shared account is not enough to join two groups that carry
+ * contacts: they are joined when at least account_min_support distinct
+ * accounts post in both. An account's posts without contacts then join the
+ * one group its contact posts ended in (none when they still span several);
+ * an account that never posts a contact links its posts together. */
+static int link_accounts(struct linker *L, struct uf *u, uint32_t *home)
+{
+	uint64_t *pairs = NULL;
+	struct gpair *gp = NULL;
+	size_t np = 0, cap = 0, ng = 0, gcap = 0, i;
+	int rc = 0;
+
+	for (uint32_t p = 0; p < L->n; p++) {
+		uint32_t a = L->account[p];
+
+		if (a == NONE || L->glue[a] || !post_has_contact(L, p))
+			continue;
+		if (np == cap) {
+			cap = cap ? 2 * cap : 4096;
+			GROW(L, pairs, cap);
+		}
+		pairs[np++] = (uint64_t)a << 32 | uf_find(u, p);
+	}
+	if (np > 1)
+		qsort(pairs, np, sizeof(*pairs), cmp_u64);
+	for (i = 0; i < np;) {
+		size_t j = i, e;
+
+		while (j < np && pairs[j] >> 32 == pairs[i] >> 32)
+			j++;
+		e = j;
+		for (size_t x = i; x < e; x++) {
+			if (x > i && pairs[x] == pairs[x - 1])
+				continue;
+			for (size_t y = x + 1; y < e; y++) {
+				if (pairs[y] == pairs[y - 1])
+					continue;
+				if (ng == gcap) {
+					gcap = gcap ? 2 * gcap : 4096;
+					GROW(L, gp, gcap);
+				}
+				gp[ng].groups = (pairs[x] & 0xffffffffu) << 32 |
+						(pairs[y] & 0xffffffffu);
+				gp[ng++].account = (uint32_t)(pairs[i] >> 32);
+			}
+		}
+		i = j;
+	}
+	if (ng > 1)
+		qsort(gp, ng, sizeof(*gp), cmp_gpair);
+	for (i = 0; i < ng && rc == 0;) {
+		size_t j = i, support = 0;
+
+		for (; j < ng && gp[j].groups == gp[i].groups; j++)
+			support++;
+		if (support >= (size_t)L->t.account_min_support)
+			rc = join(L, u, NULL, (uint32_t)(gp[i].groups >> 32),
+				  (uint32_t)gp[i].groups, gp[i].account, E_ACCOUNT);
+		i = j;
+	}
+	/* home group of each account, from its contact posts */
+	for (i = 0; i < np; i++) {
+		uint32_t a = (uint32_t)(pairs[i] >> 32), r = uf_find(u, (uint32_t)pairs[i]);
+
+		if (home[a] == NONE)
+			home[a] = r;
+		else if (home[a] != AMBIGUOUS && uf_find(u, home[a]) != r)
+			home[a] = AMBIGUOUS;
+	}
+	for (uint32_t p = 0; p < L->n && rc == 0; p++) {
+		uint32_t a = L->account[p];
+
+		if (a == NONE || L->glue[a] || home[a] == AMBIGUOUS || post_has_contact(L, p))
+			continue;
+		if (home[a] == NONE)
+			home[a] = p;
+		else
+			rc = join(L, u, NULL, p, home[a], a, E_ACCOUNT);
+	}
+	free(pairs);
+	free(gp);
+	return rc;
+nomem:
+	free(pairs);
+	free(gp);
+	return ATL_ENOMEM;
+}
+
+static int cmp_text_edge(const void *pa, const void *pb)
+{
+	const struct edge *x = pa, *y = pb;
+
+	if (x->what != y->what)
+		return x->what > y->what ? -1 : 1;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return x->b < y->b ? -1 : x->b > y->b;
+}
+
+/* Text edges into the union-find of shared values, most similar first, so
+ * that a post without contacts joins the group it resembles most before a
+ * weaker edge could pull it elsewhere. */
+static int replay_text(struct linker *L, struct uf *u, struct edge *te, size_t n_te,
+		       uint8_t *cflag)
+{
+	int rc = 0;
+
+	if (n_te > 1)
+		qsort(te, n_te, sizeof(*te), cmp_text_edge);
+	for (size_t i = 0; i < n_te && rc == 0; i++)
+		rc = join(L, u, cflag, te[i].a, te[i].b, te[i].what, E_TEXT);
+	return rc;
 }
 
 static int make_clusters(struct linker *L, struct uf *u)
@@ -819,9 +1001,11 @@ nomem:
 
 int linker_finish(struct linker *L, struct atl_err *err)
 {
-	struct uf u = UF_INIT;
+	struct uf ut = UF_INIT, u = UF_INIT;
 	uint32_t *first = NULL;
-	size_t n_keys = intern_n(&L->keys);
+	uint8_t *cflag = NULL;
+	struct edge *te = NULL;
+	size_t n_keys = intern_n(&L->keys), n_te = 0;
 	int rc;
 
 	assert(!L->finished);
@@ -829,20 +1013,43 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	memset(&L->st, 0, sizeof(L->st));
 	L->glue = calloc(n_keys ? n_keys : 1, 1);
 	first = malloc((n_keys ? n_keys : 1) * sizeof(*first));
-	rc = L->glue && first ? uf_resize(&u, L->n) : ATL_ENOMEM;
+	rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
+	if (rc == 0)
+		rc = uf_resize(&u, L->n);
 	if (rc < 0)
 		goto out;
 	for (size_t i = 0; i < n_keys; i++)
 		first[i] = NONE;
-	rc = link_text(L, &u);
+	/* 1. text alone: candidate edges, and the groups that rule (b) of the
+	 * glue decision counts */
+	rc = link_text(L, &ut);
+	te = L->edges;
+	n_te = L->n_edges;
+	L->edges = NULL;
+	L->n_edges = L->cap_edges = 0;
+	L->st.edges[E_TEXT] = 0;
+	if (rc == 0)
+		rc = decide_glue(L, &ut, 0);
+	uf_release(&ut);
+	/* 2. shared values, 3. accounts, 4. text, into one forest */
+	if (rc == 0)
+		rc = link_values(L, &u, first, NULL, 0);
 	if (rc == 0)
 		rc = decide_glue(L, &u, 1);
 	if (rc == 0)
-		rc = link_values(L, &u, first, 1);
+		rc = link_accounts(L, &u, first);
+	if (rc == 0 && L->t.contact_veto >= 2) {
+		/* which groups carry contacts; join() keeps it per root */
+		cflag = calloc(L->n ? L->n : 1, 1);
+		if (!cflag)
+			rc = ATL_ENOMEM;
+		for (uint32_t i = 0; rc == 0 && i < L->n; i++)
+			for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++)
+				if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
+					cflag[uf_find(&u, i)] = 1;
+	}
 	if (rc == 0)
-		rc = decide_glue(L, &u, 0);
-	if (rc == 0)
-		rc = link_values(L, &u, first, 0);
+		rc = replay_text(L, &u, te, n_te, cflag);
 	if (rc == 0)
 		rc = make_clusters(L, &u);
 	for (size_t i = 0; i < n_keys; i++) {
@@ -852,8 +1059,11 @@ int linker_finish(struct linker *L, struct atl_err *err)
 			*(k == K_ACCOUNT ? &L->st.glue_accounts : &L->st.glue_values) += 1;
 	}
 out:
+	uf_release(&ut);
 	uf_release(&u);
 	free(first);
+	free(cflag);
+	free(te);
 	if (rc < 0)
 		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
 	return 0;
@@ -874,6 +1084,28 @@ size_t linker_n_clusters(const struct linker *L)
 size_t linker_n_networks(const struct linker *L)
 {
 	return L->n_net;
+}
+
+size_t linker_n_edges(const struct linker *L)
+{
+	return L->n_edges;
+}
+
+void linker_edge(const struct linker *L, size_t i, struct link_edge *out)
+{
+	const struct edge *e = &L->edges[i];
+
+	assert(i < L->n_edges);
+	out->a = e->a;
+	out->b = e->b;
+	out->kind = (enum link_edge_kind)e->kind;
+	out->jaccard = e->kind == E_TEXT ? (double)e->what / L->o.n_hashes : 0.0;
+	out->value = e->kind == E_TEXT ? NULL : intern_str(&L->keys, e->what) + 1;
+}
+
+const char *link_edge_kind_name(enum link_edge_kind k)
+{
+	return (unsigned)k < E__N ? edge_name[k] : "unknown";
 }
 
 void linker_stats(const struct linker *L, struct link_stats *out)

@@ -119,6 +119,10 @@ static void build(struct corpus *c, size_t *a_first, size_t *b_first, size_t *lo
 {
 	char buf[512], w[512];
 	static const char *const a_auth[] = { "coyote_a1", "coyote_a2", "coyote_a3" };
+	static const char *const strangers[] = {
+		"ana", "beto", "carla", "dani", "eva", "fer", "gabi", "hugo", "ines",
+		"juan", "kike", "lola", "memo", "nati", "oscar", "paty", "quique",
+		"rosa", "saul", "tere", "ulises", "vero", "wendy", "ximena" };
 
 	c->n = 0;
 	*a_first = c->n;
@@ -132,10 +136,8 @@ static void build(struct corpus *c, size_t *a_first, size_t *b_first, size_t *lo
 		snprintf(buf, sizeof(buf), tmpl_a, 6000 + 100 * i);
 		add(c, "copy_b", buf, "+525522220000", 0.9);
 	}
-	for (int i = 0; i < 12; i++)
-		add(c, NULL, words(w, sizeof(w), 100 + 40 * i, 20), "+18005550100", 0.1)->author =
-			(const char *[]){ "ana", "beto", "carla", "dani", "eva", "fer", "gabi",
-					  "hugo", "ines", "juan", "kike", "lola" }[i];
+	for (int i = 0; i < 24; i++)	/* 24 strangers, 24 texts, one number */
+		add(c, strangers[i], words(w, sizeof(w), 100 + 40 * i, 20), "+18005550100", 0.1);
 	for (int i = 0; i < 4; i++)
 		add(c, "Facebook User", words(w, sizeof(w), 1000 + 40 * i, 20), NULL, 0.1);
 	for (int i = 0; i < 3; i++)
@@ -165,12 +167,12 @@ TEST(linker, rules_on_a_handmade_corpus)
 	CHECK_STR(cl(L, low), "C1");		/* pulled in by the number */
 	CHECK_STR(cl(L, b), "C2");		/* copycat: own network */
 	CHECK_STR(cl(L, b + 2), "C2");
-	for (i = b + 3; i < b + 3 + 12 + 4; i++)	/* hotline, placeholder */
+	for (i = b + 3; i < b + 3 + 24 + 4; i++)	/* hotline, placeholder */
 		CHECK_MSG(!strcmp(cl(L, i), "-"), "post %zu in %s", i, cl(L, i));
-	CHECK_STR(cl(L, b + 19), "C3");		/* the business account */
-	CHECK_STR(cl(L, b + 21), "C3");
-	CHECK_STR(cl(L, b + 22), "-");		/* short texts */
-	CHECK_STR(cl(L, b + 23), "-");
+	CHECK_STR(cl(L, b + 31), "C3");		/* the business account */
+	CHECK_STR(cl(L, b + 33), "C3");
+	CHECK_STR(cl(L, b + 34), "-");		/* short texts */
+	CHECK_STR(cl(L, b + 35), "-");
 	CHECK_INT(linker_n_clusters(L), 3);
 	CHECK_INT(linker_n_networks(L), 2);
 	linker_stats(L, &st);
@@ -260,7 +262,7 @@ TEST(linker, networks_jsonl_order_and_evidence)
 	CHECK(strstr(out, "\"phones\":[{\"value\":\"+525511110000\",\"count\":7}]") != NULL);
 	CHECK(strstr(out, "\"accounts\":[{\"value\":\"coyote_a1@facebook\",\"count\":2}") != NULL);
 	CHECK(strstr(out, "\"first_seen\":\"2024-03-01T10:00:00Z\",\"last_seen\":\"2024-03-05T10:00:00Z\"") != NULL);
-	CHECK(strstr(out, "\"pulled_in\":[{\"id\":\"p30\",\"score\":0.2,\"via\":\"phone\","
+	CHECK(strstr(out, "\"pulled_in\":[{\"id\":\"p42\",\"score\":0.2,\"via\":\"phone\","
 			 "\"value\":\"+525511110000\",\"with\":\"p0\"}]") != NULL);
 	CHECK(strstr(out, "{\"kind\":\"phone\",\"value\":\"+525511110000\",\"posts\":7}") != NULL);
 	CHECK(strstr(out, "\"template\":{\"text\":\"viaje seguro") != NULL);
