@@ -65,17 +65,20 @@ struct link_tuning {
 	int shingle;		/* enum minhash_shingle: 0 word 3-grams,
 				 * 1 character 5-grams */
 	int min_tokens;		/* shorter texts do not link by text */
-	int contact_veto;	/* 1: no text edge between two posts that both
-				 * carry contacts (phones, messaging links)
-				 * and share none (copycats stay apart) */
+	int contact_veto;	/* 0: none; 1: no text edge between two posts
+				 * that both carry contacts (phones, messaging
+				 * links) and share none; 2 (default): also
+				 * text never joins two groups that both carry
+				 * contacts; 3: 2, and a post whose text group
+				 * touches several contact groups stays out */
 	int max_bucket_probe;	/* LSH bucket members a post is compared to */
-	int glue_min_sources;	/* an indicator seen in at least this many
-				 * otherwise unconnected groups ... */
-	double glue_source_frac;	/* ... making at least this fraction of
-					 * its posts is glue */
+	int glue_min_sources;	/* a value seen in at least this many text
+				 * groups and as many accounts ... */
+	double glue_source_frac;	/* ... each at least this fraction of its
+					 * posts, is glue */
 	int account_max_groups;	/* an account whose posts with contacts
-				 * fall into more groups (after text and
-				 * shared values) is a display name shared by
+				 * fall into more groups (after shared values)
+				 * is a display name shared by
 				 * unrelated people, not one account */
 	int account_min_support;	/* distinct accounts needed to join two
 					 * groups that both carry contacts */

@@ -4,42 +4,53 @@
  * Pass 1 (linker_add, in input order) keeps per post only its MinHash
  * signature, score, interned account/platform and indicator ids, its id and
  * created_at: about 256 + 60 bytes + 8 per indicator (k = 64). Texts are not
- * kept. linker_finish then builds one union-find in four steps; each union
- * that joins two sets is an edge of the cluster's spanning forest, and is
- * recorded with its kind, so evidence counts add up to size - 1:
+ * kept. linker_finish builds one union-find; each union that joins two
+ * groups is an edge of the cluster's spanning forest, recorded with its
+ * kind, so a cluster's evidence counts add up to size - 1.
  *
- *   1. Text. LSH banding over the signatures (lsh.c), one band at a time;
- *      each post is compared to at most max_bucket_probe newest members of
- *      its bucket, skipping those already joined, and linked when the
- *      estimated Jaccard >= jaccard. Texts under min_tokens tokens have an
- *      empty signature and never link by text. Contact veto (default on):
- *      two posts that both carry contacts (phones or messaging links) and
- *      share none do not link by text: a copycat that copies a network's
- *      template with its own number is another network. Measured both ways
- *      on synth (report of the link branch).
- *   2. Accounts (author + platform). An account does not link when its
- *      author is empty or a placeholder ("Anonymous", "Facebook User", ...),
- *      when it is in more than the hard cap of posts (below), or when its
- *      posts carry more than account_max_contacts distinct contacts: that
- *      is a display name shared by unrelated people, not one account.
- *   3. Glue. A phone, messaging link or URL is glue (ignored for linking)
- *      when
- *        (a) its document frequency is above the hard cap:
- *            df > max(max_indicator_posts, max_indicator_df * n_posts),
- *            500 and 1% by default; or
- *        (b) it is spread over many groups that nothing else connects: the
- *            posts carrying it fall into s distinct sets of the union-find
- *            after steps 1-2 (text + accounts), and
- *            s >= glue_min_sources and s >= glue_source_frac * df.
- *      Rule (b) is the real one. A network reposting its number 200 times
- *      does so with a few templates and accounts, so its 200 posts make a
- *      handful of sets (s << df) and the number links them; a hotline or
- *      consulate number quoted by many unrelated people with their own
- *      words makes nearly one set per post (s ~ df) and would glue
- *      unrelated posts together. Plain df can not tell the two apart.
- *   4. Shared values: posts carrying the same non-glue phone, messaging link
- *      or URL are joined. Domains, prices, places and handles (mentions) do
- *      not link.
+ * The rule, in order (measured on synth corpora; numbers in the link
+ * branch's report):
+ *
+ *   1. Text candidates. LSH banding (lsh.c) over MinHash signatures of word
+ *      3-grams (minhash.c), one band at a time; each post is compared to at
+ *      most max_bucket_probe newest members of its bucket; a pair with
+ *      estimated Jaccard >= jaccard (0.5) is a text edge. Texts under
+ *      min_tokens (6) tokens never link by text. Two posts that both carry
+ *      contacts (phones, messaging links) and share none are no text edge
+ *      (a copycat that reuses a network's template with its own number is
+ *      another network). These edges also give the text groups of step 2.
+ *   2. Shared values. A phone, messaging link or URL links every post that
+ *      carries it, unless it is glue:
+ *        (a) its document frequency is over the hard cap,
+ *            df > max(max_indicator_posts, max_indicator_df * n_posts)
+ *            (500 posts and 1% by default); or
+ *        (b) it is spread thin: its posts fall into at least
+ *            glue_min_sources (20) distinct text groups AND come from at
+ *            least as many distinct accounts, each count being at least
+ *            glue_source_frac (half) of its df.
+ *      Plain df can not tell a network that reposts its number 200 times
+ *      from a hotline quoted by strangers; (b) can: a network's posts come
+ *      from a handful of accounts (and often a few templates), a hotline's
+ *      from as many people as posts. Either count alone fails on synth: a
+ *      network's free-text ads make as many text groups as posts.
+ *      Domains, prices, places and handles (mentions) never link.
+ *   3. Accounts (author + platform). Display names collide ("Agencia
+ *      Cruce", "Marta Smith" in unrelated networks), so an account is not
+ *      an identity: an account is glue when its author is empty or a
+ *      placeholder ("Anonymous", "Facebook User", ...), when it is over the
+ *      hard cap, or when its posts with contacts lie in more than
+ *      account_max_groups (8) groups after step 2. Two groups that both
+ *      carry contacts are joined only when account_min_support (2)
+ *      distinct accounts post in both. An account's posts without contacts
+ *      join the one group its contact posts ended in (none when several);
+ *      an account that never posts a contact links its own posts (a shop
+ *      posting daily is a cluster; cluster is not network).
+ *   4. Text. The text edges of step 1 are replayed, most similar first,
+ *      and never join two groups that both carry contacts (contact_veto 2):
+ *      a post without contacts joins the group it resembles most, and one
+ *      copied ad can not bridge two networks. (contact_veto 1 only vetoes
+ *      the pair; 3 also refuses to attach posts whose text group touches
+ *      several contact groups.)
  *
  * A cluster is a set of two or more posts; clusters are numbered C1, C2, ...
  * in order of their first post. A cluster is a network when
@@ -915,15 +926,59 @@ static int cmp_text_edge(const void *pa, const void *pb)
  * that a post without contacts joins the group it resembles most before a
  * weaker edge could pull it elsewhere. */
 static int replay_text(struct linker *L, struct uf *u, struct edge *te, size_t n_te,
-		       uint8_t *cflag)
+		       uint8_t *cflag, struct uf *ut, const uint8_t *mixed)
 {
 	int rc = 0;
 
 	if (n_te > 1)
 		qsort(te, n_te, sizeof(*te), cmp_text_edge);
-	for (size_t i = 0; i < n_te && rc == 0; i++)
-		rc = join(L, u, cflag, te[i].a, te[i].b, te[i].what, E_TEXT);
+	for (size_t i = 0; i < n_te && rc == 0; i++) {
+		uint32_t a = te[i].a, b = te[i].b, ra, rb;
+
+		if (mixed) {
+			/* veto 3: a group without contacts joins one with
+			 * contacts only when its post's text group (text
+			 * alone) met no other contact group */
+			ra = uf_find(u, a);
+			rb = uf_find(u, b);
+			if (cflag[ra] != cflag[rb] &&
+			    mixed[uf_find(ut, cflag[ra] ? b : a)])
+				continue;
+		}
+		rc = join(L, u, cflag, a, b, te[i].what, E_TEXT);
+	}
 	return rc;
+}
+
+/* Text groups (text alone) whose posts with contacts lie in more than one
+ * group after shared values and accounts: copies of one ad by several
+ * networks, where a post without contacts can not say whose it is. */
+static uint8_t *mixed_text_groups(struct linker *L, struct uf *ut, struct uf *u)
+{
+	uint32_t *grp = malloc((L->n ? L->n : 1) * sizeof(*grp));
+	uint8_t *mixed = calloc(L->n ? L->n : 1, 1);
+
+	if (!grp || !mixed) {
+		free(grp);
+		free(mixed);
+		return NULL;
+	}
+	for (uint32_t i = 0; i < L->n; i++)
+		grp[i] = NONE;
+	for (uint32_t i = 0; i < L->n; i++) {
+		uint32_t t, g;
+
+		if (!post_has_contact(L, i))
+			continue;
+		t = uf_find(ut, i);
+		g = uf_find(u, i);
+		if (grp[t] == NONE)
+			grp[t] = g;
+		else if (uf_find(u, grp[t]) != g)
+			mixed[t] = 1;
+	}
+	free(grp);
+	return mixed;
 }
 
 static int make_clusters(struct linker *L, struct uf *u)
@@ -1003,7 +1058,7 @@ int linker_finish(struct linker *L, struct atl_err *err)
 {
 	struct uf ut = UF_INIT, u = UF_INIT;
 	uint32_t *first = NULL;
-	uint8_t *cflag = NULL;
+	uint8_t *cflag = NULL, *mixed = NULL;
 	struct edge *te = NULL;
 	size_t n_keys = intern_n(&L->keys), n_te = 0;
 	int rc;
@@ -1030,7 +1085,6 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	L->st.edges[E_TEXT] = 0;
 	if (rc == 0)
 		rc = decide_glue(L, &ut, 0);
-	uf_release(&ut);
 	/* 2. shared values, 3. accounts, 4. text, into one forest */
 	if (rc == 0)
 		rc = link_values(L, &u, first, NULL, 0);
@@ -1048,8 +1102,13 @@ int linker_finish(struct linker *L, struct atl_err *err)
 				if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
 					cflag[uf_find(&u, i)] = 1;
 	}
+	if (rc == 0 && L->t.contact_veto >= 3) {
+		mixed = mixed_text_groups(L, &ut, &u);
+		if (!mixed)
+			rc = ATL_ENOMEM;
+	}
 	if (rc == 0)
-		rc = replay_text(L, &u, te, n_te, cflag);
+		rc = replay_text(L, &u, te, n_te, cflag, &ut, mixed);
 	if (rc == 0)
 		rc = make_clusters(L, &u);
 	for (size_t i = 0; i < n_keys; i++) {
@@ -1063,6 +1122,7 @@ out:
 	uf_release(&u);
 	free(first);
 	free(cflag);
+	free(mixed);
 	free(te);
 	if (rc < 0)
 		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));

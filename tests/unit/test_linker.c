@@ -338,3 +338,59 @@ TEST(linker, empty_input)
 	fclose(f);
 	linker_free(L);
 }
+
+/* Display names collide: one shared account name does not join two groups
+ * that carry different numbers; two shared accounts do. */
+TEST(linker, accounts_need_two_to_join_contact_groups)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	char w[512];
+	int base = 0;
+
+	/* group 1 (+...1001) and group 2 (+...2002) share only "Agencia Cruce" */
+	add(c, "Agencia Cruce", words(w, sizeof(w), base += 40, 20), "+525510001001", 0.9);
+	add(c, "uno", words(w, sizeof(w), base += 40, 20), "+525510001001", 0.9);
+	add(c, "Agencia Cruce", words(w, sizeof(w), base += 40, 20), "+525520002002", 0.9);
+	add(c, "dos", words(w, sizeof(w), base += 40, 20), "+525520002002", 0.9);
+	/* group 3 and group 4 share two accounts */
+	add(c, "tres", words(w, sizeof(w), base += 40, 20), "+525530003003", 0.9);
+	add(c, "cuatro", words(w, sizeof(w), base += 40, 20), "+525530003003", 0.9);
+	add(c, "tres", words(w, sizeof(w), base += 40, 20), "+525540004004", 0.9);
+	add(c, "cuatro", words(w, sizeof(w), base += 40, 20), "+525540004004", 0.9);
+	/* a post of "tres" without a number joins its one home group */
+	add(c, "tres", words(w, sizeof(w), base += 40, 20), NULL, 0.9);
+	CHECK_INT(linker_new(&L, NULL, &err), 0);
+	CHECK_INT(run_linker(L, c), 0);
+	CHECK(strcmp(cl(L, 0), cl(L, 2)) != 0);
+	CHECK_STR(cl(L, 0), cl(L, 1));
+	CHECK_STR(cl(L, 2), cl(L, 3));
+	CHECK_STR(cl(L, 4), cl(L, 6));
+	CHECK_STR(cl(L, 8), cl(L, 4));
+	CHECK_INT(linker_n_clusters(L), 3);
+	linker_free(L);
+	free(c);
+}
+
+/* A post without contacts copying an ad joins the one group it resembles,
+ * and can not bridge two groups with different numbers. */
+TEST(linker, text_never_joins_two_contact_groups)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), tmpl_a, 8000);
+	add(c, "r1", buf, "+525550005005", 0.9);
+	add(c, "r2", buf, NULL, 0.9);		/* the copy without a number */
+	snprintf(buf, sizeof(buf), tmpl_a, 8100);
+	add(c, "r3", buf, "+525560006006", 0.9);
+	CHECK_INT(linker_new(&L, NULL, &err), 0);
+	CHECK_INT(run_linker(L, c), 0);
+	CHECK_STR(cl(L, 1), cl(L, 0));		/* identical text wins */
+	CHECK_STR(cl(L, 2), "-");
+	linker_free(L);
+	free(c);
+}
