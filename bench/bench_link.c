@@ -298,8 +298,16 @@ int main(int argc, char **argv)
 		struct link_stats st;
 
 		linker_stats(L, &st);
-		printf("posts %zu (short %zu), clustered %zu, clusters %zu, networks %zu\n",
-		       n, st.n_short, n_cl, linker_n_clusters(L), linker_n_networks(L));
+		size_t n_flag = 0;
+		double sum = 0;
+
+		for (size_t i = 0; i < n; i++) {
+			n_flag += p[i].flagged != 0;
+			sum += p[i].score;
+		}
+		printf("posts %zu (short %zu, flagged %zu, mean score %.3f), clustered %zu, "
+		       "clusters %zu, networks %zu\n", n, st.n_short, n_flag, sum / (double)n,
+		       n_cl, linker_n_clusters(L), linker_n_networks(L));
 		printf("edges: text %zu phone %zu link %zu url %zu account %zu; "
 		       "glue values %zu accounts %zu; text checks %zu; max bucket %zu\n",
 		       st.edges[0], st.edges[1], st.edges[2], st.edges[3], st.edges[4],
