@@ -49,6 +49,7 @@ int cli_print_help(const char *cmd);
 int cmd_help(struct cli *c, int argc, char **argv);
 int cmd_version(struct cli *c, int argc, char **argv);
 int cmd_scan(struct cli *c, int argc, char **argv);
+int cmd_synth(struct cli *c, int argc, char **argv);
 int cmd_train(struct cli *c, int argc, char **argv);
 int cmd_eval(struct cli *c, int argc, char **argv);
 
