@@ -265,20 +265,35 @@ static uint64_t xorshift64s(uint64_t *state)
 	return x * 0x2545F4914F6CDD1Dull;
 }
 
+/* One pass of AdaGrad. Each hashed feature of an example is dropped with
+ * probability `drop` (inverted dropout: kept ones are scaled by 1/(1-drop)),
+ * so that no template n-gram can carry an example alone and the weights
+ * spread over the cue features too; the mask comes from the seeded rng. */
 static void sgd_epoch(double *w, double *g2, const struct fvec *x, const uint8_t *y,
-		      const size_t *order, size_t n, double eta, double l2)
+		      const size_t *order, size_t n, double eta, double l2,
+		      double drop, uint64_t *rng, float *scale)
 {
+	uint64_t cut = (uint64_t)(drop * 18446744073709551615.0);
+	float keep = (float)(1.0 / (1.0 - drop));
+
 	for (size_t k = 0; k < n; k++) {
 		const struct fvec *f = &x[order[k]];
 		double z = 0, g;
 
-		for (size_t j = 0; j < f->n; j++)
-			z += w[f->idx[j]] * f->val[j];
+		for (size_t j = 0; j < f->n && j < MODEL_FVEC_CAP; j++) {
+			scale[j] = 1.0f;
+			if (drop > 0 && f->idx[j] >= MODEL_N_DENSE)
+				scale[j] = xorshift64s(rng) < cut ? 0.0f : keep;
+			z += w[f->idx[j]] * f->val[j] * scale[j];
+		}
 		g = sigmoid(z) - (y[order[k]] ? 1.0 : 0.0);
-		for (size_t j = 0; j < f->n; j++) {
+		for (size_t j = 0; j < f->n && j < MODEL_FVEC_CAP; j++) {
 			uint32_t i = f->idx[j];
-			double gi = g * f->val[j] + (i ? l2 * w[i] : 0.0);
+			double gi;
 
+			if (scale[j] == 0.0f)
+				continue;
+			gi = g * f->val[j] * scale[j] + (i ? l2 * w[i] : 0.0);
 			if (gi == 0)
 				continue;
 			g2[i] += gi * gi;
@@ -360,6 +375,8 @@ int model_train(struct model *m, const struct fvec *x, const uint8_t *y,
 	double eta = o && o->eta > 0 ? o->eta : 0.2;
 	int epochs = o && o->epochs > 0 ? o->epochs : 8;
 	uint64_t rng = o && o->seed ? o->seed : 1;
+	double drop = o && o->dropout >= 0 && o->dropout < 1 ? o->dropout : 0.5;
+	float *scale = malloc(MODEL_FVEC_CAP * sizeof(float));
 	double *w = calloc(MODEL_DIM, sizeof(double));
 	double *g2 = calloc(MODEL_DIM, sizeof(double));
 	size_t *order = malloc((n ? n : 1) * sizeof(size_t));
@@ -370,7 +387,7 @@ int model_train(struct model *m, const struct fvec *x, const uint8_t *y,
 
 	if (val_out)
 		memset(val_out, 0, sizeof(*val_out));
-	if (!w || !g2 || !order) {
+	if (!w || !g2 || !order || !scale) {
 		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 		goto out;
 	}
@@ -388,7 +405,7 @@ int model_train(struct model *m, const struct fvec *x, const uint8_t *y,
 			order[k - 1] = order[r];
 			order[r] = t;
 		}
-		sgd_epoch(w, g2, x, y, order, n_tr, eta, l2);
+		sgd_epoch(w, g2, x, y, order, n_tr, eta, l2, drop, &rng, scale);
 	}
 	for (size_t i = 0; i < MODEL_DIM; i++)
 		m->w[i] = (float)w[i];
@@ -434,6 +451,7 @@ out:
 	free(w);
 	free(g2);
 	free(order);
+	free(scale);
 	free(z);
 	free(p);
 	free(yv);

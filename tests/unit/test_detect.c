@@ -43,7 +43,7 @@ static void run_close(struct run *r)
 
 static int run_post(struct run *r, const char *text, size_t len)
 {
-	struct labeled p = { (char *)"t", (char *)text, len, "", 0 };
+	struct labeled p = { (char *)"t", (char *)text, len, "", "", 0 };
 	int rc;
 
 	arena_reset(&r->a);
