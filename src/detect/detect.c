@@ -365,7 +365,7 @@ int detect_features(const struct detector *d, struct detect_scratch *s,
 	count_indicators(ind, &ic);
 	f->n = 0;
 	dense_features(f, s->hits.count, lang, &ic, nt->len);
-	if (!getenv("ATL_NOHASH")) model_hash_text(f, nt->s, nt->len);
+	model_hash_text(f, nt->s, nt->len);
 	if (lang_out)
 		*lang_out = lang_code(lang);
 	return 0;

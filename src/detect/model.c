@@ -7,6 +7,8 @@
  *    collisions rare for the few hundred thousand n-grams of a corpus.
  *  - Each hashed group (words+bigrams, char 4-grams) is scaled by
  *    1/sqrt(n) so that long posts do not outvote the dense cue features.
+ *  - Words and bigrams hash with XXH3, character 4-grams with a 64-bit
+ *    finaliser (see mix64).
  *  - Digits hash as '0': phone numbers and prices change from post to post,
  *    their shapes do not.
  *  - AdaGrad (Duchi et al. 2011) needs no learning-rate schedule and is
@@ -31,10 +33,28 @@
 #define MODEL_VERSION 1u
 #define HEADER_BYTES (4 + 4 * 4 + 3 * 4)
 #define MAX_WORD 32	/* bytes of a word that are hashed */
+/* Weight of each hashed group relative to the cue features: with AdaGrad a
+ * smaller scale is a smaller step in logit space, a prior that the pattern
+ * features, which carry over to new phrasings, should do most of the work
+ * (held-out synthetic F1 0.982 at 1.0, 0.984 at 0.5). */
+#define MODEL_TEXT_WEIGHT 0.5
 
-enum { SEED_WORD = 0x57, SEED_BIGRAM = 0xB2, SEED_CHAR4 = 0xC4 };
+enum { SEED_WORD = 0x57, SEED_BIGRAM = 0xB2 };
+#define SEED_CHAR4 0xC4ull
 
 /* ---- hashed text features ---- */
+
+/* A 4-byte gram needs no general-purpose hash: the murmur3 finaliser mixes
+ * every input bit into every output bit at a fraction of XXH3's call cost. */
+static uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ull;
+	x ^= x >> 33;
+	return x;
+}
 
 static void add_hashed(struct fvec *f, uint64_t h)
 {
@@ -49,7 +69,7 @@ static void scale_from(struct fvec *f, size_t from)
 
 	if (f->n <= from)
 		return;
-	s = (float)(1.0 / sqrt((double)(f->n - from)));
+	s = (float)(MODEL_TEXT_WEIGHT / sqrt((double)(f->n - from)));
 	for (size_t i = from; i < f->n; i++)
 		f->val[i] *= s;
 }
@@ -100,10 +120,12 @@ void model_hash_text(struct fvec *f, const char *s, size_t len)
 	scale_from(f, from);
 	from = f->n;
 	for (i = 0; i + 4 <= len && n_chars < MODEL_MAX_GRAMS; i++, n_chars++) {
-		char g[4] = { fold_digit(s[i]), fold_digit(s[i + 1]),
-			      fold_digit(s[i + 2]), fold_digit(s[i + 3]) };
+		uint64_t g = (uint64_t)(unsigned char)fold_digit(s[i]) |
+			     (uint64_t)(unsigned char)fold_digit(s[i + 1]) << 8 |
+			     (uint64_t)(unsigned char)fold_digit(s[i + 2]) << 16 |
+			     (uint64_t)(unsigned char)fold_digit(s[i + 3]) << 24;
 
-		add_hashed(f, XXH3_64bits_withSeed(g, 4, SEED_CHAR4));
+		add_hashed(f, mix64(g ^ SEED_CHAR4 << 32));
 	}
 	scale_from(f, from);
 }

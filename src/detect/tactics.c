@@ -67,6 +67,7 @@ static const struct pattern patterns[] = {
 	{ TAC_CROSSING_OFFER, B "(?:levo|atravesso|passamos|coiotes?|ja levei|a gente (?:leva|passa|atravessa)|viagem (?:pro|para o|pra|para) (?:canada|eua|estados unidos|europa))" B },
 	{ TAC_CROSSING_OFFER, B "(?:nou fe moun|vwayaj la (?:soti|chak|pati)|(?:pase|travese) moun|nou pase|nou mennen|nou fe travese)" B },
 	{ TAC_CROSSING_OFFER, B "(?:on vous (?:fait monter|emmene|fait passer|amene|passe)|emmener des gens|service de passage|passage (?:garanti|assure|sur))" B },
+	{ TAC_CROSSING_OFFER, B "(?:somos (?:pasadores|polleros|coyotes|guias|coiotes|passeurs)|(?:te|los|les) dejan pasar|entregamos a domicilio|llegas a)" B },
 
 	/* ---- guarantee ---- */
 	{ TAC_GUARANTEE, B "100 ?(?:%|por ?ciento|percent|pour ?cent|pousan|porcento)" },
@@ -77,6 +78,7 @@ static const struct pattern patterns[] = {
 	{ TAC_GUARANTEE, B "(?:garantid[oa]s?|garantimos|sem risco|chegada garantida)" B },
 	{ TAC_GUARANTEE, B "(?:garanti|garantie|nou garanti|san risk|sans risque|sans danger|pa gen risk)" B },
 	{ TAC_GUARANTEE, B "(?:money back|(?:te |les )?(?:regresamos|devolvemos|reembolsamos) (?:tu |el |su )?dinero|devolvemos o dinheiro|garantia de entrada|tested route|seguros? y rapidos?|con seguridad|com seguranca|legit|sin preguntas|if not successful|rembourse)" B },
+	{ TAC_GUARANTEE, B "(?:cero riesgos?|(?:lo |te )?intentamos (?:otra vez|de nuevo)|si no (?:pasas|cruzas|llegas)|sin compromiso)" B },
 
 	/* ---- pay on arrival / staged payment ---- */
 	{ TAC_PAY_ON_ARRIVAL, B "pag(?:a|as|an|o|ue|uen|ara|aran|ando|ar|amos)? (?:[a-z]+ ){0,3}(?:al llegar|al estar|cuando (?:llegue|llegues|lleguen|llegan|llega|este|esten|estes)|hasta (?:que )?(?:llegue|llegues|lleguen|llegar|estar|este|esten|estes|que este)|en (?:el )?destino|a la entrega|al entregar|contra entrega)" B },
@@ -91,6 +93,7 @@ static const struct pattern patterns[] = {
 	{ TAC_PAY_ON_ARRIVAL, B "(?:primer pago|en (?:dos|2|tres|3) pagos|paiement en (?:deux|2) fois|parcelado|metade (?:aqui|la|antes|na chegada)|half (?:now|up ?front|before|at (?:destination|arrival)|when)|no upfront|pay only when|when you land|so paga quando|paga quando|rien d'avance|paiement a destination)" B },
 	{ TAC_PAY_ON_ARRIVAL, B "(?:comes? out of|deducted from|discounted from|desconta do|(?:lo |se )?descuenta(?:mos)? de) (?:your |tu |su |seu )?(?:pay|salary|wages|salario|sueldo|pago)" B },
 	{ TAC_PAY_ON_ARRIVAL, B "(?:sou sale|nou peye vwayaj|we pay (?:the|your) (?:trip|ticket)|por nossa conta)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:si no (?:cruzas|pasas|llegas|cruza|pasa|llega) no (?:pagas|paga|cobramos)|if you don ?t (?:make it|cross|arrive),? you don ?t pay|se nao (?:chegar|passar),? nao paga)" B },
 
 	/* ---- price ---- */
 	{ TAC_PRICE, "(?:\\$|€|£|" B "us\\$|" B "usd ?|" B "r\\$|" B "q\\.? ?|" B "l\\.? ?|" B "mxn ?|" B "lyd ?) ?\\d[\\d.,]*" B },
@@ -142,6 +145,7 @@ static const struct pattern patterns[] = {
 	{ TAC_CHILDREN, B KIDS " (?:gratis|no pagan|a mitad|mitad de precio|medio precio|pagan mitad|free|half price|travel free|gratuit|gratuitos?|nao pagam|pagam metade|gratis|pa peye)" B },
 	{ TAC_CHILDREN, B "(?:familias? (?:con ninos|bienvenidas|completas)|families welcome|familles bienvenues|solo si (?:llevan|traen) (?:ninos|menores)|menor(?:es)? (?:no acompanados|solos)|con menores|unaccompanied)" B },
 	{ TAC_CHILDREN, B "(?:menor(?:es)? de edad|(?:hijos?|hijas?|filhos?|filha) menor(?:es)?|crianca paga metade|(?:si|if) (?:llevan|traen|tienes|tiene|w gen|you bring|levar) (?:un |una |a )?(?:nino|ninos|menor|timoun|child|kid|crianca)|pasan mas facil|pase pi fasil|mas seguro el paso|your child|lleven menor|timoun yo)" B },
+	{ TAC_CHILDREN, B "(?:si|if) (?:llevas|traes|traen|vienes con) (?:un |una |a )?(?:nino|ninos|nina|menor|menores|hijo|hija|child|kid)" B },
 
 	/* ---- checkpoint and enforcement evasion ---- */
 	{ TAC_EVASION, B "sin (?:pasar por )?(?:retenes|reten|migracion|revision|revisiones|checar|checkpoints?|puntos de control|garitas?|casetas|la migra|papeles)" B },
@@ -158,6 +162,7 @@ static const struct pattern patterns[] = {
 	{ TAC_DOCUMENT_FRAUD, B "(?:sin entrevista|pasaportes?|passports?|passaportes?|paspo|permisos? (?:de trabajo|humanitarios?|migratorios?)|residencia (?:rapida|garantizada|en)|green card|documentos? (?:falsos|nuevos)|actas? de nacimiento)" B },
 	{ TAC_DOCUMENT_FRAUD, B "(?:fake (?:documents|papers|passports?|ids?)|schengen|papiers|titre de sejour|social security|seguro social|work permits?|permis de travail|residence permits?)" B },
 	{ TAC_DOCUMENT_FRAUD, B "(?:te (?:la|lo) sacamos|contactos en (?:la )?(?:embajada|migracion|consulado)|carta (?:de )?(?:invitacion|convite)|i ?94s?|parole letters?|(?:selling|vendo|vendemos) (?:i ?94|papers|documentos|visas|pasaportes|licencias)|sin visa|sem visto|without (?:a )?visa|no (?:se necesita|necesita|precisa de|need) (?:visa|visto|documento|papeles|papers)|no papers|licencias y pasaportes)" B },
+	{ TAC_DOCUMENT_FRAUD, B "(?:sans entretien|sem exigencias|sin requisitos|visa approuve|visa aprobada|visto sem|visa en \\d+ (?:dias|semanas)|visa approuve en)" B },
 
 	/* ---- appointment selling ---- */
 	{ TAC_APPOINTMENT_SELLING, B "(?:citas?|cbp ?one|appointments?|agendamiento|agendamento|randevou|rendez ?vous)" B },
@@ -173,6 +178,7 @@ static const struct pattern patterns[] = {
 	{ TAC_JOB_LURE, B "(?:transporte|passagem|billet|ticket|travessia|vwayaj|viaje|pasaje|hospedaje|transport) (?:[a-z]+ ){0,3}(?:incluido|included|compris|paid|pagado|por nossa conta|inclus|incluye)" B },
 	{ TAC_JOB_LURE, B "(?:incluye|included|inclus|with) (?:transporte|passagem|billet|ticket|vwayaj|viaje|hospedaje|transport)" B },
 	{ TAC_JOB_LURE, B "(?:jobs? (?:abroad|on|in)|trabajo en (?:usa|estados unidos|canada|empacadora)|start right away|need workers|vaga na|travay nan|boulot)" B },
+	{ TAC_JOB_LURE, B "(?:pasaje pagado|ticket paid|billet paye|passagem paga|vwayaj peye|chamba en|trabajo en el norte)" B },
 
 	/* ---- contact ---- */
 	{ TAC_CONTACT, B "(?:wasap|wasa|whatsapp|whats|wsp|wpp|whatsap|watsap|wats|whatsaap|guasap|wassap|zap|zapzap|telegram|signal)" B },
@@ -188,6 +194,7 @@ static const struct pattern patterns[] = {
 	{ TAC_SCAM_SIGNS, B "(?:precio (?:de )?locura|super precio|baratisimo|muy barato|cheap price|super promo)" B },
 	{ TAC_SCAM_SIGNS, B "(?:(?:deposito|anticipo|adelanto|acompte|depo|sinal|entrada) (?:de )?(?:\\$|€|£)? ?\\d|(?:dejas|deja|mandas|manda|envia|voye|send|reserve with) (?:\\$|€|£)? ?\\d[\\d.,]*)" },
 	{ TAC_SCAM_SIGNS, B "(?:upfront|up front|d'avance|adelantado|por adelantado|anvan|(?:moun|gente|personas|clients?|people) (?:serye|serias|serios|genuine|serious) ?(?:selman|solamente|only)?|genuine clients only|no time wasters|serious (?:people|clients) only|acompte|obligatoire|pidan referencias)" B },
+	{ TAC_SCAM_SIGNS, B "(?:aparta(?:s)? con|reserva com|reserve with|hold your seat|adiantado|nada de curiosos|no curiosos|solo interesados|perfis reais)" B },
 
 	/* ---- context: warnings and negation ---- */
 	{ CTX_WARNING, B "no (?:confie|confies|confien|te dejes|se deje|se dejen|caigas|caiga|caigan|pague|pagues|paguen|crea|creas|crean|arriesgue|arriesgues|arriesguen|contrate|contrates|contraten|des|den)" B },
@@ -195,6 +202,7 @@ static const struct pattern patterns[] = {
 	{ CTX_WARNING, B "(?:beware|do not (?:trust|pay|believe|risk)|don ?t (?:trust|pay|believe|risk|fall)|warning|scams?|scammers|false promises|lies)" B },
 	{ CTX_WARNING, B "(?:ne (?:faites|faite) pas confiance|ne payez pas|mefiez|arnaque|pa fe konfyans|pa peye|pa kwe|atansyon|nao (?:confie|pague|acredite|caia)|golpe|cuidado)" B },
 	{ CTX_WARNING, B "(?:la frontera (?:no esta abierta|esta cerrada|sigue cerrada)|border is (?:not open|closed)|no hay (?:ninguna )?nueva ley|victimas?|victims?|murieron|muertos|died|death|mortes|morts)" B },
+	{ CTX_WARNING, B "(?:warns?|advierte|advierten|advertencia|pesonn pa ka|nadie (?:puede|debe) (?:vender|cobrar)|fake pages|paginas falsas|son un engano|no pagues|avertit|alerte)" B },
 
 	/* ---- context: news and reporting ---- */
 	{ CTX_REPORTING, B "(?:denuncia|denuncie|denuncien|denunciar|denuncialo|report|reporta|reporte|reportar|reported|reports|denunciar|denonce|denoncez|denonse)" B },
@@ -207,10 +215,12 @@ static const struct pattern patterns[] = {
 	/* ---- context: legal services ---- */
 	{ CTX_LEGAL, B "(?:abogad[oa]s?|lawyers?|attorneys?|asesoria (?:legal|migratoria|juridica)|licenciad[oa]|clinica|clinic|parole|humanitarian parole|app oficial|aplicacion oficial|official app|consulta gratis|free consultation|consultation|consulta)" B },
 	{ CTX_LEGAL, B "(?:corte de inmigracion|immigration court|uscis|tps|daca|formulario|form i|i ?589|i ?130|proceso legal|via legal|legalmente|de forma legal|legal pathway|advogad[oa]|avocat|avoka|pwogram|regularizacion|es gratis|es gratuita|is free|totalmente gratis|sin costo)" B },
+	{ CTX_LEGAL, B "(?:paso a paso|descarga (?:la )?app|crea tu cuenta|how to use|download the app|create an account|kijan pou|telechaje|aplikasyon|como (?:pedir|usar|registrar)|app gratuita|la app es gratis|aplicativo|baixe o app|telechargez)" B },
 
 	/* ---- context: legitimate travel ---- */
 	{ CTX_LEGIT_TRAVEL, B "(?:boletos?|terminal|central de autobuses|autobus(?:es)?|horarios?|horario de salidas|reservaciones?|reserva(?:s)?|factura|aerolinea|vuelos?|hotel(?:es)?|pasajes?|corridas?|tickets?|bus(?:es)?|airline|flights?|passagens?|onibus|rodoviaria|billets?|gare|autocar|biye)" B },
 	{ CTX_LEGIT_TRAVEL, B "(?:pasaporte vigente|valid passport|visa vigente|requisitos|equipaje|luggage|check ?in|cancun|playa|playas|piramides|cascadas|museo|pueblo magico|semana santa|todo incluido|all inclusive|desayuno)" B },
+	{ CTX_LEGIT_TRAVEL, B "(?:transfe|transfer|envio de dinero|envios de dinero|remesas?|money transfer|exchange rate|tipo de cambio|send money|enviar dinero|fanmi w resevwa|taxa de cambio)" B },
 
 	/* ---- context: demand side (questions, requests) ---- */
 	{ CTX_DEMAND, "\\?" },
