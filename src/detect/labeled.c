@@ -59,6 +59,22 @@ static char *id_of(yajl_val v)
 	return NULL;
 }
 
+/* Make room for one more element in a doubling array. */
+static int grow(void **v, size_t *cap, size_t n, size_t elem)
+{
+	size_t nc = *cap ? *cap * 2 : 1024;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	p = realloc(*v, nc * elem);
+	if (!p)
+		return ATL_ENOMEM;
+	*v = p;
+	*cap = nc;
+	return 0;
+}
+
 typedef int line_fn(void *ctx, yajl_val root);
 
 /* Call fn for each line that parses as a JSON object; count the others. */
@@ -123,16 +139,9 @@ static int add_truth(void *ctx, yajl_val root)
 		free(id);
 		return 1;
 	}
-	if (t->n == t->cap) {
-		size_t nc = t->cap ? t->cap * 2 : 1024;
-		struct truth_row *v = realloc(t->v, nc * sizeof(*v));
-
-		if (!v) {
-			free(id);
-			return ATL_ENOMEM;
-		}
-		t->v = v;
-		t->cap = nc;
+	if (grow((void **)&t->v, &t->cap, t->n, sizeof(*t->v)) < 0) {
+		free(id);
+		return ATL_ENOMEM;
 	}
 	t->v[t->n] = (struct truth_row){ id, label, "" };
 	copy_group(t->v[t->n].group, sizeof(t->v[t->n].group),
@@ -181,16 +190,9 @@ static int add_post(void *ctx, yajl_val root)
 		free(id);
 		return 0;
 	}
-	if (s->n == s->cap) {
-		size_t nc = s->cap ? s->cap * 2 : 1024;
-		struct labeled *v = realloc(s->v, nc * sizeof(*v));
-
-		if (!v) {
-			free(id);
-			return ATL_ENOMEM;
-		}
-		s->v = v;
-		s->cap = nc;
+	if (grow((void **)&s->v, &s->cap, s->n, sizeof(*s->v)) < 0) {
+		free(id);
+		return ATL_ENOMEM;
 	}
 	p = &s->v[s->n];
 	memset(p, 0, sizeof(*p));
