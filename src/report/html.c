@@ -305,9 +305,9 @@ static char *render_row(const struct report *R, yajl_val v, size_t rank)
 	add_value_list(&b, jv_get(ind, "phones"), 3);
 	buf_adds(&b, "</td><td>");
 	add_price_ranges(&b, jv_get(v, "prices"), 2);
-	buf_addf(&b, "</td><td data-v=\"%.0f\">", isfinite(t0) ? t0 : 0);
+	buf_addf(&b, "</td><td class=\"d\" data-v=\"%.0f\">", isfinite(t0) ? t0 : 0);
 	add_day(&b, jv_str(v, "first_seen"));
-	buf_addf(&b, "</td><td data-v=\"%.0f\">", isfinite(t1) ? t1 : 0);
+	buf_addf(&b, "</td><td class=\"d\" data-v=\"%.0f\">", isfinite(t1) ? t1 : 0);
 	add_day(&b, jv_str(v, "last_seen"));
 	buf_adds(&b, "</td></tr>\n");
 	if (buf_error(&b)) {
@@ -869,18 +869,33 @@ static int chart_months(struct buf *b, const struct report *R)
 		cols[i].part = R->months_flagged[m];
 	}
 	buf_adds(b, "<figure class=\"wide\">");
-	svg_columns(b, "Posts per month (flagged darker)", cols, n, n > 12 ? (n + 7) / 8 : 1,
-		    900, 200, "flagged");
+	svg_columns(b, "Posts per month (flagged darker)", cols, n, n > 12 ? (n + 11) / 12 : 1,
+		    1160, 200, "flagged");
 	buf_adds(b, "</figure>\n");
 	free(cols);
 	free(labels);
 	return 0;
 }
 
+static int cmp_currency(const void *pa, const void *pb)
+{
+	const struct currency *a = *(const struct currency *const *)pa;
+	const struct currency *b = *(const struct currency *const *)pb;
+
+	if (a->n != b->n)
+		return a->n < b->n ? 1 : -1;
+	return strcmp(a->code, b->code);
+}
+
 static void chart_prices(struct buf *b, const struct report *R)
 {
+	const struct currency *order[MAX_CURRENCIES];
+
+	for (size_t c = 0; c < R->n_cur; c++)
+		order[c] = &R->cur[c];
+	qsort(order, R->n_cur, sizeof(*order), cmp_currency);
 	for (size_t c = 0; c < R->n_cur; c++) {
-		const struct currency *cu = &R->cur[c];
+		const struct currency *cu = order[c];
 		struct svg_bar cols[PRICE_BINS];
 		char labels[PRICE_BINS][16], title[64];
 		int lo = PRICE_BINS, hi = 0;
@@ -892,7 +907,7 @@ static void chart_prices(struct buf *b, const struct report *R)
 				lo = i;
 			hi = i;
 		}
-		if (lo == PRICE_BINS)
+		if (lo == PRICE_BINS || cu->n < 3)
 			continue;
 		for (int i = lo; i <= hi; i++) {
 			double v = pow(10.0, (double)i / PRICE_STEPS);
@@ -910,7 +925,7 @@ static void chart_prices(struct buf *b, const struct report *R)
 		snprintf(title, sizeof(title), "Prices in %s (%llu, log scale)", cu->code,
 			 (unsigned long long)cu->n);
 		buf_adds(b, "<figure>");
-		svg_columns(b, title, cols, (size_t)(hi - lo + 1), 2, 440, 180, NULL);
+		svg_columns(b, title, cols, (size_t)(hi - lo + 1), 3, 370, 150, NULL);
 		buf_adds(b, "</figure>\n");
 	}
 }
@@ -930,9 +945,22 @@ static int render_charts(struct buf *b, const struct report *R)
 		     "posts", "flagged");
 	chart_counts(b, "Platforms", jv_get(s, "posts_by_platform"),
 		     jv_get(s, "flagged_by_platform"), "posts", "flagged");
-	chart_prices(b, R);
 	buf_adds(b, "</div></section>\n");
 	return 0;
+}
+
+static void render_price_charts(struct buf *b, const struct report *R)
+{
+	if (!R->n_cur)
+		return;
+	buf_adds(b, "<section id=\"prices\"><h2>Prices asked</h2><p class=\"note\">Amounts "
+		 "found in posts, per currency, on a log scale (four bins per power of ten).");
+	if (R->prices_other)
+		buf_addf(b, " %llu prices in further currencies are not drawn.",
+			 (unsigned long long)R->prices_other);
+	buf_adds(b, "</p><div class=\"charts\">\n");
+	chart_prices(b, R);
+	buf_adds(b, "</div></section>\n");
 }
 
 /* ---- the networks table and sections ---------------------------------- */
@@ -940,7 +968,7 @@ static int render_charts(struct buf *b, const struct report *R)
 static void render_table(struct buf *b, const struct report *R)
 {
 	static const char *const head[][2] = {
-		{ "#", "num" }, { "network", "text" }, { "flagged", "text" },
+		{ "#", "rank" }, { "network", "text" }, { "flagged", "text" },
 		{ "score", "num" }, { "size", "num" }, { "platforms", "text" },
 		{ "phone numbers", "text" }, { "price range", "text" },
 		{ "first seen", "num" }, { "last seen", "num" },
@@ -1349,7 +1377,7 @@ static const char page_style[] =
 	"padding:0;color:var(--ink)}"
 	"th[aria-sort=ascending] button::after{content:' \\25B2'}"
 	"th[aria-sort=descending] button::after{content:' \\25BC'}"
-	"td[data-v]{font-variant-numeric:tabular-nums}tr.fl td:first-child{"
+	"td[data-v]{font-variant-numeric:tabular-nums}td.d,th{white-space:nowrap}tr.fl td:first-child{"
 	"border-left:3px solid var(--hot)}"
 	"input[type=search]{font:inherit;padding:4px 8px;width:22em;max-width:100%}"
 	".net{border:1px solid var(--line);border-radius:6px;padding:12px 16px;margin:16px 0}"
@@ -1385,9 +1413,9 @@ static const char page_script[] =
 	"return isNaN(v)?0:v;}return c.textContent.toLowerCase();}"
 	"Array.prototype.forEach.call(hs,function(th,i){"
 	"th.querySelector('button').addEventListener('click',function(){"
-	"var num=th.getAttribute('data-k')==='num',"
+	"var k=th.getAttribute('data-k'),num=k!=='text',"
 	"asc=th.getAttribute('aria-sort')==='descending'||"
-	"(!th.hasAttribute('aria-sort')&&!num);"
+	"(!th.hasAttribute('aria-sort')&&k!=='num');"
 	"Array.prototype.forEach.call(hs,function(h){h.removeAttribute('aria-sort');});"
 	"th.setAttribute('aria-sort',asc?'ascending':'descending');"
 	"var rows=Array.prototype.slice.call(tb.rows);"
@@ -1441,6 +1469,7 @@ static int render_page(struct buf *b, struct report *R, struct atl_err *err)
 	if (rc < 0)
 		return atl_err_set(err, rc, "out of memory");
 	render_table(b, R);
+	render_price_charts(b, R);
 	if (R->n_nets)
 		buf_addf(b, "<h2>Top %zu networks</h2>\n", R->n_nets);
 	for (size_t i = 0; i < R->n_nets; i++) {

@@ -12,7 +12,7 @@
 
 #include "core/banned.h"
 
-#define LABEL_MAX_BYTES 28	/* labels longer than this are cut (UTF-8 safe) */
+#define LABEL_MAX_BYTES 18	/* labels longer than this are cut (UTF-8 safe) */
 
 /* Length of the longest prefix of s (at most max bytes) that does not cut a
  * UTF-8 sequence. */
@@ -62,7 +62,7 @@ static void open_svg(struct buf *b, const char *title, int w, int h)
 int svg_hbars(struct buf *b, const char *title, const struct svg_bar *bars, size_t n,
 	      const char *value_name, const char *part_name)
 {
-	const int w = 460, label_w = 150, row = 20, top = 24, bar_w = 240;
+	const int w = 370, label_w = 130, row = 20, top = 24, bar_w = 160;
 	int h = top + (int)n * row + (part_name ? 24 : 8);
 	double max = 0;
 
@@ -111,8 +111,8 @@ int svg_hbars(struct buf *b, const char *title, const struct svg_bar *bars, size
 int svg_columns(struct buf *b, const char *title, const struct svg_bar *cols, size_t n,
 		size_t label_every, int width, int height, const char *part_name)
 {
-	const int left = 40, top = 24, bottom = 34;
-	double plot_h = height - top - bottom, plot_w = width - left - 8;
+	const int left = 40, top = 24, bottom = 34, right = 36;
+	double plot_h = height - top - bottom, plot_w = width - left - right;
 	double max = 0, cw;
 
 	for (size_t i = 0; i < n; i++)
@@ -124,7 +124,7 @@ int svg_columns(struct buf *b, const char *title, const struct svg_bar *cols, si
 	html_escape_cstr(b, title);
 	buf_adds(b, "</text>");
 	buf_addf(b, "<line class=\"ax\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", left,
-		 top + plot_h, width - 8, top + plot_h);
+		 top + plot_h, width - right, top + plot_h);
 	buf_addf(b, "<text class=\"cv\" x=\"0\" y=\"%d\">", top + 8);
 	add_count(b, max);
 	buf_addf(b, "</text><text class=\"cv\" x=\"0\" y=\"%.1f\">0</text>", top + plot_h);
