@@ -27,6 +27,7 @@
 #include "core/buf.h"
 #include "report/escape.h"
 #include "report/html.h"
+#include "report/html_text.h"
 #include "report/jsonl.h"
 #include "report/svg.h"
 
@@ -34,8 +35,6 @@
 
 #define PAGE_MAX_BYTES ((size_t)512 << 20)
 #define PATH_MAX_BYTES 4096
-#define TEXT_SHOW_BYTES 20000	/* longer post texts are cut when shown */
-#define TEMPLATE_SHOW_BYTES 4000
 #define TIMELINE_BINS 40
 #define MONTH_FIRST_YEAR 1970
 #define MONTH_YEARS 131		/* 1970..2100 */
@@ -44,7 +43,6 @@
 #define PRICE_STEPS 4		/* bins per decade */
 #define PRICE_BINS (PRICE_DECADES * PRICE_STEPS)
 #define MAX_CURRENCIES 8
-#define MAX_SPANS_MARKED 254	/* reasons marked per post (one byte per text byte) */
 #define GRAPH_MAX_NODES 400
 
 struct net_key {
@@ -193,11 +191,6 @@ static int cmp_net_id(const void *pa, const void *pb)
 	return strcmp(a->id, b->id);
 }
 
-static double finite_or(double v, double dflt)
-{
-	return isfinite(v) ? v : dflt;
-}
-
 static int read_keys(struct report *R, struct jsonl_in *in, struct atl_err *err)
 {
 	yajl_val v;
@@ -207,8 +200,8 @@ static int read_keys(struct report *R, struct jsonl_in *in, struct atl_err *err)
 		struct net_key k;
 
 		k.flagged = YAJL_IS_TRUE(jv_get(v, "flagged"));
-		k.score = finite_or(jv_num(v, "score", 0), 0);
-		k.size = finite_or(jv_num(v, "size", 0), 0);
+		k.score = html_finite_or(jv_num(v, "score", 0), 0);
+		k.size = html_finite_or(jv_num(v, "size", 0), 0);
 		k.line = in->line_no;
 		k.rank = 0;
 		yajl_tree_free(v);
@@ -224,22 +217,6 @@ static int read_keys(struct report *R, struct jsonl_in *in, struct atl_err *err)
 		R->keys[R->n_keys++] = k;
 	}
 	return rc;
-}
-
-/* "a, b, c +2 more" from an array of {value, count}; n_max values. */
-static void add_value_list(struct buf *b, yajl_val arr, size_t n_max)
-{
-	size_t n = jv_len(arr);
-
-	for (size_t i = 0; i < n && i < n_max; i++) {
-		const char *s = jv_str(jv_at(arr, i), "value");
-
-		if (i)
-			buf_adds(b, ", ");
-		html_escape_cstr(b, s ? s : "?");
-	}
-	if (n > n_max)
-		buf_addf(b, " +%zu", n - n_max);
 }
 
 static void add_num_short(struct buf *b, double v)
@@ -296,13 +273,13 @@ static char *render_row(const struct report *R, yajl_val v, size_t rank)
 	if (rank < R->n_nets)
 		buf_adds(&b, "</a>");
 	buf_addf(&b, "</td><td>%s</td>", flagged ? "yes" : "no");
-	buf_addf(&b, "<td data-v=\"%.6g\">%.3f</td>", finite_or(jv_num(v, "score", 0), 0),
-		 finite_or(jv_num(v, "score", 0), 0));
-	buf_addf(&b, "<td data-v=\"%.0f\">%.0f</td><td>", finite_or(jv_num(v, "size", 0), 0),
-		 finite_or(jv_num(v, "size", 0), 0));
-	add_value_list(&b, jv_get(v, "platforms"), 4);
+	buf_addf(&b, "<td data-v=\"%.6g\">%.3f</td>", html_finite_or(jv_num(v, "score", 0), 0),
+		 html_finite_or(jv_num(v, "score", 0), 0));
+	buf_addf(&b, "<td data-v=\"%.0f\">%.0f</td><td>", html_finite_or(jv_num(v, "size", 0), 0),
+		 html_finite_or(jv_num(v, "size", 0), 0));
+	html_add_value_list(&b, jv_get(v, "platforms"), 4);
 	buf_adds(&b, "</td><td>");
-	add_value_list(&b, jv_get(ind, "phones"), 3);
+	html_add_value_list(&b, jv_get(ind, "phones"), 3);
 	buf_adds(&b, "</td><td>");
 	add_price_ranges(&b, jv_get(v, "prices"), 2);
 	buf_addf(&b, "</td><td class=\"d\" data-v=\"%.0f\">", isfinite(t0) ? t0 : 0);
@@ -529,7 +506,7 @@ static void count_prices(struct report *R, yajl_val prices)
 static int take_post(struct report *R, yajl_val v, const struct jsonl_in *in)
 {
 	int flagged = YAJL_IS_TRUE(jv_get(v, "flagged"));
-	double score = finite_or(jv_num(v, "score", 0), 0);
+	double score = html_finite_or(jv_num(v, "score", 0), 0);
 	int year = 0, month = 0;
 	double t = parse_time(jv_str(v, "created_at"), &year, &month);
 	const char *cl = jv_str(v, "cluster");
@@ -625,146 +602,6 @@ out:
 	return rc;
 }
 
-/* ---- rendering helpers ------------------------------------------------- */
-
-static void add_text_escaped_cut(struct buf *b, const char *s, size_t max)
-{
-	size_t n = s ? strlen(s) : 0, k = n;
-
-	if (k > max) {
-		k = max;
-		while (k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80)
-			k--;
-	}
-	html_escape(b, s, k);
-	if (k < n)
-		buf_adds(b, " \xE2\x80\xA6");
-}
-
-/* Step i forward to the start of a UTF-8 sequence. */
-static size_t char_start(const char *s, size_t n, size_t i)
-{
-	while (i < n && ((unsigned char)s[i] & 0xc0) == 0x80)
-		i++;
-	return i;
-}
-
-/* Write text with marks: mark[i] = 0 for none, else a 1-based index into
- * names (the <mark>'s title and class). Marks change only at character
- * starts, so no UTF-8 sequence is ever split by a tag. */
-static void add_marked(struct buf *b, const char *s, size_t n, const uint8_t *mark,
-		       const char *const *names, const char *cls)
-{
-	size_t i = 0, run = 0;
-	int cur = 0;
-
-	while (i <= n) {
-		int m = i < n ? mark[i] : 0;
-
-		if (m != cur || i == n) {
-			html_escape(b, s + run, i - run);
-			run = i;
-			if (cur)
-				buf_adds(b, "</mark>");
-			if (m && i < n) {
-				buf_addf(b, "<mark class=\"%s\" title=\"", cls);
-				html_escape_cstr(b, names[m - 1]);
-				buf_adds(b, "\">");
-			}
-			cur = m;
-			if (i == n)
-				break;
-		}
-		i = char_start(s, n, i + 1);
-	}
-}
-
-static void add_text_with_reasons(struct buf *b, yajl_val post)
-{
-	const char *text = jv_str(post, "text");
-	yajl_val reasons = jv_get(post, "reasons");
-	const char *names[MAX_SPANS_MARKED];
-	size_t n, nr = jv_len(reasons), cut;
-	uint8_t *mark;
-
-	if (!text)
-		return;
-	n = strlen(text);
-	cut = n > TEXT_SHOW_BYTES ? TEXT_SHOW_BYTES : n;
-	while (cut < n && cut > 0 && ((unsigned char)text[cut] & 0xc0) == 0x80)
-		cut--;
-	mark = calloc(cut + 1, 1);
-	if (!mark) {
-		add_text_escaped_cut(b, text, TEXT_SHOW_BYTES);
-		return;
-	}
-	if (nr > MAX_SPANS_MARKED)
-		nr = MAX_SPANS_MARKED;
-	for (size_t r = 0; r < nr; r++) {
-		yajl_val x = jv_at(reasons, r);
-		double s = jv_num(x, "start", -1), e = jv_num(x, "end", -1);
-		const char *tac = jv_str(x, "tactic");
-
-		names[r] = tac ? tac : "reason";
-		if (!(s >= 0 && e > s))
-			continue;
-		if (e > (double)cut)
-			e = (double)cut;
-		for (size_t i = (size_t)s; i < (size_t)e; i++)
-			if (!mark[i])
-				mark[i] = (uint8_t)(r + 1);
-	}
-	add_marked(b, text, cut, mark, names, "r");
-	if (cut < n)
-		buf_adds(b, " \xE2\x80\xA6");
-	free(mark);
-}
-
-static void add_tactics(struct buf *b, yajl_val tactics)
-{
-	for (size_t i = 0; i < jv_len(tactics); i++) {
-		const char *t = YAJL_GET_STRING(jv_at(tactics, i));
-
-		if (!t)
-			continue;
-		buf_adds(b, "<span class=\"tag\">");
-		html_escape_cstr(b, t);
-		buf_adds(b, "</span> ");
-	}
-}
-
-static void render_post(struct buf *b, yajl_val p)
-{
-	yajl_val src = jv_get(p, "source");
-	const char *url = jv_str(p, "url");
-	int flagged = YAJL_IS_TRUE(jv_get(p, "flagged"));
-
-	buf_addf(b, "<li class=\"post%s\"><div class=\"meta\"><b>", flagged ? " fl" : "");
-	html_escape_cstr(b, jv_str(p, "id") ? jv_str(p, "id") : "(no id)");
-	buf_adds(b, "</b> \xC2\xB7 ");
-	html_escape_cstr(b, jv_str(p, "platform") ? jv_str(p, "platform") : "?");
-	buf_adds(b, " \xC2\xB7 ");
-	html_escape_cstr(b, jv_str(p, "author") ? jv_str(p, "author") : "(no author)");
-	buf_adds(b, " \xC2\xB7 ");
-	html_escape_cstr(b, jv_str(p, "created_at") ? jv_str(p, "created_at") : "(no date)");
-	buf_addf(b, " \xC2\xB7 score %.3f%s ", finite_or(jv_num(p, "score", 0), 0),
-		 flagged ? " \xC2\xB7 <b>flagged</b>" : "");
-	add_tactics(b, jv_get(p, "tactics"));
-	if (url) {
-		buf_adds(b, " \xC2\xB7 ");
-		html_add_url(b, url, strlen(url), "link");
-	}
-	buf_adds(b, "</div><p class=\"text\">");
-	add_text_with_reasons(b, p);
-	buf_adds(b, "</p>");
-	if (src) {
-		buf_adds(b, "<div class=\"src\">");
-		html_escape_cstr(b, jv_str(src, "file") ? jv_str(src, "file") : "?");
-		buf_addf(b, ":%.0f</div>", finite_or(jv_num(src, "line", 0), 0));
-	}
-	buf_adds(b, "</li>\n");
-}
-
 /* ---- headline and charts ----------------------------------------------- */
 
 static void add_card(struct buf *b, const char *name, double v)
@@ -818,8 +655,8 @@ static void chart_counts(struct buf *b, const char *title, yajl_val counts, yajl
 		if (!YAJL_IS_NUMBER(v))
 			continue;
 		bars[n].label = k;
-		bars[n].value = finite_or(jv_num(counts, k, 0), 0);
-		bars[n].part = part ? finite_or(jv_num(part, k, 0), 0) : 0;
+		bars[n].value = html_finite_or(jv_num(counts, k, 0), 0);
+		bars[n].part = part ? html_finite_or(jv_num(part, k, 0), 0) : 0;
 		if (bars[n].value < 0)
 			bars[n].value = 0;
 		if (bars[n].part > bars[n].value)
@@ -991,120 +828,6 @@ static void render_table(struct buf *b, const struct report *R)
 	buf_adds(b, "</tbody></table></div></section>\n");
 }
 
-/* Template text folded for matching slot values: ASCII lower case, Latin-1
- * letters without accents (normalised slot values carry none); fold[i] is
- * one byte per input character, start[i] the character's first byte. */
-static const char latin1_fold[] = "aaaaaaaceeeeiiiidnooooo?ouuuuyts"
-				  "aaaaaaaceeeeiiiidnooooo?ouuuuyty";
-
-static size_t fold_text(const char *s, size_t n, char *fold, size_t *start)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < n;) {
-		unsigned char c = (unsigned char)s[i];
-		size_t len = 1;
-		char f = (char)ascii_tolower(c);
-
-		if (c == 0xc3 && i + 1 < n && ((unsigned char)s[i + 1] & 0xc0) == 0x80) {
-			f = latin1_fold[((unsigned char)s[i + 1] & 0x3f)];
-			len = 2;
-		} else if (c >= 0x80) {
-			len = char_start(s, n, i + 1) - i;
-			f = '\x01';	/* matches nothing in a value */
-		}
-		fold[k] = f;
-		start[k++] = i;
-		i += len;
-	}
-	start[k] = n;
-	return k;
-}
-
-static void mark_slot_values(uint8_t *mark, const char *fold, const size_t *start, size_t nf,
-			     const char *value, int slot)
-{
-	size_t vl = strlen(value);
-
-	if (vl < 2)
-		return;
-	for (size_t i = 0; i + vl <= nf; i++) {
-		if (memcmp(fold + i, value, vl) != 0)
-			continue;
-		if ((i > 0 && ascii_is_alnum((unsigned char)fold[i - 1])) ||
-		    (i + vl < nf && ascii_is_alnum((unsigned char)fold[i + vl])))
-			continue;
-		for (size_t j = start[i]; j < start[i + vl]; j++)
-			if (!mark[j])
-				mark[j] = (uint8_t)slot;
-		i += vl - 1;
-	}
-}
-
-static void render_template(struct buf *b, yajl_val net)
-{
-	yajl_val tmpl = jv_get(net, "template"), slots = jv_get(net, "slots");
-	const char *text = jv_str(tmpl, "text");
-	const char *names[MAX_SPANS_MARKED];
-	size_t n, nf, ns = jv_len(slots);
-	uint8_t *mark = NULL;
-	size_t *start = NULL;
-	char *fold = NULL;
-
-	if (!text)
-		return;
-	n = strlen(text);
-	if (n > TEMPLATE_SHOW_BYTES) {
-		n = TEMPLATE_SHOW_BYTES;
-		while (n > 0 && ((unsigned char)text[n] & 0xc0) == 0x80)
-			n--;
-	}
-	buf_adds(b, "<h4>Template</h4><p class=\"text tmpl\">");
-	mark = calloc(n + 1, 1);
-	start = calloc(n + 1, sizeof(*start));
-	fold = calloc(n + 1, 1);
-	if (!mark || !start || !fold) {
-		add_text_escaped_cut(b, text, TEMPLATE_SHOW_BYTES);
-		goto list;
-	}
-	nf = fold_text(text, n, fold, start);
-	if (ns > MAX_SPANS_MARKED)
-		ns = MAX_SPANS_MARKED;
-	for (size_t s = 0; s < ns; s++) {
-		yajl_val slot = jv_at(slots, s), vals = jv_get(slot, "values");
-		const char *kind = jv_str(slot, "kind");
-
-		names[s] = kind ? kind : "slot";
-		for (size_t k = 0; k < jv_len(vals); k++) {
-			const char *val = jv_str(jv_at(vals, k), "value");
-
-			if (val)
-				mark_slot_values(mark, fold, start, nf, val, (int)s + 1);
-		}
-	}
-	add_marked(b, text, n, mark, names, "s");
-	if (n < strlen(text))
-		buf_adds(b, " \xE2\x80\xA6");
-list:
-	buf_adds(b, "</p>");
-	if (ns) {
-		buf_adds(b, "<ul class=\"slots\">");
-		for (size_t s = 0; s < ns; s++) {
-			yajl_val slot = jv_at(slots, s);
-
-			buf_adds(b, "<li><mark class=\"s\">");
-			html_escape_cstr(b, jv_str(slot, "kind") ? jv_str(slot, "kind") : "slot");
-			buf_adds(b, "</mark> ");
-			add_value_list(b, jv_get(slot, "values"), 6);
-			buf_adds(b, "</li>");
-		}
-		buf_adds(b, "</ul>");
-	}
-	free(mark);
-	free(start);
-	free(fold);
-}
-
 static void render_timeline(struct buf *b, const struct net_detail *d)
 {
 	struct svg_bar cols[TIMELINE_BINS];
@@ -1141,7 +864,7 @@ static void add_indicator_list(struct buf *b, const char *title, yajl_val arr)
 
 		buf_adds(b, "<li>");
 		html_escape_cstr(b, v ? v : "?");
-		buf_addf(b, " <span class=\"c\">%.0f</span></li>", finite_or(jv_num(x, "count", 0), 0));
+		buf_addf(b, " <span class=\"c\">%.0f</span></li>", html_finite_or(jv_num(x, "count", 0), 0));
 	}
 	if (n > 50)
 		buf_addf(b, "<li>+%zu more</li>", n - 50);
@@ -1248,7 +971,7 @@ static int render_network(struct buf *b, const struct report *R, size_t rank)
 	buf_addf(b, "<section class=\"net\" id=\"n%zu\"><h3>#%zu \xC2\xB7 network ", rank, rank + 1);
 	html_escape_cstr(b, d->id);
 	buf_addf(b, " <span class=\"sub\">score %.3f \xC2\xB7 %.0f posts%s</span></h3>",
-		 finite_or(jv_num(v, "score", 0), 0), finite_or(jv_num(v, "size", 0), 0),
+		 html_finite_or(jv_num(v, "score", 0), 0), html_finite_or(jv_num(v, "size", 0), 0),
 		 YAJL_IS_TRUE(jv_get(v, "flagged")) ? " \xC2\xB7 flagged" : "");
 	buf_adds(b, "<dl class=\"facts\"><dt>first / last seen</dt><dd>");
 	html_escape_cstr(b, jv_str(v, "first_seen") ? jv_str(v, "first_seen") : "?");
@@ -1260,7 +983,7 @@ static int render_network(struct buf *b, const struct report *R, size_t rank)
 	add_indicator_list(b, "platforms", jv_get(v, "platforms"));
 	add_indicator_list(b, "places", jv_get(v, "places"));
 	buf_adds(b, "</dl>");
-	render_template(b, v);
+	html_render_template(b, v);
 	render_timeline(b, d);
 	if (rank < R->o.max_graphs) {
 		rc = render_graph(b, R, d, posts, np);
@@ -1276,9 +999,9 @@ static int render_network(struct buf *b, const struct report *R, size_t rank)
 	add_indicator_list(b, "emails", jv_get(ind, "emails"));
 	buf_adds(b, "</dl>");
 	buf_addf(b, "<h4>Posts (%zu shown of %.0f)</h4><ol class=\"posts\">", np,
-		 finite_or(jv_num(v, "size", 0), 0));
+		 html_finite_or(jv_num(v, "size", 0), 0));
 	for (size_t i = 0; i < np; i++)
-		render_post(b, posts[i]);
+		html_render_post(b, posts[i]);
 	buf_adds(b, "</ol></section>\n");
 out:
 	for (size_t i = 0; i < np; i++)
@@ -1307,7 +1030,7 @@ static void render_flagged(struct buf *b, struct report *R)
 
 		if (!p)
 			continue;
-		render_post(b, p);
+		html_render_post(b, p);
 		yajl_tree_free(p);
 	}
 	buf_adds(b, "</ol></section>\n");
@@ -1322,10 +1045,10 @@ static void render_footer(struct buf *b, const struct report *R)
 	buf_adds(b, "</dd><dt>model</dt><dd>");
 	html_escape_cstr(b, jv_str(s, "model") ? jv_str(s, "model") : "?");
 	buf_addf(b, " (threshold %.3g)</dd><dt>options</dt><dd><code>",
-		 finite_or(jv_num(s, "threshold", 0), 0));
+		 html_finite_or(jv_num(s, "threshold", 0), 0));
 	html_escape_cstr(b, jv_str(s, "options") ? jv_str(s, "options") : "");
 	buf_addf(b, "</code></dd><dt>scan time</dt><dd>%.2f s</dd><dt>inputs</dt><dd><ul>",
-		 finite_or(jv_num(t, "total", 0), 0));
+		 html_finite_or(jv_num(t, "total", 0), 0));
 	for (size_t i = 0; i < jv_len(inputs) && i < 200; i++) {
 		yajl_val in = jv_at(inputs, i);
 
@@ -1333,7 +1056,7 @@ static void render_footer(struct buf *b, const struct report *R)
 		html_escape_cstr(b, jv_str(in, "name") ? jv_str(in, "name") : "?");
 		buf_adds(b, " (");
 		html_escape_cstr(b, jv_str(in, "format") ? jv_str(in, "format") : "skipped");
-		buf_addf(b, ", %.0f read)</li>", finite_or(jv_num(in, "read", 0), 0));
+		buf_addf(b, ", %.0f read)</li>", html_finite_or(jv_num(in, "read", 0), 0));
 	}
 	if (jv_len(inputs) > 200)
 		buf_addf(b, "<li>+%zu more</li>", jv_len(inputs) - 200);

@@ -72,6 +72,8 @@ int svg_hbars(struct buf *b, const char *title, const struct svg_bar *bars, size
 	open_svg(b, title, w, h);
 	buf_addf(b, "<text class=\"ct\" x=\"0\" y=\"14\">");
 	html_escape_cstr(b, title);
+	if (max <= 0)
+		buf_adds(b, " (none)");
 	buf_adds(b, "</text>");
 	for (size_t i = 0; i < n; i++) {
 		double y = top + (double)i * row;
