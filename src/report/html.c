@@ -309,7 +309,8 @@ static int read_networks(struct report *R, struct atl_err *err)
 	rc = read_keys(R, &in, err);
 	if (rc < 0)
 		goto out;
-	qsort(R->keys, R->n_keys, sizeof(*R->keys), cmp_rank);
+	if (R->n_keys)
+		qsort(R->keys, R->n_keys, sizeof(*R->keys), cmp_rank);
 	n_rows = R->n_keys < R->o.max_table_rows ? R->n_keys : R->o.max_table_rows;
 	R->n_nets = n_rows < R->o.max_networks ? n_rows : R->o.max_networks;
 	R->by_line = calloc(n_rows + 1, sizeof(*R->by_line));
@@ -677,7 +678,7 @@ static int chart_months(struct buf *b, const struct report *R)
 					     "07", "08", "09", "10", "11", "12" };
 	size_t lo = N_MONTHS, hi = 0, n;
 	struct svg_bar *cols;
-	char (*labels)[8];
+	char (*labels)[16];
 
 	for (size_t m = 0; m < N_MONTHS; m++) {
 		if (!R->months[m])
@@ -699,7 +700,7 @@ static int chart_months(struct buf *b, const struct report *R)
 	for (size_t i = 0; i < n; i++) {
 		size_t m = lo + i;
 
-		snprintf(labels[i], sizeof(labels[i]), "%04zu-%s", MONTH_FIRST_YEAR + m / 12,
+		snprintf(labels[i], sizeof(labels[i]), "%04d-%s", (int)(MONTH_FIRST_YEAR + m / 12),
 			 mon[m % 12]);
 		cols[i].label = labels[i];
 		cols[i].value = R->months[m];
