@@ -29,6 +29,7 @@
 #include "report/html.h"
 #include "report/html_text.h"
 #include "report/jsonl.h"
+#include "report/post_facts.h"
 #include "report/svg.h"
 
 #include "core/banned.h"
@@ -477,17 +478,12 @@ static int bin_price(double amount)
 	return (int)l;
 }
 
-static void count_prices(struct report *R, yajl_val prices)
+static void count_prices(struct report *R, const struct post_facts *f)
 {
-	for (size_t i = 0; i < jv_len(prices); i++) {
-		yajl_val p = jv_at(prices, i);
-		const char *code = jv_str(p, "currency");
-		const char *amount = jv_str(p, "amount");
-		double a = amount ? strtod(amount, NULL) : jv_num(p, "amount", NAN);
+	for (size_t i = 0; i < f->n_prices; i++) {
+		const char *code = f->prices[i].currency;
 		size_t c;
 
-		if (!code || !isfinite(a) || strlen(code) >= sizeof(R->cur[0].code))
-			continue;
 		for (c = 0; c < R->n_cur; c++)
 			if (strcmp(R->cur[c].code, code) == 0)
 				break;
@@ -500,17 +496,14 @@ static void count_prices(struct report *R, yajl_val prices)
 			R->n_cur++;
 		}
 		R->cur[c].n++;
-		R->cur[c].bins[bin_price(a)]++;
+		R->cur[c].bins[bin_price(f->prices[i].amount)]++;
 	}
 }
 
-static int take_post(struct report *R, yajl_val v, const struct jsonl_in *in)
+static int take_post(struct report *R, const struct post_facts *f, const struct jsonl_in *in)
 {
-	int flagged = YAJL_IS_TRUE(jv_get(v, "flagged"));
-	double score = html_finite_or(jv_num(v, "score", 0), 0);
 	int year = 0, month = 0;
-	double t = parse_time(jv_str(v, "created_at"), &year, &month);
-	const char *cl = jv_str(v, "cluster");
+	double t = parse_time(f->created_at, &year, &month);
 	struct net_detail *d;
 
 	R->n_posts_read++;
@@ -518,12 +511,12 @@ static int take_post(struct report *R, yajl_val v, const struct jsonl_in *in)
 		size_t m = (size_t)(year - MONTH_FIRST_YEAR) * 12 + (size_t)(month - 1);
 
 		R->months[m]++;
-		R->months_flagged[m] += flagged;
+		R->months_flagged[m] += f->flagged;
 	}
-	count_prices(R, jv_get(jv_get(v, "indicators"), "prices"));
-	if (flagged && keep_flagged(R, score, in->line_no, &in->line) < 0)
+	count_prices(R, f);
+	if (f->flagged && keep_flagged(R, f->score, in->line_no, &in->line) < 0)
 		return ATL_ENOMEM;
-	d = cl ? find_net(R, cl) : NULL;
+	d = f->cluster[0] ? find_net(R, f->cluster) : NULL;
 	if (!d)
 		return 0;
 	if (isfinite(t) && isfinite(d->t0) && isfinite(d->t1)) {
@@ -534,7 +527,7 @@ static int take_post(struct report *R, yajl_val v, const struct jsonl_in *in)
 			bin = TIMELINE_BINS - 1;
 		if (bin >= 0) {
 			d->bins[bin]++;
-			d->bins_flagged[bin] += flagged;
+			d->bins_flagged[bin] += f->flagged;
 		}
 	}
 	if (d->n_posts < R->o.max_posts_per_network) {
@@ -548,9 +541,9 @@ static int take_post(struct report *R, yajl_val v, const struct jsonl_in *in)
 
 static int read_posts(struct report *R, struct atl_err *err)
 {
+	struct post_facts facts;
 	struct jsonl_in in;
 	char path[PATH_MAX_BYTES];
-	yajl_val v;
 	int rc;
 
 	R->heap = calloc(R->o.max_flagged_posts + 1, sizeof(*R->heap));
@@ -560,9 +553,14 @@ static int read_posts(struct report *R, struct atl_err *err)
 	rc = jsonl_open(&in, path, R->o.max_line_bytes, err);
 	if (rc < 0)
 		goto out;
-	while ((rc = jsonl_next(&in, &v, err)) > 0) {
-		rc = take_post(R, v, &in);
-		yajl_tree_free(v);
+	while ((rc = jsonl_next_line(&in, err)) > 0) {
+		if (in.line.len == 0)
+			continue;
+		if (post_facts_parse(&facts, buf_cstr(&in.line), in.line.len) < 0) {
+			in.n_skipped++;
+			continue;
+		}
+		rc = take_post(R, &facts, &in);
 		if (rc < 0) {
 			rc = atl_err_set(err, rc, "out of memory");
 			goto out;

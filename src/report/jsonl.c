@@ -2,13 +2,12 @@
  * report/jsonl: see jsonl.h.
  */
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/jsonl.h"
 
 #include "core/banned.h"
-
-#define CHUNK_BYTES 65536
 
 int jsonl_open(struct jsonl_in *in, const char *path, size_t max_line_bytes,
 	       struct atl_err *err)
@@ -16,6 +15,9 @@ int jsonl_open(struct jsonl_in *in, const char *path, size_t max_line_bytes,
 	memset(in, 0, sizeof(*in));
 	buf_init(&in->line, max_line_bytes);
 	in->path = path;
+	in->chunk = malloc(JSONL_CHUNK_BYTES);
+	if (!in->chunk)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	in->f = fopen(path, "rb");
 	if (!in->f)
 		return atl_err_set(err, errno == ENOENT ? ATL_ENOTFOUND : ATL_EIO,
@@ -28,6 +30,8 @@ void jsonl_close(struct jsonl_in *in)
 	if (in->f)
 		fclose(in->f);
 	in->f = NULL;
+	free(in->chunk);
+	in->chunk = NULL;
 	buf_release(&in->line);
 }
 
@@ -37,31 +41,42 @@ int jsonl_rewind(struct jsonl_in *in, struct atl_err *err)
 		return atl_err_set(err, ATL_EIO, "cannot rewind '%s': %s", in->path, strerror(errno));
 	in->line_no = 0;
 	in->eof = 0;
+	in->pos = in->len = 0;
 	return 0;
 }
 
 int jsonl_next_line(struct jsonl_in *in, struct atl_err *err)
 {
-	int c, too_long = 0;
+	int too_long = 0, any = 0;
 
 	if (in->eof)
 		return 0;
 	buf_reset(&in->line);
 	for (;;) {
-		c = getc_unlocked(in->f);
-		if (c == EOF) {
-			if (ferror(in->f))
-				return atl_err_set(err, ATL_EIO, "cannot read '%s': %s", in->path,
-						   strerror(errno));
-			in->eof = 1;
-			if (in->line.len == 0 && !too_long)
-				return 0;
-			break;
+		const char *nl;
+		size_t n;
+
+		if (in->pos == in->len) {
+			in->pos = 0;
+			in->len = fread(in->chunk, 1, JSONL_CHUNK_BYTES, in->f);
+			if (in->len == 0) {
+				if (ferror(in->f))
+					return atl_err_set(err, ATL_EIO, "cannot read '%s': %s",
+							   in->path, strerror(errno));
+				in->eof = 1;
+				if (!any)
+					return 0;
+				break;
+			}
 		}
-		if (c == '\n')
-			break;
-		if (buf_addc(&in->line, (char)c) < 0)
+		any = 1;
+		nl = memchr(in->chunk + in->pos, '\n', in->len - in->pos);
+		n = nl ? (size_t)(nl - in->chunk) - in->pos : in->len - in->pos;
+		if (!too_long && buf_add(&in->line, in->chunk + in->pos, n) < 0)
 			too_long = 1;	/* keep consuming up to the newline */
+		in->pos += n + (nl != NULL);
+		if (nl)
+			break;
 	}
 	in->line_no++;
 	if (too_long) {

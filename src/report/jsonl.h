@@ -26,7 +26,11 @@ struct jsonl_in {
 	uint64_t line_no;	/* 1-based number of the current line */
 	uint64_t n_skipped;	/* lines over the limit or not JSON objects */
 	int eof;
+	char *chunk;		/* read-ahead, JSONL_CHUNK_BYTES */
+	size_t pos, len;	/* unread bytes are chunk[pos..len) */
 };
+
+#define JSONL_CHUNK_BYTES 65536
 
 /* Open path; 0, ATL_ENOTFOUND or ATL_EIO. */
 int jsonl_open(struct jsonl_in *in, const char *path, size_t max_line_bytes,
