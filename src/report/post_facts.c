@@ -101,10 +101,12 @@ static int on_string(void *p, const unsigned char *s, size_t n)
 		if (key_is(c, 4, "currency")) {
 			copy_str(c->currency, sizeof(c->currency), s, n);
 		} else if (key_is(c, 4, "amount")) {
-			char tmp[64];
+			char tmp[64], *end;
 
 			copy_str(tmp, sizeof(tmp), s, n);
-			c->amount = tmp[0] ? strtod(tmp, NULL) : NAN;
+			c->amount = strtod(tmp, &end);
+			if (end == tmp)
+				c->amount = NAN;	/* not a number at all */
 		}
 	}
 	return 1;

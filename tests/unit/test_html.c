@@ -15,6 +15,7 @@
 #include "core/utf8.h"
 #include "report/escape.h"
 #include "report/html.h"
+#include "report/post_facts.h"
 #include "report/svg.h"
 #include "test.h"
 #include "../../fuzz/html_check.h"
@@ -316,4 +317,30 @@ TEST(html, missing_outputs)
 	mkdir(dir, 0777);
 	write_text(dir, "summary.json", "[1,2]");
 	CHECK_INT(report_html_write(dir, NULL, &err), ATL_EPARSE);
+}
+
+TEST(html, post_facts_paths)
+{
+	struct post_facts f;
+	const char *line =
+		"{\"id\":\"p\",\"score\":0.75,\"flagged\":true,\"created_at\":\"2025-01-02\","
+		"\"source\":{\"score\":9,\"cluster\":\"no\"},"
+		"\"indicators\":{\"phones\":[{\"amount\":\"1\",\"currency\":\"XXX\"}],"
+		"\"prices\":[{\"amount\":\"8000\",\"currency\":\"USD\",\"text\":\"$8000\"},"
+		"{\"amount\":\"x\",\"currency\":\"MXN\"},{\"currency\":\"TOOLONGCODE\",\"amount\":\"5\"},"
+		"{\"currency\":\"GTQ\",\"amount\":12.5}]},"
+		"\"reasons\":[{\"flagged\":false}],\"cluster\":\"C7\"}";
+
+	CHECK_INT(post_facts_parse(&f, line, strlen(line)), 0);
+	CHECK_INT(f.flagged, 1);
+	CHECK(f.score == 0.75);
+	CHECK_STR(f.created_at, "2025-01-02");
+	CHECK_STR(f.cluster, "C7");
+	CHECK_INT(f.n_prices, 2);	/* "x" is no amount, a too-long code no currency */
+	CHECK_STR(f.prices[0].currency, "USD");
+	CHECK(f.prices[0].amount == 8000);
+	CHECK_STR(f.prices[1].currency, "GTQ");
+	CHECK(f.prices[1].amount == 12.5);
+	CHECK_INT(post_facts_parse(&f, "[1]", 3), -1);
+	CHECK_INT(post_facts_parse(&f, "{\"a\":", 5), -1);
 }
