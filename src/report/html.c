@@ -670,22 +670,31 @@ static void chart_counts(struct buf *b, const char *title, yajl_val counts, yajl
 	buf_adds(b, "</figure>\n");
 }
 
+/* First and last non-zero counts; 0 when all are zero. */
+static int nonzero_range(const uint32_t *v, size_t n, size_t *lo, size_t *hi)
+{
+	size_t i = 0, j = n;
+
+	while (i < n && !v[i])
+		i++;
+	if (i == n)
+		return 0;
+	while (j > i && !v[j - 1])
+		j--;
+	*lo = i;
+	*hi = j - 1;
+	return 1;
+}
+
 static int chart_months(struct buf *b, const struct report *R)
 {
 	static const char *const mon[12] = { "01", "02", "03", "04", "05", "06",
 					     "07", "08", "09", "10", "11", "12" };
-	size_t lo = N_MONTHS, hi = 0, n;
+	size_t lo, hi, n;
 	struct svg_bar *cols;
 	char (*labels)[16];
 
-	for (size_t m = 0; m < N_MONTHS; m++) {
-		if (!R->months[m])
-			continue;
-		if (lo == N_MONTHS)
-			lo = m;
-		hi = m;
-	}
-	if (lo == N_MONTHS)
+	if (!nonzero_range(R->months, N_MONTHS, &lo, &hi))
 		return 0;
 	n = hi - lo + 1;
 	cols = calloc(n, sizeof(*cols));
@@ -734,18 +743,11 @@ static void chart_prices(struct buf *b, const struct report *R)
 		const struct currency *cu = order[c];
 		struct svg_bar cols[PRICE_BINS];
 		char labels[PRICE_BINS][16], title[64];
-		int lo = PRICE_BINS, hi = 0;
+		size_t lo, hi;
 
-		for (int i = 0; i < PRICE_BINS; i++) {
-			if (!cu->bins[i])
-				continue;
-			if (lo == PRICE_BINS)
-				lo = i;
-			hi = i;
-		}
-		if (lo == PRICE_BINS || cu->n < 3)
+		if (!nonzero_range(cu->bins, PRICE_BINS, &lo, &hi) || cu->n < 3)
 			continue;
-		for (int i = lo; i <= hi; i++) {
+		for (size_t i = lo; i <= hi; i++) {
 			double v = pow(10.0, (double)i / PRICE_STEPS);
 
 			if (v < 1e3)

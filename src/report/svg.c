@@ -49,6 +49,17 @@ static void add_count(struct buf *b, double v)
 		buf_addf(b, "%.1fM", v / 1e6);
 }
 
+/* A key for the darker part of the bars: a swatch and its name, on the
+ * text baseline y. */
+static void add_legend(struct buf *b, int x, int y, const char *name, const char *suffix)
+{
+	buf_addf(b, "<rect class=\"b2\" x=\"%d\" y=\"%d\" width=\"10\" height=\"10\"/>"
+		 "<text class=\"cv\" x=\"%d\" y=\"%d\">", x, y - 9, x + 14, y);
+	html_escape_cstr(b, name);
+	buf_adds(b, suffix);
+	buf_adds(b, "</text>");
+}
+
 static void open_svg(struct buf *b, const char *title, int w, int h)
 {
 	buf_addf(b, "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" aria-label=\"",
@@ -101,12 +112,8 @@ int svg_hbars(struct buf *b, const char *title, const struct svg_bar *bars, size
 		}
 		buf_adds(b, "</text></g>");
 	}
-	if (part_name) {
-		buf_addf(b, "<rect class=\"b2\" x=\"%d\" y=\"%d\" width=\"10\" height=\"10\"/>"
-			 "<text class=\"cv\" x=\"%d\" y=\"%d\">", label_w, h - 14, label_w + 14, h - 5);
-		html_escape_cstr(b, part_name);
-		buf_adds(b, " (in brackets)</text>");
-	}
+	if (part_name)
+		add_legend(b, label_w, h - 5, part_name, " (in brackets)");
 	return buf_adds(b, "</svg>");
 }
 
@@ -154,12 +161,8 @@ int svg_columns(struct buf *b, const char *title, const struct svg_bar *cols, si
 			buf_adds(b, "</text>");
 		}
 	}
-	if (part_name) {
-		buf_addf(b, "<rect class=\"b2\" x=\"%d\" y=\"%d\" width=\"10\" height=\"10\"/>"
-			 "<text class=\"cv\" x=\"%d\" y=\"%d\">", left, height - 11, left + 14, height - 2);
-		html_escape_cstr(b, part_name);
-		buf_adds(b, "</text>");
-	}
+	if (part_name)
+		add_legend(b, left, height - 2, part_name, "");
 	return buf_adds(b, "</svg>");
 }
 
