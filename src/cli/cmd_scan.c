@@ -20,7 +20,7 @@ const char scan_usage[] =
 	"\n"
 	"Read posts, score each for smuggling solicitation, extract indicators,\n"
 	"link posts into networks, and write DIR/posts.jsonl, DIR/networks.jsonl,\n"
-	"DIR/rejects.jsonl and DIR/summary.json. INPUT is a file, a directory\n"
+	"DIR/rejects.jsonl, DIR/summary.json and DIR/report.html. INPUT is a file, a directory\n"
 	"(walked), a zip archive (read in place) or '-' for standard input (the\n"
 	"default when no INPUT is given); plain, gzip or zstd. Formats, detected\n"
 	"from the content: JSON Lines, CSV, WhatsApp chat export (.txt), Telegram\n"
@@ -41,6 +41,7 @@ const char scan_usage[] =
 	"                          (default 1M; K and M suffixes)\n"
 	"      --model FILE        detector model (default: the built-in model)\n"
 	"      --threshold X       flag posts with score >= X (default: the model's)\n"
+	"      --no-report         do not write DIR/report.html\n"
 	"  -j, --threads N         worker threads (default: number of cores)\n"
 	"  -q, --quiet             print only errors\n"
 	"  -v, --verbose           more detail in messages\n"
@@ -239,6 +240,8 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 				free(inputs);
 				return cli_usage_error(c, "scan", "threshold must be in [0, 1], not '%s'", argv[i]);
 			}
+		} else if (!strcmp(a, "--no-report")) {
+			o.no_report = 1;
 		} else if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
 			double v;
 			NEED_ARG();

@@ -32,6 +32,7 @@
 #include "io/input.h"
 #include "io/walk.h"
 #include "pipeline/post.h"
+#include "report/html.h"
 #include "core/banned.h"
 
 #define BATCH_MAX_ARENA (64u << 20)	/* close a batch when its arena passes this */
@@ -1178,6 +1179,8 @@ out:
 			rc = write_summary(&R, err);
 		if (rc == 0)
 			rc = rename_all(&R, err);
+		if (rc == 0 && !o->no_report)	/* reads the renamed outputs */
+			rc = report_html_write(o->out_dir, NULL, err);
 		maybe_progress(&R, 1);
 	}
 	outputs_release(&R.out, rc < 0);

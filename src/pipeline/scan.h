@@ -44,6 +44,7 @@ struct scan_opts {
 	scan_reject_fn *on_reject;
 	void *cb_ctx;
 	const char *argv_line;		/* options as given, for summary.json */
+	int no_report;			/* 1: skip DIR/report.html (report/html) */
 };
 
 struct scan_input_stats {

@@ -1,0 +1,62 @@
+/*
+ * atalaya report: (re)write DIR/report.html from a scan's outputs
+ * (summary.json, networks.jsonl, posts.jsonl). The page is built by
+ * src/report/html; scan writes the same page at the end of a run.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "report/html.h"
+#include "core/banned.h"
+
+const char report_usage[] =
+	"usage: atalaya report [--networks N] [--posts-per-network N] DIR\n\n"
+	"Write DIR/report.html from the outputs of 'atalaya scan -o DIR': headline\n"
+	"counts, charts, a ranked table of networks (sortable, filterable), a section\n"
+	"per top network (template, timeline, graph, indicators, posts with the\n"
+	"detector's reasons marked) and the top flagged posts. The page is one\n"
+	"self-contained file: no network access, every input string escaped, a\n"
+	"Content-Security-Policy that allows only its own style and script.\n\n"
+	"  --networks N           networks with a section of their own (default 50)\n"
+	"  --posts-per-network N  posts shown per network (default 30)\n";
+
+int cmd_report(struct cli *c, int argc, char **argv)
+{
+	struct report_html_opts o = REPORT_HTML_OPTS_INIT;
+	struct atl_err err = ATL_ERR_INIT;
+	const char *dir = NULL;
+
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+		long v;
+
+		if (cli_is_help(a))
+			return cli_print_help("report");
+		if (strcmp(a, "--networks") == 0 || strcmp(a, "--posts-per-network") == 0) {
+			if (i + 1 >= argc || cli_parse_long(argv[i + 1], &v) < 0 || v < 1 ||
+			    v > 100000)
+				return cli_usage_error(c, "report", "%s needs a number from 1 to 100000", a);
+			if (a[2] == 'n')
+				o.max_networks = (size_t)v;
+			else
+				o.max_posts_per_network = (size_t)v;
+			i++;
+		} else if (a[0] == '-' && a[1]) {
+			return cli_usage_error(c, "report", "unknown option '%s'", a);
+		} else if (dir) {
+			return cli_usage_error(c, "report", "one DIR only");
+		} else {
+			dir = a;
+		}
+	}
+	if (!dir)
+		return cli_usage_error(c, "report", "no DIR given");
+	if (report_html_write(dir, &o, &err) < 0) {
+		cli_error_rec(c, &err);
+		return EXIT_FAIL;
+	}
+	if (!c->quiet)
+		cli_info(c, "wrote %s/report.html", dir);
+	return EXIT_OK;
+}
