@@ -94,5 +94,17 @@ else
 	echo "== libFuzzer: skipped (clang not installed); corpus replay ran above"
 fi
 
+echo "== browser: the report in headless Chromium"
+if out=$(sh scripts/browser-test.sh build/debug/atalaya); then
+	echo "$out"
+	case "$out" in
+	*SKIPPED*) ;;	# said clearly, counted as neither
+	*) passed=$((passed + 1)) ;;
+	esac
+else
+	echo "$out"
+	failed=$((failed + 1))
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
