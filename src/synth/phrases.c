@@ -42,6 +42,10 @@ static const char *const es_greet[] = {
 	"Bendiciones a todos, aquí seguimos",
 	"Hola hermanos chapines",
 	"Epa mi gente, pendientes",
+	"Buenas tardes grupo",
+	"Hola a todos los hermanos migrantes",
+	"🔥🔥 OFERTA 🔥🔥",
+	"{E}{E}{E}",
 };
 static const char *const es_offer[] = {
 	"Llevamos personas a USA sin brincar el muro",
@@ -76,6 +80,16 @@ static const char *const es_offer[] = {
 	"Servicio de viaje hasta la puerta de tu familia en USA",
 	"VIAJES 🇲🇽➡️🇺🇸",
 	"Cruces {E}{E}",
+	"Pasamos a USA",
+	"Viajes a USA 🇺🇸 {E}",
+	"Traslado seguro a Estados Unidos para ti y tu familia",
+	"Se llevan personas al norte, trato directo con el guía",
+	"Hacemos cruces por el desierto con guías conocedores",
+	"Se hacen pases por la línea con gente experimentada",
+	"Viaje directo al otro lado, sin escalas largas",
+	"Salimos de Centroamérica con destino a los Estados",
+	"Traemos a tu familiar desde su país hasta tu casa",
+	"Recogemos a tu familiar y te lo entregamos allá",
 };
 static const char *const es_route[] = {
 	"Salida desde {O} pasando por {X} hasta {D}",
@@ -94,6 +108,10 @@ static const char *const es_route[] = {
 	"Recorrido: {O}, {X}, {D}",
 	"Te movemos de {O} a {X} y de ahí a {D}",
 	"Viaje por tierra de {O} hasta {X}, luego a {D}",
+	"Ruta Guatemala - México - {D}",
+	"Salida {O}, llegada {D}",
+	"De {O} a {X} en bus, de {X} a {D} en carro",
+	"Cruzamos México completo hasta {X}, luego {D}",
 };
 static const char *const es_price[] = {
 	"Precio por persona {P}",
@@ -114,6 +132,10 @@ static const char *const es_price[] = {
 	"Precio de oferta {P}, solo esta semana",
 	"Te cobramos {P} de {O} a {D}",
 	"Costo total {P} por adulto",
+	"Precio especial {P}",
+	"{P} adultos",
+	"Tarifa por adulto: {P}",
+	"Todo por {P} hasta la puerta de tu casa",
 };
 static const char *const es_guar[] = {
 	"100% seguro y garantizado",
@@ -134,6 +156,10 @@ static const char *const es_guar[] = {
 	"Incluye {N} oportunidades de cruce",
 	"Ya van {N} familias entregadas este mes",
 	"Clientes satisfechos, llegaron todos bien",
+	"Trabajo serio y responsable",
+	"Gente seria, trabajo garantizado",
+	"Somos de confianza, pregunta por nosotros en {C}",
+	"Referencias de clientes que ya llegaron",
 };
 static const char *const es_payarr[] = {
 	"Pagas cuando tu familia te recibe",
@@ -152,6 +178,10 @@ static const char *const es_payarr[] = {
 	"El dinero se entrega cuando llegues con tu familia",
 	"Mitad en la salida, la otra mitad cuando te entregamos",
 	"Pagos en tres partes, una en cada punto",
+	"Pagas hasta que llegas",
+	"Pago al recibir a la persona",
+	"Un abono en la salida y el resto en la entrega",
+	"Tu familia paga allá cuando te recibe",
 };
 static const char *const es_deposit[] = {
 	"Se requiere depósito de {P} para apartar tu lugar, solo perfiles serios",
@@ -170,6 +200,12 @@ static const char *const es_deposit[] = {
 	"Reserva tu espacio con un adelanto de {P}, gente seria",
 	"Para iniciar el proceso se pide {P} por adelantado",
 	"Gastos de trámite {P}, se pagan antes de salir",
+	"Anticipo obligatorio {P}, no respondo a curiosos",
+	"Manda el comprobante de {P} y te confirmo lugar",
+	"Para agendar tu salida deposita {P} a la cuenta que te mando",
+	"Adelanta {P} por Elektra o Coppel y te aparto",
+	"Se cobra {P} de inscripción antes del viaje",
+	"Inscripción {P}, se paga antes de salir",
 };
 static const char *const es_sched[] = {
 	"Próxima salida {W}, quedan {N} lugares",
@@ -190,6 +226,10 @@ static const char *const es_sched[] = {
 	"Última salida del mes: {W}",
 	"Salimos cada {N} días",
 	"Hay salidas cada semana, la próxima {W}",
+	"Hay salida mañana",
+	"Salimos esta semana, pregunta",
+	"Solo {N} lugares disponibles",
+	"Quedan pocos lugares, no te quedes sin el tuyo",
 };
 static const char *const es_kids[] = {
 	"Niños a mitad de precio",
@@ -208,6 +248,10 @@ static const char *const es_kids[] = {
 	"Descuento a mamás con niños",
 	"Menores no acompañados también, pregunta",
 	"Llevamos menores solos hasta sus papás",
+	"Los niños pagan menos",
+	"Menores a precio especial",
+	"Si traes niño te dejan pasar más rápido",
+	"Traiga a su hijo, con niño es más fácil",
 };
 static const char *const es_asylum[] = {
 	"Te enseñamos qué decir en la entrevista de asilo",
@@ -232,6 +276,12 @@ static const char *const es_asylum[] = {
 	"Práctica de entrevista con exagentes, sales aprobado",
 	"Entregas tu caso y en dos semanas tienes permiso",
 	"Entrégate y pide asilo, nosotros te decimos cómo",
+	"Te ayudamos con el caso de asilo para que te lo aprueben",
+	"Servicio de asesoría para pedir asilo, te decimos qué decir",
+	"Armamos tu historia para la entrevista, sales aprobado",
+	"Te preparamos con preguntas y respuestas para el oficial de asilo",
+	"Llegando dices que pides asilo y te sueltan con permiso",
+	"Solo di que pides asilo y te dejan pasar, nosotros te enseñamos",
 };
 static const char *const es_evade[] = {
 	"Sin retenes ni migración",
@@ -252,6 +302,10 @@ static const char *const es_evade[] = {
 	"Tenemos arreglo con los de la garita",
 	"Cruzamos en lancha por el río de noche",
 	"Pasamos por la sierra, lejos de la patrulla fronteriza",
+	"Sin revisiones en el camino",
+	"No pasamos por migración",
+	"Evitamos los puntos de control",
+	"Ruta libre de retenes",
 };
 static const char *const es_agency[] = {
 	"{A} agencia de viajes y excursiones",
@@ -270,6 +324,10 @@ static const char *const es_agency[] = {
 	"{A} logística de viajes",
 	"Bienvenidos a {A}, agencia certificada",
 	"{A} transporte turístico internacional",
+	"{A} agencia de viajes, servicio a los Estados",
+	"Agencia de viajes {A}, viajes especiales",
+	"Viajes {A}, destinos al norte",
+	"{A} tours, viajes especiales a USA",
 };
 static const char *const es_docs[] = {
 	"Tramitamos visa americana sin entrevista",
@@ -288,6 +346,10 @@ static const char *const es_docs[] = {
 	"Número de seguro social e ID para trabajar",
 	"Visa de turista sin historial, aprobada",
 	"Visas canadienses sin requisitos",
+	"Tramitamos visa de trabajo sin requisitos",
+	"Visa garantizada sin entrevista, trámite rápido",
+	"Pasaporte en una semana sin cita",
+	"Papeles para trabajar allá, licencia y seguro social",
 };
 static const char *const es_appt[] = {
 	"Vendemos citas CBP One en 48 horas",
@@ -306,6 +368,12 @@ static const char *const es_appt[] = {
 	"Cita para grupo familiar, se entrega en días",
 	"Ya tengo citas para este mes, pocas",
 	"Hay citas para la próxima semana, aparta",
+	"Citas CBP One a la venta",
+	"Se venden citas de CBP One",
+	"Cita en la app en {N} días, pagas y ya",
+	"Te damos cita para entrar por {X}, pocos días",
+	"Vendemos citas para la frontera",
+	"Se consiguen citas para entrar legal, rápido",
 };
 static const char *const es_job[] = {
 	"Trabajo seguro en USA, incluye transporte",
@@ -324,6 +392,12 @@ static const char *const es_job[] = {
 	"Buscamos cocineros para restaurantes en el norte, te pasamos",
 	"Trabajo en el campo en USA sin papeles, te llevamos",
 	"Empleo sin papeles allá, incluye traslado",
+	"Trabajo en USA con transporte incluido",
+	"Trabajo allá con pasaje incluido, pregunta",
+	"Te llevamos a trabajar a USA, ya hay patrón esperando",
+	"Ya tenemos patrón allá, te llevamos",
+	"Trabajo en construcción en Texas, el viaje va por nuestra cuenta",
+	"Vacantes en el norte, el traslado corre por nosotros",
 };
 static const char *const es_driver[] = {
 	"Se buscan choferes con licencia, dinero fácil por viaje",
@@ -342,6 +416,12 @@ static const char *const es_driver[] = {
 	"Se ocupan conductores para levantar gente en {X}",
 	"Chofer con placas americanas, trabajo por viaje",
 	"Pagamos bien a choferes que conozcan la zona de {X}",
+	"Se necesitan choferes, se paga por viaje",
+	"Se ocupan choferes, pago por viaje",
+	"Busco raitero para sacar gente de {X}",
+	"Ocupo chofer que levante gente en {X}",
+	"Buen pago a choferes, viajes de una noche",
+	"Se paga bien por viaje nocturno, choferes",
 };
 static const char *const es_contact[] = {
 	"Info al {T}",
@@ -370,6 +450,12 @@ static const char *const es_contact[] = {
 	"Mensaje directo {E}",
 	"Agrégame {T}",
 	"Contacto directo {T} (solo mensajes)",
+	"Info por inbox",
+	"Más info inbox",
+	"Pregunta al {T}",
+	"Pregunta sin pena al {T}",
+	"Manda mensaje al wsp",
+	"Escribe al whats",
 };
 
 /* ---- smuggling slots, English ---- */
@@ -401,6 +487,10 @@ static const char *const en_offer[] = {
 	"Crossing to US with trusted guide, all states",
 	"USA trips 🇺🇸 available",
 	"Going to America? we take you",
+	"Crossing to UK by boat",
+	"UK crossing {E}",
+	"We move people to the US, door to door",
+	"We bring your family member from home to your house",
 };
 static const char *const en_route[] = {
 	"From {O} through {X} to {D}",
@@ -465,6 +555,10 @@ static const char *const en_deposit[] = {
 	"First {P} to reserve, serious only",
 	"Reservation {P} via Cash App before we talk",
 	"Upfront fee {P}, genuine people only",
+	"Pay {P} first and we send the date",
+	"Send {P} by Zelle to get your date",
+	"Booking deposit {P}, non refundable",
+	"Non refundable deposit {P} to start",
 };
 static const char *const en_sched[] = {
 	"Next departure {W}, {N} seats left",
@@ -577,6 +671,14 @@ static const char *const en_driver[] = {
 	"Looking for drivers who know {X}",
 	"Have a car? make money picking people up",
 	"Drivers with US license, paid per run",
+	"Drivers needed for night runs, good pay",
+	"Night trips, drivers paid well",
+	"Need drivers to pick up people in {X}",
+	"Drivers wanted to collect people near {X}",
+	"Drivers wanted for trips to {X}, paid cash",
+	"Hiring drivers for runs to {X}, cash pay",
+	"Need a driver with van, trips every week",
+	"Driver with van needed, weekly runs",
 };
 static const char *const en_contact[] = {
 	"Call or text {T}",
@@ -595,6 +697,8 @@ static const char *const en_contact[] = {
 	"Info in DM {E}",
 	"Join our channel {L}",
 	"Telegram {L}",
+	"Info {T}",
+	"Details {T}",
 };
 
 /* ---- smuggling slots, Portuguese (Brazil) ---- */
@@ -626,6 +730,8 @@ static const char *const pt_offer[] = {
 	"Pulamos a fronteira com guia de confiança",
 	"Entrega na casa do parente nos EUA",
 	"Serviço completo até a América, grupos pequenos",
+	"Viagem pra América {E}",
+	"Travessia pros EUA {E}",
 };
 static const char *const pt_route[] = {
 	"Saída de {O} passando por {X} até {D}",
@@ -686,6 +792,10 @@ static const char *const pt_deposit[] = {
 	"Primeiro o Pix de {P}, depois os dados do guia",
 	"Sem sinal de {P} não tem vaga",
 	"Taxa de reserva {P} adiantado, sem curiosos",
+	"Paga {P} primeiro e mandamos a data",
+	"Manda {P} no Pix e recebe a data",
+	"Sinal de {P} não reembolsável",
+	"Entrada {P} não devolvemos",
 };
 static const char *const pt_sched[] = {
 	"Próxima saída {W}, restam {N} vagas",
@@ -819,6 +929,8 @@ static const char *const ht_offer[] = {
 	"Travèse ak bon gid, nou livre w bay fanmi w",
 	"Vwayaj bato pou Miyami",
 	"Bato ap pati pou Florid, nou pase w",
+	"Vwayaj Etazini {E}",
+	"Travèse Etazini {E}",
 };
 static const char *const ht_route[] = {
 	"Depa {O} pase {X} rive {D}",
@@ -879,6 +991,8 @@ static const char *const ht_deposit[] = {
 	"Premye voye {P}, apre sa nou ba w enfòmasyon gid la",
 	"San avans {P} pa gen plas",
 	"Frè rezèvasyon {P} davans, pa gen jwe",
+	"Peye {P} anvan epi n ap voye dat la",
+	"Voye {P} sou MonCash pou w jwenn dat ou",
 };
 static const char *const ht_sched[] = {
 	"Pwochen depa {W}, rete {N} plas",
@@ -1000,6 +1114,12 @@ static const char *const fr_offer[] = {
 	"Passage en camion vers l'UK, discret",
 	"Traversée vers l'Italie en bateau, départs réguliers",
 	"On vous amène en Europe depuis la Libye",
+	"Passage Angleterre {E}",
+	"Traversée UK {E}",
+	"Je vous fais traverser vers l'Angleterre, contactez-moi",
+	"Je fais la traversée vers l'UK, sérieux et rapide",
+	"On fait passer les gens de l'autre côté, on est sérieux",
+	"Passage de l'autre côté de la Manche, on vous prend en charge",
 };
 static const char *const fr_route[] = {
 	"Départ de {O} par {X} jusqu'à {D}",
@@ -1060,6 +1180,8 @@ static const char *const fr_deposit[] = {
 	"D'abord {P} par virement, après on donne le contact du guide",
 	"Sans acompte de {P} pas de place",
 	"Frais de réservation {P} d'avance, pas de plaisantins",
+	"Payez {P} d'abord et on vous envoie la date",
+	"Envoyez {P} par mandat pour avoir votre date",
 };
 static const char *const fr_sched[] = {
 	"Prochain départ {W}, il reste {N} places",
@@ -1189,6 +1311,12 @@ static const char *const es_news[] = {
 	"Testimonios: el cruce irregular ya cuesta {P} por persona desde {O}.",
 	"Video: así ofrecen los coyotes sus viajes en TikTok.",
 	"Análisis: los traficantes prometen asilo garantizado para atraer clientes.",
+	"Autoridades revelan que las redes cobran hasta {P} por migrante y anuncian en grupos de Facebook.",
+	"Una investigación periodística documentó anuncios que ofrecían cruces con pago al llegar.",
+	"Detienen en {X} a un chofer que transportaba a {S} migrantes.",
+	"Capturan a conductor con {S} migrantes en una camioneta en {X}.",
+	"La ruta por {X} es cada vez más peligrosa, advierten expertos.",
+	"Expertos advierten que el camino por {X} es cada vez más riesgoso.",
 };
 static const char *const es_ngo[] = {
 	"No confíes en coyotes ni en anuncios que prometen cruzar la frontera. Tu vida vale más.",
@@ -1211,6 +1339,24 @@ static const char *const es_ngo[] = {
 	"Orientación gratuita sobre tus derechos como migrante. Acércate.",
 	"Los coyotes abandonan a la gente en el desierto. Piénsalo dos veces.",
 	"Cada año mueren personas en manos de traficantes. No arriesgues a tu familia.",
+	"Si alguien te dice que la frontera está abierta, te está mintiendo. Infórmate antes de salir.",
+	"La frontera no está abierta. No arriesgues a tus hijos con los traficantes.",
+	"Los anuncios que dicen pasa seguro o paga al llegar son de traficantes. No caigas.",
+	"Esos anuncios de viaje seguro con pago al llegar son trampas de los coyotes.",
+	"Nuestro equipo legal en {X} te orienta gratis sobre tu cita y tu caso.",
+	"Asesoría legal gratuita en {X} sobre citas y asilo, sin costo.",
+	"No entregues tus documentos ni dinero a desconocidos que prometen llevarte.",
+	"Nunca des dinero ni papeles a quien te promete cruzarte.",
+	"Compartimos este anuncio falso para que no caigas: prometen pasar sin riesgo. Es mentira.",
+	"Ejemplo de anuncio engañoso: viaje garantizado al norte. No lo creas, denuncia.",
+	"Los anuncios que prometen pasar sin riesgo son mentira. Denuncia y cuida a tu familia.",
+	"Si ves un anuncio de cruce con pago al llegar, no es confiable. Denúncialo.",
+	"Las ofertas de viaje especial al norte son fraudes, no deposites nada.",
+	"No deposites dinero a quien te ofrece un viaje especial. Es estafa.",
+	"Nadie puede venderte el asilo. Es gratis pedirlo.",
+	"El asilo no se compra. Pedirlo no cuesta.",
+	"Campaña: ni coyotes ni gestores. Infórmate gratis con {A}.",
+	"Infórmate gratis en {A} antes de pagarle a un coyote.",
 };
 static const char *const es_gov[] = {
 	"Aviso oficial: ofrecer el traslado ilegal de personas es delito. Denuncia al número de emergencia.",
@@ -1227,6 +1373,12 @@ static const char *const es_gov[] = {
 	"Autoridades rescataron a {S} migrantes y detuvieron a los choferes.",
 	"Denuncia de forma anónima cualquier oferta de cruce ilegal.",
 	"Si te ofrecen cruzar la frontera, repórtalo. Tu denuncia es confidencial.",
+	"Alerta: circulan anuncios que ofrecen cruces garantizados. Son falsos y es delito.",
+	"Ojo con publicaciones que ofrecen viajes seguros al norte: son de traficantes.",
+	"El consulado informa: la cita para visa solo se obtiene en la página oficial, sin costo.",
+	"La cita consular es gratis y solo en el sitio oficial.",
+	"La Guardia Nacional rescató a {S} migrantes en un tráiler en {X}.",
+	"Rescatan a {S} personas en una bodega de {X}, informa el gobierno.",
 };
 static const char *const es_legal[] = {
 	"Abogada de inmigración: asilo, permisos de trabajo y ajuste de estatus. Consulta {P}.",
@@ -1249,6 +1401,28 @@ static const char *const es_legal[] = {
 	"¿Tienes corte? Te acompañamos. Honorarios desde {P}.",
 	"Renovación de TPS y permisos de trabajo, precios accesibles desde {P}.",
 	"Ayuda con peticiones familiares y ajuste de estatus. Consulta {P}.",
+	"¿Ya tienes tu cita en CBP One? Te decimos qué papeles llevar el día de tu cita.",
+	"El día de tu cita lleva pasaporte, acta de nacimiento y la confirmación de la app.",
+	"Cómo actualizar tu cita en la app CBP One, paso a paso.",
+	"Paso a paso para registrar a toda tu familia en la app CBP One.",
+	"Orientación legal gratuita para personas con cita en la frontera.",
+	"Asesoría gratis si ya tienes cita para entrar por {X}.",
+	"Solicitud de asilo: plazos, requisitos y cómo prepararte con un abogado.",
+	"Todo lo que necesitas saber antes de tu audiencia de asilo, consulta gratis.",
+	"Servicios legales {A}: asilo, parole, permisos de trabajo. Consulta {P}.",
+	"Oficina {A}: trámites migratorios con abogados licenciados, desde {P}.",
+	"Así se llena el registro en la app: nombre, fecha de nacimiento y foto de cada persona.",
+	"Video explicativo: cómo tomarte la foto en la aplicación para pedir tu cita.",
+	"Qué llevar a tu cita en la garita: identificación, confirmación y acta de los niños.",
+	"Documentos para el día de tu cita: pasaportes, actas y la hoja de confirmación.",
+	"Charla gratuita sobre asilo y permisos de trabajo este {W} en {C}.",
+	"Sesión informativa gratis: derechos de los solicitantes de asilo, {W} a las {H}.",
+	"Si tu cita fue cancelada, te explicamos cómo pedir otra en la app.",
+	"¿Te cambiaron la cita? Así la reprogramas en la aplicación.",
+	"Clínica legal {A}: revisamos tu caso de asilo sin costo.",
+	"Revisión gratuita de casos de asilo en {A}, trae tus papeles.",
+	"Asesoría migratoria honesta: nadie puede garantizar el resultado de tu caso.",
+	"Ningún abogado serio te garantiza el asilo. Consulta con licencia, desde {P}.",
 };
 static const char *const es_travel[] = {
 	"{A}: vuelos {O} - {D} desde {P}, niños {K}. Salidas {W}.",
@@ -1269,6 +1443,10 @@ static const char *const es_travel[] = {
 	"Fin de semana en {X}, hotel y transporte por {P}.",
 	"Vuelos nacionales e internacionales con {A}. Cotiza sin compromiso.",
 	"Viaja a {D} en temporada baja, boletos desde {P}.",
+	"Paquete a {D} con vuelo y hotel desde {P}, niños {K}.",
+	"Vuelo más hotel en {D} desde {P}, menores {K}.",
+	"Viaja legal a {D}: boletos, seguro de viaje y asesoría de visa.",
+	"Te tramitamos el pasaporte y la cita de visa de forma legal.",
 };
 static const char *const es_bus[] = {
 	"{A} salidas diarias {O} - {X} a las {H}. Adulto {P}, niño {K}.",
@@ -1289,6 +1467,10 @@ static const char *const es_bus[] = {
 	"Servicio ejecutivo a {X}, asientos reclinables, {P}.",
 	"Autobús de {C} a {X} con wifi, sale {W} a las {H}.",
 	"Viaja seguro a {X}: tarifa {P}, descuento a estudiantes y niños.",
+	"Salidas a {X} cada hora desde {O}. Boleto {P}.",
+	"Autobuses cada hora hacia {X}, boleto {P}.",
+	"Viaje redondo a {X} por {P}, niños {K}.",
+	"Boleto redondo a {X}, adultos {P}, niños {K}.",
 };
 static const char *const es_recruit[] = {
 	"Reclutamiento para visa H-2A: trabajo agrícola temporal en EEUU, el empleador paga el transporte. Sin cobros.",
@@ -1307,6 +1489,14 @@ static const char *const es_recruit[] = {
 	"Vacantes legales en EEUU y Canadá, sin cobro de cuotas de reclutamiento.",
 	"Reclutamiento legal para temporada de fresa, contrato de {N} meses.",
 	"Contrato por temporada con visa H-2A, alojamiento incluido.",
+	"Trabajo legal en EEUU con visa H-2A, sin cobros ocultos.",
+	"Empleo con visa de trabajo, proceso gratuito y legal.",
+	"Buscamos jornaleros para temporada con visa, el viaje lo paga el patrón.",
+	"Jornaleros con visa temporal: el empleador cubre transporte y alojamiento.",
+	"Trabajo temporal legal en Canadá, sin cobro al trabajador. Informes en {C}.",
+	"Vacantes con visa temporal, el proceso no tiene costo.",
+	"Programa de trabajo agrícola con visa: la empresa cubre vuelo y vivienda.",
+	"Visa de trabajo agrícola con vuelo y casa pagados por el empleador.",
 };
 static const char *const es_remit[] = {
 	"Envía dinero a {C} con {A}, comisión desde {P}.",
@@ -1323,6 +1513,14 @@ static const char *const es_remit[] = {
 	"Tarifa fija {P} por envío a Centroamérica.",
 	"Recoge tu remesa en cualquier sucursal {A}.",
 	"Remesas a Venezuela y Colombia, {A}.",
+	"Envíos a El Salvador sin comisión. {A}.",
+	"Manda dinero a tu familia en Honduras hoy, {A}.",
+	"Tu remesa llega segura a Guatemala, {A}.",
+	"Envía y recibe dinero en minutos con {A}.",
+	"Comisión fija {P} por envío a Guatemala y Honduras.",
+	"Envía a Centroamérica con tarifa única de {P}.",
+	"Abonamos a tu cuenta en El Salvador el mismo día.",
+	"Depósito a cuenta en Honduras, llega hoy.",
 };
 static const char *const es_market[] = {
 	"Vendo {I} en buen estado, {P} negociable.",
@@ -1343,6 +1541,14 @@ static const char *const es_market[] = {
 	"{I} impecable, {P}, no cambios.",
 	"Busco comprador para {I}, {P}.",
 	"Ofrezco {I} a {P}, envío a todo el país.",
+	"Vendo {I} en {P}, por viaje al extranjero.",
+	"Vendo {I}, me voy para el norte, {P}.",
+	"{I} de uso, {P}, en {C}.",
+	"{I} usado en {C}, {P}.",
+	"Vendo {I}, me regreso a mi país, {P}.",
+	"Vendo {I} porque me voy a USA, {P}.",
+	"Por cambio de casa vendo {I}, {P}.",
+	"Me mudo a {C} y vendo {I}, {P}.",
 };
 static const char *const es_family[] = {
 	"Gracias a Dios ya llegó mi hijo a {D}, gracias a todos por sus oraciones.",
@@ -1363,6 +1569,16 @@ static const char *const es_family[] = {
 	"Extraño mucho a mi familia en {O}, pronto nos vemos.",
 	"Mi hermana llegó a {D} con los niños, gracias a todos.",
 	"Por fin reunidos en {D} con mi esposa y mis hijos.",
+	"Mi sobrina llegó bien a {D}, gracias a Dios.",
+	"Ya está mi cuñado en {D}, bendito Dios.",
+	"Hoy cumple un mes que llegué a {D}, gracias Dios.",
+	"Un año ya en {D}, extraño {O}.",
+	"Ayúdenme a encontrar a mi tío {M}, salió de {O} hace {N} semanas.",
+	"Buscamos a {M}, la última vez que habló fue en {X}.",
+	"Dos años ya en {D}, extraño mi tierra.",
+	"Ya cumplí un año en {D}, saludos a todos en {O}.",
+	"Mi prima llegó a {D} con su bebé, gracias a Dios están bien.",
+	"Mi mamá ya está conmigo en {D}, gracias a Dios.",
 };
 static const char *const es_request[] = {
 	"¿Cuánto cobran para pasar a USA? Somos {N} personas.",
@@ -1391,6 +1607,12 @@ static const char *const es_request[] = {
 	"¿Dónde puedo pedir asilo en {X}? Ayuda por favor",
 	"cuanto?",
 	"precio? {E}",
+	"Alguien que me diga cuánto está cobrando el coyote?",
+	"Cuánto está el viaje para el norte? alguien sabe?",
+	"Alguien que pase gente? info por favor",
+	"Busco quien pase gente a {D}, urgente",
+	"Alguien ha usado la app CBP One? cuánto tardó la cita?",
+	"A alguien le salió la cita rápido? cuántos días esperaron?",
 };
 static const char *const es_chat[] = {
 	"Qué calor hace hoy en {C} {E}",
@@ -1411,6 +1633,10 @@ static const char *const es_chat[] = {
 	"Feliz domingo, a descansar {E}",
 	"Alguien sabe de un mecánico bueno en {C}?",
 	"Recomiéndenme un dentista barato en {C}",
+	"Alguien que venda pan por {C}?",
+	"Quién vende comida por {C}?",
+	"Ya llegó el frío a {C} {E}",
+	"Qué lluvia hoy en {C} {E}",
 };
 static const char *const es_tail[] = {
 	"Informes al {T}",
@@ -1427,6 +1653,10 @@ static const char *const es_tail[] = {
 	"Oficina {T}, lunes a sábado",
 	"Info por inbox o al {T}",
 	"Más info por mensaje {T}",
+	"WhatsApp {T}",
+	"Wsp {T}",
+	"Informes {T}",
+	"Info {T}",
 };
 
 /* ---- benign genres, English ---- */
@@ -1460,6 +1690,10 @@ static const char *const en_ngo[] = {
 	"Nobody can guarantee you asylum. Don't trust anyone who charges for that.",
 	"Free medical care and legal advice in {X} for migrants.",
 	"If you travel with children, ask for help at our shelter in {X}. It's free.",
+	"Ads that say safe crossing, pay on arrival are run by smugglers. Don't fall for it.",
+	"These posts promising guaranteed trips are traps. Report them.",
+	"Example of a fake ad: guaranteed trip north. Don't believe it.",
+	"We share this fake offer so you don't fall for it: no risk crossing. It's a lie.",
 };
 static const char *const en_gov[] = {
 	"Official notice: people smuggling is a crime. Report it.",
@@ -1470,6 +1704,8 @@ static const char *const en_gov[] = {
 	"The border is NOT open. Do not believe rumours spread by smugglers.",
 	"{N} people arrested for smuggling migrants near {X}.",
 	"Report any offer of an irregular crossing. Your report is confidential.",
+	"Alert: ads offering guaranteed crossings are fake and illegal.",
+	"Watch out for posts offering safe trips across: they come from smugglers.",
 };
 static const char *const en_legal[] = {
 	"Immigration lawyer: asylum, work permits, green cards. Consultation {P}.",
@@ -1482,6 +1718,16 @@ static const char *const en_legal[] = {
 	"Step by step: how to register in CBP One without paying anyone.",
 	"A notary is not a lawyer. Get help from licensed attorneys.",
 	"Got a court date? We go with you. Fees from {P}.",
+	"Do you have your CBP One appointment? Here is what to bring on the day.",
+	"Bring your passport and the app confirmation to your appointment.",
+	"How to update your appointment in the CBP One app, step by step.",
+	"How to register your whole family in the CBP One app.",
+	"How to fill in the app registration: name, date of birth and a photo of each person.",
+	"Video guide: taking your photo in the app to request an appointment.",
+	"Free talk on asylum and work permits this {W} in {C}.",
+	"Free info session: rights of asylum seekers, {W} at {H}.",
+	"Legal clinic {A}: we review your asylum case at no cost.",
+	"No honest lawyer can guarantee asylum. Licensed advice from {P}.",
 };
 static const char *const en_travel[] = {
 	"{A}: flights {O} to {D} from {P}, kids {K}. Departures {W}.",
@@ -1522,6 +1768,12 @@ static const char *const en_remit[] = {
 	"Bank deposits in Guatemala, today's rate.",
 	"No-fee transfers every {W}. {A}.",
 	"Flat fee {P} per transfer to Central America.",
+	"Send money home today with {A}.",
+	"Your remittance arrives safe with {A}.",
+	"Flat fee {P} to Guatemala and Honduras.",
+	"One fee of {P} to send to Central America.",
+	"Bank deposits in Honduras, arrives today.",
+	"Deposits to accounts in El Salvador the same day.",
 };
 static const char *const en_market[] = {
 	"Selling {I}, good condition, {P} OBO.",
@@ -1532,6 +1784,8 @@ static const char *const en_market[] = {
 	"{I} in great shape, {P} firm.",
 	"Selling {I}, barely used, {P}.",
 	"{I} for sale, {P}, moving away.",
+	"{I}, {P}, pick up only.",
+	"{I} still in the box, {P} firm.",
 };
 static const char *const en_family[] = {
 	"Thank God my son arrived in {D}, thank you all for the prayers.",
@@ -1560,6 +1814,8 @@ static const char *const en_request[] = {
 	"Where can I ask for asylum in {X}? please help",
 	"how much?",
 	"price? {E}",
+	"How much is the trip north right now?",
+	"Anyone know the price to cross from {O}?",
 };
 static const char *const en_chat[] = {
 	"So hot today in {C} {E}",
@@ -1605,6 +1861,10 @@ static const char *const pt_ngo[] = {
 	"Cuidado: anúncios de viagem segura para os EUA são armadilhas.",
 	"Agendamento do CBP One não se vende. Se cobrarem, é golpe.",
 	"Ninguém pode garantir asilo. Desconfie de quem cobra por isso.",
+	"Anúncios de travessia garantida com pagamento na chegada são de coiotes. Não caia.",
+	"Esses posts prometendo viagem garantida são armadilhas. Denuncie.",
+	"Compartilhamos esse anúncio falso pra você não cair: sem risco. É mentira.",
+	"Exemplo de anúncio falso: viagem garantida para a América. Não acredite.",
 };
 static const char *const pt_legal[] = {
 	"Advogada de imigração: asilo, permissão de trabalho e green card. Consulta {P}.",
@@ -1615,6 +1875,10 @@ static const char *const pt_legal[] = {
 	"Advogados {A}: representação na corte de imigração.",
 	"Passo a passo: como se cadastrar no CBP One sem pagar ninguém.",
 	"Tem audiência na corte? Acompanhamos você. Honorários a partir de {P}.",
+	"Já tem seu agendamento no CBP One? Veja o que levar no dia.",
+	"No dia do agendamento leve passaporte e a confirmação do aplicativo.",
+	"Como se cadastrar no aplicativo: nome, data de nascimento e foto de cada um.",
+	"Passo a passo para tirar a foto no aplicativo e pedir o agendamento.",
 };
 static const char *const pt_travel[] = {
 	"{A}: voos {O} - {D} a partir de {P}, crianças {K}.",
@@ -1645,6 +1909,10 @@ static const char *const pt_remit[] = {
 	"Depósito em conta no Brasil, cotação do dia.",
 	"Envio sem taxa toda {W}. {A}.",
 	"Taxa fixa {P} por envio para o Brasil.",
+	"Depósito em conta em Minas, cotação do dia.",
+	"Depósito em conta no Brasil no mesmo dia.",
+	"Taxa única {P} por envio.",
+	"Taxa fixa de {P} por remessa.",
 };
 static const char *const pt_market[] = {
 	"Vendo {I} em bom estado, {P}.",
@@ -1655,6 +1923,8 @@ static const char *const pt_market[] = {
 	"{I} à venda, {P}, vou viajar.",
 	"Vendo {I} barato, {P}, urgente.",
 	"{I} novo na caixa, {P} fixo.",
+	"{I} na caixa, {P} fixo.",
+	"{I}, {P}, retirar em {C}.",
 };
 static const char *const pt_family[] = {
 	"Graças a Deus meu filho chegou em {D}, obrigado pelas orações.",
@@ -1681,6 +1951,8 @@ static const char *const pt_request[] = {
 	"Onde peço asilo em {X}? ajuda por favor",
 	"quanto?",
 	"valor? {E}",
+	"Quanto tá a viagem pra América agora?",
+	"Alguém sabe o preço pra atravessar saindo de {O}?",
 };
 static const char *const pt_chat[] = {
 	"Que calor hoje em {C} {E}",
@@ -1728,6 +2000,8 @@ static const char *const ht_ngo[] = {
 	"Pèsonn pa ka garanti w azil. Pa fè moun ki mande kòb pou sa konfyans.",
 	"Swen medikal ak konsèy legal gratis nan {X} pou migran.",
 	"Si w ap vwayaje ak timoun, mande èd nan abri nou an nan {X}.",
+	"Piblisite ki di pase san risk, peye lè w rive, se trafikan. Pa tonbe nan pèlen an.",
+	"Pòs sa yo ki pwomèt vwayaj garanti se pèlen. Denonse yo.",
 };
 static const char *const ht_legal[] = {
 	"Avoka imigrasyon: azil, pèmi travay. Konsiltasyon {P}.",
@@ -1738,6 +2012,8 @@ static const char *const ht_legal[] = {
 	"Avoka {A}: nou reprezante w nan tribinal imigrasyon.",
 	"Etap pa etap: kijan pou w enskri nan CBP One san peye pèsonn.",
 	"Ou gen tribinal? Nou akonpaye w. Frè apati {P}.",
+	"Kijan pou w ranpli enskripsyon an nan aplikasyon an: non, dat nesans, foto.",
+	"Etap pa etap pou pran foto nan aplikasyon an pou mande randevou.",
 };
 static const char *const ht_remit[] = {
 	"Voye kòb Ayiti ak {A}, frè apati {P}.",
@@ -1774,6 +2050,12 @@ static const char *const ht_request[] = {
 	"Ki kote m ka mande azil nan {X}? ede m tanpri",
 	"konbyen?",
 	"pri a? {E}",
+	"Èske li vre fwontyè a louvri kounye a?",
+	"Yo di fwontyè a louvri, se vre?",
+	"Èske yo kite moun ki gen timoun pase?",
+	"Si m ale ak pitit mwen èske y ap kite m antre?",
+	"Konbyen vwayaj la koute kounye a?",
+	"Ki pri pou travèse soti {O}?",
 };
 static const char *const ht_chat[] = {
 	"Li fè cho jodi a {E}",
@@ -1821,6 +2103,8 @@ static const char *const fr_ngo[] = {
 	"Personne ne peut vous garantir l'asile. Méfiez-vous de ceux qui font payer.",
 	"Soins et conseils juridiques gratuits à {X} pour les personnes exilées.",
 	"Si vous voyagez avec des enfants, venez à notre accueil à {X}, c'est gratuit.",
+	"Les annonces qui promettent un passage sûr avec paiement à l'arrivée viennent de passeurs.",
+	"Ces publications qui promettent une traversée garantie sont des pièges. Signalez-les.",
 };
 static const char *const fr_gov[] = {
 	"Avis officiel : l'aide au passage irrégulier est un délit. Signalez-le.",
@@ -1841,6 +2125,10 @@ static const char *const fr_legal[] = {
 	"Avocats {A} : recours CNDA et OQTF.",
 	"Atelier gratuit : comment remplir le dossier OFPRA, {W} à {H}.",
 	"Pas à pas : prendre rendez-vous en préfecture sans payer personne.",
+	"Étapes pour demander l'asile en France, expliquées simplement.",
+	"Comment se passe la demande d'asile, étape par étape.",
+	"Avocats {A} : titre de séjour et regroupement familial. Premier rendez-vous {P}.",
+	"Cabinet {A} : recours et demandes de séjour. Consultation {P}.",
 };
 static const char *const fr_travel[] = {
 	"{A} : vols {O} - {D} à partir de {P}, enfants {K}.",
@@ -1887,6 +2175,8 @@ static const char *const fr_request[] = {
 	"Où demander l'asile à {X} ? aidez-moi svp",
 	"combien ?",
 	"prix ? {E}",
+	"Combien coûte la traversée en ce moment ?",
+	"Quelqu'un connaît le prix pour passer depuis {O} ?",
 };
 static const char *const fr_chat[] = {
 	"Il fait chaud aujourd'hui à {C} {E}",
@@ -2021,6 +2311,8 @@ static const char *const ht_market[] = {
 	"{I} tou nèf nan bwat, {P} fiks.",
 	"Moun ki bezwen {I}, {P}, rele m.",
 	"M ap vann {I} pou {P}, pa gen echanj.",
+	"{I} nan bwat li, {P} fiks.",
+	"{I}, {P}, vin chèche l nan {C}.",
 };
 
 static const char *const fr_appt[] = {
@@ -2041,6 +2333,8 @@ static const char *const fr_driver[] = {
 	"Gagne de l'argent en conduisant, petits trajets vers {X}",
 	"Tu as une voiture ? gagne de l'argent en déposant des gens",
 	"Chauffeurs qui connaissent la zone de {X}, bien payé",
+	"Cherche chauffeurs pour trajets de nuit, bien payé",
+	"Trajets de nuit, chauffeurs bien payés",
 };
 
 static const char *const fr_remit[] = {
@@ -2068,6 +2362,14 @@ static const char *const fr_market[] = {
 	"{I} neuf dans sa boîte, {P} ferme.",
 	"Cède {I} pour {P}, à récupérer à {C}.",
 	"Vends {I} {P}, pas d'échange.",
+	"{I} encore dans sa boîte, {P} non négociable.",
+	"{I} sous blister, {P} prix fixe.",
+	"{I}, {P}, à venir chercher.",
+	"{I}, {P}, à récupérer à {C}.",
+	"Vends {I} jamais servi, {P}.",
+	"Vends {I} état neuf, {P}.",
+	"Vends {I} {P}, pas sérieux s'abstenir.",
+	"Vends {I} {P}, sans échange.",
 };
 
 static const struct phrase_bank banks[SL_COUNT][LANG_COUNT] = {
