@@ -471,6 +471,8 @@ static const char *const en_greet[] = {
 	"Dear friends, good news",
 	"{E} Important information {E}",
 	"Hey everyone 👋",
+	"Blessings to all",
+	"Good night family 🙏",
 };
 static const char *const en_offer[] = {
 	"We take people across safely",
@@ -491,6 +493,12 @@ static const char *const en_offer[] = {
 	"UK crossing {E}",
 	"We move people to the US, door to door",
 	"We bring your family member from home to your house",
+	"Me I take you to America, no problem, trust me",
+	"We are bringing people in USA, very safe way",
+	"Lorry to UK from France, hidden safe",
+	"Boat trip to Italy, leaving from the coast",
+	"Travel special for America, we help you enter",
+	"You want go England? we pass you",
 };
 static const char *const en_route[] = {
 	"From {O} through {X} to {D}",
@@ -503,6 +511,8 @@ static const char *const en_route[] = {
 	"Start {O}, cross at {X}, finish {D}",
 	"Through {X} and on to {D}",
 	"We go {O} to {X} then {D}",
+	"From Libya to Italy by sea, then {D}",
+	"Calais to Dover, then {D}",
 };
 static const char *const en_price[] = {
 	"Price {P} per person",
@@ -517,6 +527,8 @@ static const char *const en_price[] = {
 	"Family package from {P}",
 	"Cheap price {P} this month",
 	"Total {P} from {O}",
+	"Only {P} one person",
+	"Price for one adult {P}",
 };
 static const char *const en_guar[] = {
 	"100% guaranteed",
@@ -531,6 +543,8 @@ static const char *const en_guar[] = {
 	"Safe, many families already arrived",
 	"100% safe trip",
 	"If you get caught we try again for free",
+	"Arrive sure, many people already pass with us",
+	"Sure arrival, we already pass many people",
 };
 static const char *const en_payarr[] = {
 	"Pay when you arrive",
@@ -543,6 +557,8 @@ static const char *const en_payarr[] = {
 	"Payment in parts, last part at destination",
 	"No money before, pay at the end",
 	"Family pays on delivery",
+	"Pay when you are in the house of your family",
+	"Money only when you are with family",
 };
 static const char *const en_deposit[] = {
 	"Deposit of {P} required to book, serious people only",
@@ -573,6 +589,8 @@ static const char *const en_sched[] = {
 	"Next group {W}, don't miss it",
 	"Last trip this month {W}",
 	"We leave every {N} days",
+	"Trip leaves tonight, hurry up",
+	"Leaving tomorrow night, few seats",
 };
 static const char *const en_kids[] = {
 	"Kids half price",
@@ -585,6 +603,8 @@ static const char *const en_kids[] = {
 	"Special price for mothers with kids",
 	"With a child you get in easier",
 	"We take minors to their parents",
+	"Bring kids, they pass easy",
+	"Kids make it easier, bring them",
 };
 static const char *const en_asylum[] = {
 	"We tell you what to say at the asylum interview",
@@ -599,6 +619,10 @@ static const char *const en_asylum[] = {
 	"Practice interview with us, approved fast",
 	"Turn yourself in and ask asylum, we explain everything",
 	"Now they let everyone with kids in, go now",
+	"Say them you are in danger in your country, we teach the words",
+	"We teach you what words to say so they give you asylum",
+	"Asylum service: we write your story and train you",
+	"Asylum help package, story written and interview practice",
 };
 static const char *const en_evade[] = {
 	"No checkpoints, no police",
@@ -611,6 +635,8 @@ static const char *const en_evade[] = {
 	"The checkpoint is paid off",
 	"Back roads only, no immigration",
 	"Small boat from the beach, no police",
+	"We pass where there is no control",
+	"Route with no control at all",
 };
 static const char *const en_agency[] = {
 	"{A} travel and tours",
@@ -623,6 +649,8 @@ static const char *const en_agency[] = {
 	"{A} travel services for many years",
 	"Trusted agency {A}",
 	"{A} travel logistics",
+	"{A} travel, trips to all states",
+	"{A} travel, special trips north",
 };
 static const char *const en_docs[] = {
 	"US visa without interview",
@@ -635,6 +663,8 @@ static const char *const en_docs[] = {
 	"Social security number and ID for work",
 	"UK visa approved, no interview",
 	"Residence permit Europe quick",
+	"Documents for work in UK, fast delivery",
+	"Work papers for Europe, quick",
 };
 static const char *const en_appt[] = {
 	"CBP One appointments in 48 hours",
@@ -647,6 +677,8 @@ static const char *const en_appt[] = {
 	"I have appointments for next week, few left",
 	"App appointment in {N} days, fast",
 	"Border appointment for sale in {X}",
+	"Appointment for the app, pay and you get it",
+	"Pay and we get you the app appointment",
 };
 static const char *const en_job[] = {
 	"Job in the USA with transport included",
@@ -659,6 +691,8 @@ static const char *const en_job[] = {
 	"Construction workers needed, we cross you",
 	"Work without papers there, transfer included",
 	"Cleaning jobs in Houston, we bring you",
+	"Job waiting for you in America, we bring you there",
+	"Work ready in USA, we carry you",
 };
 static const char *const en_driver[] = {
 	"Drivers needed, easy cash per trip",
@@ -699,6 +733,8 @@ static const char *const en_contact[] = {
 	"Telegram {L}",
 	"Info {T}",
 	"Details {T}",
+	"Write me on WhatsApp {T}",
+	"Send message to {T}",
 };
 
 /* ---- smuggling slots, Portuguese (Brazil) ---- */
@@ -732,6 +768,10 @@ static const char *const pt_offer[] = {
 	"Serviço completo até a América, grupos pequenos",
 	"Viagem pra América {E}",
 	"Travessia pros EUA {E}",
+	"Eu levo você pra América, pode confiar",
+	"Tô levando gente pros EUA, caminho seguro",
+	"Vai pra Europa? levamos pela Espanha",
+	"Levamos para Portugal e depois para o resto da Europa",
 };
 static const char *const pt_route[] = {
 	"Saída de {O} passando por {X} até {D}",
@@ -756,6 +796,8 @@ static const char *const pt_price[] = {
 	"Valor total {P}, hotel e comida inclusos",
 	"Preço especial {P} esse mês",
 	"De {O} até {D} por {P}",
+	"Só {P} uma pessoa",
+	"Valor por adulto {P}",
 };
 static const char *const pt_guar[] = {
 	"100% garantido",
@@ -808,6 +850,8 @@ static const char *const pt_sched[] = {
 	"Próximo grupo {W}, não fica pra trás",
 	"Última saída do mês {W}",
 	"Saímos a cada {N} dias",
+	"Saímos amanhã à noite, corre",
+	"Viagem sai hoje, poucas vagas",
 };
 static const char *const pt_kids[] = {
 	"Crianças pagam metade",
@@ -834,6 +878,8 @@ static const char *const pt_asylum[] = {
 	"Se entrega e pede asilo, explicamos tudo",
 	"Agora liberam todo mundo que chega com criança",
 	"Ensaiamos as perguntas da imigração com você",
+	"Fala que sofreu ameaça no Brasil, a gente ensina as palavras",
+	"Te ensinamos o que dizer pro oficial pra ganhar o asilo",
 };
 static const char *const pt_evade[] = {
 	"Sem barreiras nem imigração",
@@ -898,6 +944,8 @@ static const char *const pt_contact[] = {
 	"Zap {T}",
 	"Grupo no Telegram {L}",
 	"Chama no privado pra saber mais",
+	"Manda mensagem no {T}",
+	"Me chama {T}",
 };
 
 /* ---- smuggling slots, Haitian Creole ---- */
@@ -931,6 +979,10 @@ static const char *const ht_offer[] = {
 	"Bato ap pati pou Florid, nou pase w",
 	"Vwayaj Etazini {E}",
 	"Travèse Etazini {E}",
+	"Mwen mennen w Amerik, fè m konfyans",
+	"Bato pou Tik ak Bahamas, nou pase w",
+	"Nou pase moun Repiblik Dominikèn, fwontyè a fasil",
+	"Vwayaj pou Chili ak Brezil, nou akonpaye w",
 };
 static const char *const ht_route[] = {
 	"Depa {O} pase {X} rive {D}",
@@ -955,6 +1007,8 @@ static const char *const ht_price[] = {
 	"Tout bagay enkli, manje ak lojman, {P}",
 	"Pri espesyal {P} mwa sa a",
 	"Soti {O} rive {D} pou {P}",
+	"Sèlman {P} pou yon moun",
+	"Granmoun {P} chak",
 };
 static const char *const ht_guar[] = {
 	"100% garanti",
@@ -1031,6 +1085,8 @@ static const char *const ht_asylum[] = {
 	"Rann tèt ou epi mande azil, nou esplike w tout bagay",
 	"Kounye a yo kite tout moun ki gen timoun antre",
 	"Nou repete kesyon imigrasyon yo avè w",
+	"Di yo ou an danje nan peyi w, nou montre w mo yo",
+	"Nou montre w sa pou di ofisye a pou w jwenn azil",
 };
 static const char *const ht_evade[] = {
 	"Pa gen kontwòl ni imigrasyon",
@@ -1083,6 +1139,8 @@ static const char *const ht_contact[] = {
 	"Enfò nan DM {E}",
 	"Antre nan kanal la {L}",
 	"Telegram {L}",
+	"Voye mesaj nan {T}",
+	"Rele m {T}",
 };
 
 /* ---- smuggling slots, French ---- */
@@ -1144,6 +1202,8 @@ static const char *const fr_price[] = {
 	"Tout inclus {P}, logement et repas",
 	"Prix spécial {P} ce mois-ci",
 	"De {O} à {D} pour {P}",
+	"Seulement {P} une personne",
+	"Adulte {P} chacun",
 };
 static const char *const fr_guar[] = {
 	"100% garanti",
@@ -1220,6 +1280,8 @@ static const char *const fr_asylum[] = {
 	"Demandez l'asile en arrivant, on vous explique tout",
 	"En ce moment ils acceptent tout le monde avec des enfants",
 	"On répète avec vous les questions de l'entretien",
+	"Dites-leur que vous êtes en danger au pays, on vous donne les mots",
+	"On vous apprend quoi dire à l'agent pour avoir l'asile",
 };
 static const char *const fr_evade[] = {
 	"Pas de contrôle ni police",
@@ -1284,6 +1346,8 @@ static const char *const fr_contact[] = {
 	"Infos en DM {E}",
 	"Rejoignez la chaîne {L}",
 	"Telegram {L}",
+	"Envoyez un message au {T}",
+	"Appelez-moi {T}",
 };
 
 /* ---- benign genres, Spanish ---- */
@@ -1357,6 +1421,12 @@ static const char *const es_ngo[] = {
 	"El asilo no se compra. Pedirlo no cuesta.",
 	"Campaña: ni coyotes ni gestores. Infórmate gratis con {A}.",
 	"Infórmate gratis en {A} antes de pagarle a un coyote.",
+	"Circulan anuncios de viajes garantizados a USA: son engaños de traficantes. No pagues.",
+	"Si te ofrecen llevarte al norte con garantía, es un engaño. Infórmate con nosotros.",
+	"Anuncios como viaje seguro, cero riesgo o pagas al llegar: no les creas.",
+	"Aunque digan que pagas al llegar, los coyotes cobran antes y abandonan.",
+	"Repartimos agua y kits de higiene en {X} esta semana.",
+	"Esta semana entregamos comida y ropa en {X}, acércate.",
 };
 static const char *const es_gov[] = {
 	"Aviso oficial: ofrecer el traslado ilegal de personas es delito. Denuncia al número de emergencia.",
@@ -1423,6 +1493,10 @@ static const char *const es_legal[] = {
 	"Revisión gratuita de casos de asilo en {A}, trae tus papeles.",
 	"Asesoría migratoria honesta: nadie puede garantizar el resultado de tu caso.",
 	"Ningún abogado serio te garantiza el asilo. Consulta con licencia, desde {P}.",
+	"Te explicamos paso a paso cómo presentarte a tu cita en {X}.",
+	"Guía para el día de tu cita en {X}: hora, lugar y qué llevar.",
+	"Abogado {A}: consultas por videollamada, asilo y defensa de deportación desde {P}.",
+	"Defensa contra deportación y asilo con {A}. Consulta {P}.",
 };
 static const char *const es_travel[] = {
 	"{A}: vuelos {O} - {D} desde {P}, niños {K}. Salidas {W}.",
@@ -1447,6 +1521,8 @@ static const char *const es_travel[] = {
 	"Vuelo más hotel en {D} desde {P}, menores {K}.",
 	"Viaja legal a {D}: boletos, seguro de viaje y asesoría de visa.",
 	"Te tramitamos el pasaporte y la cita de visa de forma legal.",
+	"Excursión a {C} con niños, {P} por adulto y {K} por niño.",
+	"Paseo a {C}, adulto {P}, niño {K}, incluye desayuno.",
 };
 static const char *const es_bus[] = {
 	"{A} salidas diarias {O} - {X} a las {H}. Adulto {P}, niño {K}.",
@@ -1521,6 +1597,10 @@ static const char *const es_remit[] = {
 	"Envía a Centroamérica con tarifa única de {P}.",
 	"Abonamos a tu cuenta en El Salvador el mismo día.",
 	"Depósito a cuenta en Honduras, llega hoy.",
+	"Envíos a Centroamérica desde {P}, tu familia cobra hoy.",
+	"Manda a Centroamérica, comisión desde {P}, entrega inmediata.",
+	"Mejor tipo de cambio para enviar a Honduras y Guatemala.",
+	"Tipo de cambio preferencial en envíos a Guatemala y Honduras.",
 };
 static const char *const es_market[] = {
 	"Vendo {I} en buen estado, {P} negociable.",
@@ -1676,6 +1756,10 @@ static const char *const en_news[] = {
 	"Rescuers found {S} people abandoned in a trailer near {X}.",
 	"Fraudulent sale of CBP One appointments is growing, groups warn.",
 	"Small boat crossings to the UK rose again this month, officials said.",
+	"Smugglers charge up to {P} for the Channel crossing, investigation finds.",
+	"Channel crossing now costs about {P} per person, report says.",
+	"Court hears how a gang advertised crossings to {D} on social media.",
+	"Trial told gang posted trips to {D} on Facebook and TikTok.",
 };
 static const char *const en_ngo[] = {
 	"Do not trust smugglers. Crossings are deadly and the promises are lies.",
@@ -1694,6 +1778,10 @@ static const char *const en_ngo[] = {
 	"These posts promising guaranteed trips are traps. Report them.",
 	"Example of a fake ad: guaranteed trip north. Don't believe it.",
 	"We share this fake offer so you don't fall for it: no risk crossing. It's a lie.",
+	"Smugglers post videos of happy arrivals. They don't show who died.",
+	"Those arrival videos are ads. Many never arrive.",
+	"Ads for guaranteed trips to the US are smuggler lies. Don't pay.",
+	"If someone offers to take you north with a guarantee, it's a scam.",
 };
 static const char *const en_gov[] = {
 	"Official notice: people smuggling is a crime. Report it.",
@@ -1728,6 +1816,8 @@ static const char *const en_legal[] = {
 	"Free info session: rights of asylum seekers, {W} at {H}.",
 	"Legal clinic {A}: we review your asylum case at no cost.",
 	"No honest lawyer can guarantee asylum. Licensed advice from {P}.",
+	"We explain step by step how to attend your appointment at {X}.",
+	"Guide for your appointment day at {X}: time, place and what to bring.",
 };
 static const char *const en_travel[] = {
 	"{A}: flights {O} to {D} from {P}, kids {K}. Departures {W}.",
@@ -1738,6 +1828,10 @@ static const char *const en_travel[] = {
 	"Plane tickets to {D} from {P} per person, kids {K}.",
 	"Beach trip this {W}, transport and lunch included, {P}.",
 	"Weekend in {X}, hotel and transport for {P}.",
+	"Round trip to {D} from {P}, kids {K}, valid visa needed.",
+	"Flights to {D} for visa holders from {P}.",
+	"Holiday week in {C} for {P}, book with {A}.",
+	"Weekend getaway to {C}, hotel included, {P}.",
 };
 static const char *const en_bus[] = {
 	"{A} daily departures {O} to {X} at {H}. Adults {P}, children {K}.",
@@ -1748,6 +1842,8 @@ static const char *const en_bus[] = {
 	"Daily departure from {O} to {X} at {H}, adults {P}.",
 	"New times to {X}: {H} and late night. Ticket {P}.",
 	"Buy your ticket to {X} online, adults {P}, children {K}.",
+	"{A}: buses from {O} to {X}, kids under 2 ride free.",
+	"Children under 2 travel free on {A} to {X}.",
 };
 static const char *const en_recruit[] = {
 	"H-2A seasonal farm jobs in the US. Employer pays travel. We never charge fees.",
@@ -1758,6 +1854,8 @@ static const char *const en_recruit[] = {
 	"Temporary worker program: never pay anyone for a job offer.",
 	"Info session on legal farm work visas this {W} in {C}.",
 	"Recruiter {A}: legal seasonal work, flight paid by the employer.",
+	"Seasonal farm work with H-2A visa, housing provided, no fees.",
+	"H-2A season jobs: free housing, no recruitment fees.",
 };
 static const char *const en_remit[] = {
 	"Send money to {C} with {A}, fees from {P}.",
@@ -1774,6 +1872,10 @@ static const char *const en_remit[] = {
 	"One fee of {P} to send to Central America.",
 	"Bank deposits in Honduras, arrives today.",
 	"Deposits to accounts in El Salvador the same day.",
+	"Transfers to Central America from {P}, pick up today.",
+	"Send to Central America, fees from {P}, instant delivery.",
+	"Best rate to send money to Honduras and Guatemala.",
+	"Great exchange rate for Guatemala and Honduras transfers.",
 };
 static const char *const en_market[] = {
 	"Selling {I}, good condition, {P} OBO.",
@@ -1798,6 +1900,8 @@ static const char *const en_family[] = {
 	"Please help find my brother {M}, his last message was from {X}.",
 	"Finally together in {D} with my wife and kids.",
 	"Missing my family in {O}, see you soon.",
+	"My brother reached {D} safe after {N} weeks.",
+	"Cousin {M} finally arrived in {D}, praise God.",
 };
 static const char *const en_request[] = {
 	"How much do they charge to cross? We are {N} people.",
@@ -1816,6 +1920,8 @@ static const char *const en_request[] = {
 	"price? {E}",
 	"How much is the trip north right now?",
 	"Anyone know the price to cross from {O}?",
+	"Anyone going north soon? I want to join.",
+	"Is anyone traveling to {D} soon? I need company.",
 };
 static const char *const en_chat[] = {
 	"So hot today in {C} {E}",
@@ -1826,6 +1932,8 @@ static const char *const en_chat[] = {
 	"So cold today in {C}",
 	"Anyone watching the game tonight? {E}",
 	"Anyone know a good mechanic in {C}?",
+	"Who is at the party on {W}? {E}",
+	"Happy Sunday family {E}",
 };
 static const char *const en_tail[] = {
 	"Call {T}",
@@ -1851,6 +1959,8 @@ static const char *const pt_news[] = {
 	"Famílias de Governador Valadares pagaram por viagem que nunca saiu.",
 	"Cresce a venda fraudulenta de agendamentos do CBP One, alertam entidades.",
 	"Reportagem: coiotes prometem asilo garantido nas redes sociais.",
+	"Coiotes cobram até {P} pela travessia, aponta investigação.",
+	"Viagem ilegal para os EUA já custa {P}, diz reportagem.",
 };
 static const char *const pt_ngo[] = {
 	"Não confie em coiotes. A travessia é perigosa e as promessas são mentira.",
@@ -1865,6 +1975,8 @@ static const char *const pt_ngo[] = {
 	"Esses posts prometendo viagem garantida são armadilhas. Denuncie.",
 	"Compartilhamos esse anúncio falso pra você não cair: sem risco. É mentira.",
 	"Exemplo de anúncio falso: viagem garantida para a América. Não acredite.",
+	"Coiotes postam vídeos de chegadas felizes. Não mostram quem morreu.",
+	"Esses vídeos de chegada são propaganda. Muitos não chegam.",
 };
 static const char *const pt_legal[] = {
 	"Advogada de imigração: asilo, permissão de trabalho e green card. Consulta {P}.",
@@ -1899,6 +2011,8 @@ static const char *const pt_bus[] = {
 	"Passagens para {X} com desconto para crianças {K}, adulto {P}.",
 	"Novos horários para {X}: {H} e à noite. Passagem {P}.",
 	"Viaje seguro para {X}: tarifa {P}, desconto para estudantes.",
+	"{A}: ônibus de {O} para {X}, criança de colo não paga.",
+	"Criança até 2 anos viaja grátis com a {A} para {X}.",
 };
 static const char *const pt_remit[] = {
 	"Envie dinheiro para {C} com {A}, taxa a partir de {P}.",
@@ -1913,6 +2027,8 @@ static const char *const pt_remit[] = {
 	"Depósito em conta no Brasil no mesmo dia.",
 	"Taxa única {P} por envio.",
 	"Taxa fixa de {P} por remessa.",
+	"Envio para o Brasil a partir de {P}, sua família recebe hoje.",
+	"Mande para o Brasil, taxa a partir de {P}, entrega na hora.",
 };
 static const char *const pt_market[] = {
 	"Vendo {I} em bom estado, {P}.",
@@ -1937,6 +2053,8 @@ static const char *const pt_family[] = {
 	"Ajuda a achar meu irmão {M}, a última mensagem foi de {X}.",
 	"Enfim juntos em {D} com minha esposa e filhos.",
 	"Saudade da família em {O}, logo nos vemos.",
+	"Meu irmão chegou bem em {D} depois de {N} semanas.",
+	"Meu primo {M} finalmente chegou em {D}, glória a Deus.",
 };
 static const char *const pt_request[] = {
 	"Quanto cobram para atravessar? Somos {N} pessoas.",
@@ -1953,6 +2071,8 @@ static const char *const pt_request[] = {
 	"valor? {E}",
 	"Quanto tá a viagem pra América agora?",
 	"Alguém sabe o preço pra atravessar saindo de {O}?",
+	"Alguém vai pra América logo? quero ir junto",
+	"Alguém viajando pra {D} em breve? preciso de companhia",
 };
 static const char *const pt_chat[] = {
 	"Que calor hoje em {C} {E}",
@@ -1963,6 +2083,8 @@ static const char *const pt_chat[] = {
 	"Que frio hoje em {C}",
 	"Quem vai ver o jogo hoje? {E}",
 	"Alguém conhece um mecânico bom em {C}?",
+	"Quem vai na festa {W}? {E}",
+	"Feliz domingo família {E}",
 };
 static const char *const pt_tail[] = {
 	"Informações {T}",
@@ -1988,6 +2110,8 @@ static const char *const ht_news[] = {
 	"Fanmi yo te peye pou yon vwayaj ki pa janm pati.",
 	"Gadkòt yo entèsepte yon bato ak {S} moun toupre {X}.",
 	"Òganizasyon yo avèti sou vant randevou CBP One.",
+	"Trafikan yo mande jiska {P} pou vwayaj bato a, dapre ankèt la.",
+	"Vwayaj ilegal pou Miyami koute {P} kounye a, dapre yon repòtaj.",
 };
 static const char *const ht_ngo[] = {
 	"Pa fè trafikan konfyans. Vwayaj sa yo danjere e pwomès yo se manti.",
@@ -2036,6 +2160,8 @@ static const char *const ht_family[] = {
 	"Ede m jwenn frè m {M}, dènye mesaj li te soti {X}.",
 	"Finalman ansanm nan {D} ak madanm mwen ak pitit mwen.",
 	"Fanmi m nan {O} manke m, n a wè byento.",
+	"Frè m rive {D} byen apre {N} semèn.",
+	"Kouzen m {M} finalman rive {D}, glwa pou Bondye.",
 };
 static const char *const ht_request[] = {
 	"Konbyen yo mande pou travèse? Nou {N} moun.",
@@ -2066,6 +2192,8 @@ static const char *const ht_chat[] = {
 	"Li fè frèt jodi a nan {C}",
 	"Ki moun k ap gade match la aswè a? {E}",
 	"Èske gen moun ki konnen yon bon mekanisyen nan {C}?",
+	"Ki moun ki prale nan fèt la {W}? {E}",
+	"Bon dimanch fanmi {E}",
 };
 static const char *const ht_tail[] = {
 	"Rele {T}",
@@ -2091,6 +2219,8 @@ static const char *const fr_news[] = {
 	"Des familles ont payé pour un départ qui n'a jamais eu lieu.",
 	"{S} personnes secourues à bord d'un canot au large de {X}.",
 	"Les associations alertent sur la vente de rendez-vous en préfecture.",
+	"Les passeurs demandent jusqu'à {P} pour la traversée de la Manche, selon l'enquête.",
+	"La traversée vers l'Angleterre coûte désormais {P}, selon un reportage.",
 };
 static const char *const fr_ngo[] = {
 	"Ne faites pas confiance aux passeurs. La traversée tue.",
@@ -2139,6 +2269,8 @@ static const char *const fr_travel[] = {
 	"Billets pour {D} à partir de {P}, enfants {K}.",
 	"Sortie à la mer {W}, transport et repas compris, {P}.",
 	"Week-end à {C}, hôtel et transport pour {P}.",
+	"Séjour d'une semaine à {C} pour {P}, réservez chez {A}.",
+	"Escapade à {C}, hôtel compris, {P}.",
 };
 static const char *const fr_bus[] = {
 	"{A} départs quotidiens {O} - {X} à {H}. Adulte {P}, enfant {K}.",
@@ -2149,6 +2281,8 @@ static const char *const fr_bus[] = {
 	"Billets pour {X} avec réduction enfants {K}, adulte {P}.",
 	"Nouveaux horaires pour {X} : {H}. Billet {P}.",
 	"Voyagez tranquille vers {X} : tarif {P}, réduction étudiants.",
+	"{A} : cars de {O} à {X}, gratuit pour les moins de 2 ans.",
+	"Les moins de 2 ans voyagent gratuitement avec {A} vers {X}.",
 };
 static const char *const fr_family[] = {
 	"Dieu merci mon fils est arrivé à {D}, merci pour vos prières.",
@@ -2161,6 +2295,8 @@ static const char *const fr_family[] = {
 	"Aidez-moi à retrouver mon frère {M}, son dernier message venait de {X}.",
 	"Enfin réunis à {D} avec ma femme et mes enfants.",
 	"La famille à {O} me manque, à bientôt.",
+	"Mon frère est bien arrivé à {D} après {N} semaines.",
+	"Mon cousin {M} est enfin arrivé à {D}, Dieu merci.",
 };
 static const char *const fr_request[] = {
 	"Combien ils demandent pour passer ? Nous sommes {N}.",
@@ -2187,6 +2323,8 @@ static const char *const fr_chat[] = {
 	"Il fait froid aujourd'hui à {C}",
 	"Qui regarde le match ce soir ? {E}",
 	"Quelqu'un connaît un bon mécanicien à {C} ?",
+	"Qui vient à la fête {W} ? {E}",
+	"Bon dimanche la famille {E}",
 };
 static const char *const fr_tail[] = {
 	"Renseignements {T}",
@@ -2284,6 +2422,8 @@ static const char *const ht_travel[] = {
 	"Wikenn nan {C}, otèl ak transpò pou {P}.",
 	"Vòl Pòtoprens - Miyami apati {P}. Ajans {A}.",
 	"Pake vakans {C} 3 jou pou {P}, timoun {K}.",
+	"Vakans yon semèn nan {C} pou {P}, rezève ak {A}.",
+	"Ti wikenn nan {C}, otèl enkli, {P}.",
 };
 
 static const char *const ht_bus[] = {
@@ -2293,6 +2433,8 @@ static const char *const ht_bus[] = {
 	"Vwayaje an sekirite pou {X}: pri {P}, timoun {K}.",
 	"Bis dirèk {C} - {X} chak maten a {H}.",
 	"Transpò {A} pou {X}, klimatize, {P}.",
+	"Otobis pou {X} chak jou, granmoun {P}, timoun {K}.",
+	"Bis pou {X}, tikè granmoun {P}, timoun {K}.",
 };
 
 static const char *const ht_recruit[] = {
@@ -2344,6 +2486,8 @@ static const char *const fr_remit[] = {
 	"Frais fixes {P} par envoi.",
 	"Transfert sans frais chaque {W}. {A}.",
 	"Dépôt sur compte mobile money, taux du jour.",
+	"Transferts vers le Maghreb, retrait en agence le jour même.",
+	"Envois vers le Sénégal et le Mali, retrait rapide.",
 };
 
 static const char *const fr_recruit[] = {

@@ -4,12 +4,13 @@
  * Model. synth_new plans the whole corpus up front:
  *   - Smuggling networks take 25-35% of the posts. Each network has a
  *     genre (coyote offer, scam, appointment selling, document fraud, job
- *     lure, driver recruitment), a language and region (Central America ->
+ *     lure, driver recruitment, asylum coaching), a language and region (Central America ->
  *     US, Brazil -> US, Haiti -> US, Libya -> Italy, Calais -> UK), 1-4
  *     phones of the region's countries (unique across the corpus), often a
  *     WhatsApp/Telegram link, 2-8 accounts on 1-3 platforms, a price range
  *     and currency, a route, an activity window inside 2023-2025 and 1-3
- *     templates: ordered lists of (slot, phrase) picked from phrases.c.
+ *     templates: ordered lists of (slot, phrase) picked from phrases.c
+ *     (a fifth are captions: the main offer, a contact, maybe a price).
  *     Sizes are heavy-tailed (Pareto, alpha 1.2, 3..200 posts). About 5%
  *     are copycats: they copy another network's templates with their own
  *     numbers, and their truth names a different network.
