@@ -76,13 +76,17 @@ static const char *const en_items[] = { "Honda Civic 2010", "iPhone 13", "PS5 wi
 	"mountain bike", "couch", "washer and dryer", "Ford F-150 2008", "55 inch TV" };
 static const char *const pt_items[] = { "moto CG 160", "iPhone 11", "geladeira", "bicicleta aro 29",
 	"sofá 3 lugares", "Gol 2010", "máquina de lavar", "TV 50 polegadas" };
+static const char *const ht_items[] = { "moto Haojue", "iPhone 12", "frijidè", "bisiklèt",
+	"dèlko 5000 W", "Toyota Corolla 2008", "panno solè", "matla 2 plas" };
+static const char *const fr_items[] = { "scooter 125", "iPhone 13", "frigo", "vélo de course",
+	"canapé 3 places", "Clio 2011", "machine à laver", "télé 50 pouces" };
 
 static const struct lexicon lexicons[LANG_COUNT] = {
 	[LANG_ES] = { WL(es_months), WL(es_wdays), WL(es_digits), WL(es_names), WL(es_cities), WL(es_items) },
 	[LANG_EN] = { WL(en_months), WL(en_wdays), WL(en_digits), WL(en_names), WL(en_cities), WL(en_items) },
 	[LANG_PT] = { WL(pt_months), WL(pt_wdays), WL(pt_digits), WL(pt_names), WL(pt_cities), WL(pt_items) },
-	[LANG_HT] = { WL(ht_months), WL(ht_wdays), WL(ht_digits), WL(ht_names), WL(ht_cities), WL(en_items) },
-	[LANG_FR] = { WL(fr_months), WL(fr_wdays), WL(fr_digits), WL(fr_names), WL(fr_cities), WL(en_items) },
+	[LANG_HT] = { WL(ht_months), WL(ht_wdays), WL(ht_digits), WL(ht_names), WL(ht_cities), WL(ht_items) },
+	[LANG_FR] = { WL(fr_months), WL(fr_wdays), WL(fr_digits), WL(fr_names), WL(fr_cities), WL(fr_items) },
 };
 
 /* Organisation prefixes: [kind][lang]. */

@@ -4,12 +4,13 @@
  * Model. synth_new plans the whole corpus up front:
  *   - Smuggling networks take 25-35% of the posts. Each network has a
  *     genre (coyote offer, scam, appointment selling, document fraud, job
- *     lure, driver recruitment), a language and region (Central America ->
+ *     lure, driver recruitment, asylum coaching), a language and region (Central America ->
  *     US, Brazil -> US, Haiti -> US, Libya -> Italy, Calais -> UK), 1-4
  *     phones of the region's countries (unique across the corpus), often a
  *     WhatsApp/Telegram link, 2-8 accounts on 1-3 platforms, a price range
  *     and currency, a route, an activity window inside 2023-2025 and 1-3
- *     templates: ordered lists of (slot, phrase) picked from phrases.c.
+ *     templates: ordered lists of (slot, phrase) picked from phrases.c
+ *     (a fifth are captions: the main offer, a contact, maybe a price).
  *     Sizes are heavy-tailed (Pareto, alpha 1.2, 3..200 posts). About 5%
  *     are copycats: they copy another network's templates with their own
  *     numbers, and their truth names a different network.
@@ -111,7 +112,7 @@ static int pset_add(struct phone_set *ps, uint64_t k)
 
 /* ---- genres ---- */
 
-enum genre { G_COYOTE, G_SCAM, G_APPT, G_DOCS, G_JOB, G_DRIVER, G_NEWS, G_NGO, G_GOV, G_LEGAL,
+enum genre { G_COYOTE, G_SCAM, G_APPT, G_DOCS, G_JOB, G_DRIVER, G_ASYLUM, G_NEWS, G_NGO, G_GOV, G_LEGAL,
 	     G_TRAVEL, G_BUS, G_RECRUIT, G_REMIT, G_MARKET, G_FAMILY, G_REQUEST, G_CHAT, G_COUNT };
 #define G_FIRST_BENIGN G_NEWS
 
@@ -134,6 +135,7 @@ static const struct genre_info {
 	[G_DOCS] = { "document_fraud", SL_DOCS, 8, 0, 0, 1, PK_SERVICE, ORG_AGENCY, 1500, 8000 },
 	[G_JOB] = { "job_lure", SL_JOB, 7, 0, 0, 1, PK_SERVICE, ORG_RECRUIT, 2000, 6000 },
 	[G_DRIVER] = { "driver_recruitment", SL_DRIVER, 5, 0, 0, 1, PK_SERVICE, ORG_AGENCY, 500, 2500 },
+	[G_ASYLUM] = { "asylum_coaching", SL_ASYLUM, 6, 0, 0, 1, PK_SERVICE, ORG_AGENCY, 200, 3000 },
 	[G_NEWS] = { "news", SL_NEWS, 10, 50, 0, 0, PK_CROSSING, ORG_NEWS, 0, 0 },
 	[G_NGO] = { "ngo_warning", SL_NGO, 9, 60, 30, 0, PK_CROSSING, ORG_NGO, 0, 0 },
 	[G_GOV] = { "gov_warning", SL_GOV, 4, 70, 20, 0, PK_CROSSING, ORG_NGO, 0, 0 },
@@ -168,6 +170,8 @@ static const struct step rc_job[] = { { SL_GREET, 30 }, { SL_JOB, 100 }, { SL_RO
 	{ SL_PRICE, 40 }, { SL_PAYARR, 40 }, { SL_SCHED, 30 }, { SL_CONTACT, 100 } };
 static const struct step rc_driver[] = { { SL_DRIVER, 100 }, { SL_PRICE, 60 }, { SL_EVADE, 40 },
 	{ SL_CONTACT, 100 } };
+static const struct step rc_asylum[] = { { SL_GREET, 30 }, { SL_AGENCY, 20 }, { SL_ASYLUM, 100 },
+	{ SL_PRICE, 60 }, { SL_GUAR, 45 }, { SL_KIDS, 15 }, { SL_APPT, 15 }, { SL_CONTACT, 100 } };
 
 static const struct {
 	const struct step *s;
@@ -175,6 +179,7 @@ static const struct {
 } recipes[G_FIRST_BENIGN] = {
 	[G_COYOTE] = { rc_coyote, 12 }, [G_SCAM] = { rc_scam, 8 }, [G_APPT] = { rc_appt, 6 },
 	[G_DOCS] = { rc_docs, 7 }, [G_JOB] = { rc_job, 7 }, [G_DRIVER] = { rc_driver, 4 },
+	[G_ASYLUM] = { rc_asylum, 8 },
 };
 
 static const unsigned lang_weight[LANG_COUNT] = { 62, 14, 9, 8, 7 };
@@ -294,11 +299,19 @@ static void make_tmpl(struct rng *r, struct tmpl *t, enum genre g, enum synth_la
 {
 	t->n = 0;
 	if (is_smuggling(g)) {
+		/* A fifth of templates are captions: the offer, maybe a price, a
+		 * contact ("viajes al norte, info x inbox"). */
+		int caption = rng_pct(r, 20);
+
 		for (unsigned i = 0; i < recipes[g].n && t->n < TMPL_MAX; i++) {
 			const struct step *st = &recipes[g].s[i];
 			const struct phrase_bank *b = phrase_bank_get((enum synth_slot)st->slot, l);
+			unsigned pct = st->pct;
 
-			if (b->n == 0 || !rng_pct(r, st->pct))
+			if (caption)
+				pct = st->slot == genres[g].slot || st->slot == SL_CONTACT ? 100
+				      : st->slot == SL_PRICE ? 30 : 0;
+			if (b->n == 0 || !rng_pct(r, pct))
 				continue;
 			t->slot[t->n] = st->slot;
 			t->pick[t->n] = (uint8_t)(2 * rng_below(r, (uint32_t)b->n / 2) + (unsigned)split);
