@@ -489,6 +489,8 @@ static int write_reject(struct run *R, const struct atl_err *e, const struct rec
 
 	if (raw_len > RAW_MAX)
 		raw_len = RAW_MAX;
+	if (R->o->redact)
+		raw_len = 0;	/* raw bytes are unredacted: "raw":null */
 	buf_addc(&b, '{');
 	json_add_key(&b, &first, "source");
 	json_add_cstr(&b, e->source ? e->source : "");
@@ -1088,6 +1090,7 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	R.pc.det = R.det;
 	R.pc.linker = R.linker;
 	R.pc.xopts = &o->extract;
+	R.pc.redact = o->redact;
 	rc = outputs_open(&R.out, o->out_dir, err);
 	if (rc < 0)
 		goto out;
