@@ -32,6 +32,7 @@
 #include "io/input.h"
 #include "io/walk.h"
 #include "pipeline/post.h"
+#include "report/manifest.h"
 #include "core/banned.h"
 
 #define BATCH_MAX_ARENA (64u << 20)	/* close a batch when its arena passes this */
@@ -1181,6 +1182,12 @@ out:
 			rc = write_summary(&R, err);
 		if (rc == 0)
 			rc = rename_all(&R, err);
+		if (rc == 0) {	/* last: it hashes the finished outputs */
+			struct manifest_info mi = { ATL_VERSION_STRING, detector_model_id(R.det),
+						    o->argv_line, o->redact != NULL,
+						    detector_threshold(R.det) };
+			rc = manifest_write(o->out_dir, specs.v, specs.n, &mi, err);
+		}
 		maybe_progress(&R, 1);
 	}
 	outputs_release(&R.out, rc < 0);
