@@ -12,6 +12,7 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include "core/ascii.h"
 #include "core/banned.h"
 
 #define FILE_CHUNK (1u << 16)
@@ -86,17 +87,6 @@ int digest_hmac_sha256(const void *key, size_t key_len, const void *msg, size_t 
 	return 0;
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int digest_uuid_parse(const char *s, unsigned char out[16])
 {
 	size_t o = 0;
@@ -109,7 +99,7 @@ int digest_uuid_parse(const char *s, unsigned char out[16])
 				return ATL_EINVAL;
 			continue;
 		}
-		int h = hexval(s[i]), l = hexval(s[i + 1]);
+		int h = ascii_hexval((unsigned char)s[i]), l = ascii_hexval((unsigned char)s[i + 1]);
 		if (h < 0 || l < 0)
 			return ATL_EINVAL;
 		out[o++] = (unsigned char)(h << 4 | l);

@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "core/json.h"
 #include "report/digest.h"
+#include "report/export_int.h"
 #include "core/banned.h"
 
 #define MANIFEST_MAX_BYTES ((size_t)64 << 20)
@@ -23,16 +24,6 @@
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static char *join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	char *p = malloc(n);
-
-	if (p)
-		snprintf(p, n, "%s/%s", dir, name);
-	return p;
 }
 
 static int add_outputs(struct buf *b, const char *dir, struct atl_err *err)
@@ -65,7 +56,7 @@ static int add_outputs(struct buf *b, const char *dir, struct atl_err *err)
 	for (size_t i = 0, k = 0; i < n; i++) {
 		char hex[DIGEST_SHA256_HEX];
 		struct stat sb;
-		char *path = join(dir, names[i]);
+		char *path = export_join(dir, names[i]);
 		int f = 1;
 
 		if (!path) {
@@ -180,8 +171,8 @@ int manifest_write(const char *dir, const struct input_spec *inputs, size_t n_in
 		rc = atl_err_set(err, buf_error(&b), "manifest too large");
 		goto out;
 	}
-	path = join(dir, "manifest.json");
-	part = join(dir, ".manifest.json.part");
+	path = export_join(dir, "manifest.json");
+	part = export_join(dir, ".manifest.json.part");
 	if (!path || !part) {
 		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 		goto out;
