@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "pipeline/redact.h"
 #include "pipeline/scan.h"
 #include "core/banned.h"
 
@@ -43,6 +44,12 @@ const char scan_usage[] =
 	"      --threshold X       flag posts with score >= X (default: the model's)\n"
 	"      --no-report         do not write DIR/report.html\n"
 	"  -j, --threads N         worker threads (default: number of cores)\n"
+	"      --redact            replace phone numbers, e-mails, handles, messaging\n"
+	"                          links and WhatsApp authors by keyed tokens\n"
+	"                          (tok:ph:<hex>) in every output; rejects.jsonl\n"
+	"                          then keeps no raw bytes (needs --redact-key)\n"
+	"      --redact-key FILE   the HMAC key (at least 16 bytes; share it to\n"
+	"                          match tokens with another organisation)\n"
 	"  -q, --quiet             print only errors\n"
 	"  -v, --verbose           more detail in messages\n"
 	"  -h, --help              this help\n"
@@ -176,6 +183,9 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 	char *stdin_only[] = { (char *)"-" };
 	size_t n_inputs = 0;
 	char cmdline[2048];
+	struct redactor *red = NULL;
+	const char *redact_key = NULL;
+	int redact = 0;
 	int rc;
 
 	memset(&o, 0, sizeof(o));
@@ -242,6 +252,11 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 			}
 		} else if (!strcmp(a, "--no-report")) {
 			o.no_report = 1;
+		} else if (!strcmp(a, "--redact")) {
+			redact = 1;
+		} else if (!strcmp(a, "--redact-key")) {
+			NEED_ARG();
+			redact_key = argv[++i];
 		} else if (!strcmp(a, "-j") || !strcmp(a, "--threads")) {
 			double v;
 			NEED_ARG();
@@ -260,6 +275,11 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		free(inputs);
 		return cli_usage_error(c, "scan", "no output directory (use -o DIR)");
 	}
+	if (redact != (redact_key != NULL)) {
+		free(inputs);
+		return cli_usage_error(c, "scan", redact ? "--redact needs --redact-key FILE"
+							 : "--redact-key needs --redact");
+	}
 	if (o.extract.default_region && strlen(o.extract.default_region) != 2) {
 		free(inputs);
 		return cli_usage_error(c, "scan", "--default-region takes a two-letter country code");
@@ -276,6 +296,20 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 		free(inputs);
 		return EXIT_FAIL;
 	}
+	if (redact) {
+		red = malloc(sizeof(*red));
+		if (!red) {
+			free(inputs);
+			cli_error(c, "out of memory");
+			return EXIT_FAIL;
+		}
+		if (redactor_load(red, redact_key, &err) < 0) {
+			free(red);
+			free(inputs);
+			return cli_usage_error(c, "scan", "%s", err.msg);
+		}
+		o.redact = red;
+	}
 	argv_line(cmdline, sizeof(cmdline), argc, argv);
 	o.argv_line = cmdline;
 	o.on_reject = on_reject;
@@ -287,6 +321,7 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 
 	rc = scan_run(&o, inputs ? inputs : stdin_only, inputs ? n_inputs : 1, &st, &err);
 	free(inputs);
+	free(red);
 	if (rc < 0) {
 		if (sc.progress_shown)
 			fputc('\n', stderr);

@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "pipeline/redact.h"
 #include "core/banned.h"
 
 static void add_sv_or_null(struct buf *b, int *first, const char *key, struct str s)
@@ -187,6 +188,11 @@ int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
 	if (!p->sig)
 		return ATL_ENOMEM;
 	link_sign(c->linker, &p->nt, p->sig);
+	if (c->redact) {	/* after signing: nothing raw reaches the outputs */
+		rc = redact_post(c->redact, c->xopts, &p->rec, &p->ind, &p->det, a);
+		if (rc < 0)
+			return rc;
+	}
 	p->line_off = out->len;
 	render(out, p);
 	if (buf_error(out))

@@ -17,11 +17,13 @@
 #include "text/normalize.h"
 
 struct arena;
+struct redactor;
 
 struct post_ctx {			/* shared, read-only during a scan */
 	const struct detector *det;
 	const struct linker *linker;	/* for link_sign's configuration */
 	const struct extract_opts *xopts;
+	const struct redactor *redact;	/* NULL: keep raw values (redact.h) */
 };
 
 struct post {				/* one processed post; in the batch arena */

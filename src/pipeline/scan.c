@@ -33,6 +33,7 @@
 #include "io/walk.h"
 #include "pipeline/post.h"
 #include "report/html.h"
+#include "report/manifest.h"
 #include "core/banned.h"
 
 #define BATCH_MAX_ARENA (64u << 20)	/* close a batch when its arena passes this */
@@ -490,6 +491,8 @@ static int write_reject(struct run *R, const struct atl_err *e, const struct rec
 
 	if (raw_len > RAW_MAX)
 		raw_len = RAW_MAX;
+	if (R->o->redact)
+		raw_len = 0;	/* raw bytes are unredacted: "raw":null */
 	buf_addc(&b, '{');
 	json_add_key(&b, &first, "source");
 	json_add_cstr(&b, e->source ? e->source : "");
@@ -1089,6 +1092,7 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	R.pc.det = R.det;
 	R.pc.linker = R.linker;
 	R.pc.xopts = &o->extract;
+	R.pc.redact = o->redact;
 	rc = outputs_open(&R.out, o->out_dir, err);
 	if (rc < 0)
 		goto out;
@@ -1181,6 +1185,12 @@ out:
 			rc = rename_all(&R, err);
 		if (rc == 0 && !o->no_report)	/* reads the renamed outputs */
 			rc = report_html_write(o->out_dir, NULL, err);
+		if (rc == 0) {	/* last: it hashes the finished outputs */
+			struct manifest_info mi = { ATL_VERSION_STRING, detector_model_id(R.det),
+						    o->argv_line, o->redact != NULL,
+						    detector_threshold(R.det) };
+			rc = manifest_write(o->out_dir, specs.v, specs.n, &mi, err);
+		}
 		maybe_progress(&R, 1);
 	}
 	outputs_release(&R.out, rc < 0);

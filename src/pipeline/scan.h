@@ -24,6 +24,7 @@
 
 
 struct scan_stats;
+struct redactor;
 
 /* Called from the reading thread about every 1/4 s, and once at the end;
  * it may read read, rejected, bytes_pos and bytes_total. */
@@ -45,6 +46,7 @@ struct scan_opts {
 	void *cb_ctx;
 	const char *argv_line;		/* options as given, for summary.json */
 	int no_report;			/* 1: skip DIR/report.html (report/html) */
+	const struct redactor *redact;	/* --redact: tokens for personal data; NULL = off */
 };
 
 struct scan_input_stats {

@@ -1,0 +1,51 @@
+# scan --redact: no raw phone number, e-mail, handle or WhatsApp author from
+# the fixtures (tests/data/redact/raw_values.txt lists them all) appears in
+# any output file, in its written form or as bare digits; the same key gives
+# the same tokens in two runs; a wrong or short key is a usage error.
+. tests/cli/common.inc
+D=tests/data/redact
+expect_exit 2 "$ATL" scan -q --redact -o "$T/x" "$D/posts.jsonl"
+printf 'short\n' >"$T/short.key"
+expect_exit 2 "$ATL" scan -q --redact --redact-key "$T/short.key" -o "$T/x" "$D/posts.jsonl"
+expect_exit 2 "$ATL" scan -q --redact --redact-key "$T/missing.key" -o "$T/x" "$D/posts.jsonl"
+
+expect_exit 0 "$ATL" scan -q -j 2 --redact --redact-key "$D/key.txt" -o "$T/out" "$D/posts.jsonl" "$D/chat.txt"
+check_counts "$T/out"
+[ "$(jq .rejected "$T/out/summary.json")" -eq 1 ] || fail "the broken line is not rejected"
+jq -e '.raw == null' "$T/out/rejects.jsonl" >/dev/null || fail "rejects keep raw bytes under --redact"
+# exports of the redacted scan are checked too
+for fmt in csv gexf graphml stix esbulk; do
+	expect_exit 0 "$ATL" export -q --format $fmt -o "$T/out/export-$fmt" "$T/out"
+done
+n=0
+while IFS= read -r v; do
+	[ -n "$v" ] || continue
+	n=$((n + 1))
+	if grep -rlF -- "$v" "$T/out" >"$T/hits"; then
+		fail "raw value '$v' appears in: $(tr '\n' ' ' <"$T/hits")"
+	fi
+	d=$(printf '%s' "$v" | tr -cd 0-9)
+	if [ ${#d} -ge 7 ] && grep -rlF -- "$d" "$T/out" >"$T/hits"; then
+		fail "digits of '$v' appear in: $(tr '\n' ' ' <"$T/hits")"
+	fi
+done <"$D/raw_values.txt"
+[ $n -ge 20 ] || fail "raw_values.txt lists only $n values"
+# tokens, not silence: phones were found and replaced
+[ "$(grep -o 'tok:ph:[0-9a-f]\{16\}' "$T/out/posts.jsonl" | wc -l)" -ge 10 ] || fail "too few phone tokens"
+grep -q 'tok:em:' "$T/out/posts.jsonl" || fail "no e-mail token"
+grep -q 'tok:hd:' "$T/out/posts.jsonl" || fail "no handle token"
+grep -q 'tok:au:' "$T/out/posts.jsonl" || fail "no WhatsApp author token"
+# the WhatsApp author "+502 5555 0166" gets the phone token of +50255550166,
+# the wa.me link the token of its number: tokens match across kinds
+a=$(jq -r 'select(.source.format == "whatsapp" and (.author | startswith("tok:ph:"))) | .author' "$T/out/posts.jsonl" | head -n 1)
+[ -n "$a" ] || fail "phone-number author not tokenised as a phone"
+jq -e -s '[.[] | select(.id == "r2") | .indicators | (.phones[0].value == .links[0].value)] == [true]' "$T/out/posts.jsonl" >/dev/null || fail "wa.me link and its phone have different tokens"
+# spans still point at the token in the new text
+jq -r '.text as $t | .indicators.phones[] | [.text, .start, .end] | @tsv' "$T/out/posts.jsonl" | while IFS="$(printf '\t')" read -r txt s e; do
+	case $txt in tok:ph:*) ;; *) fail "phone span text '$txt' is not a token" ;; esac
+done
+# same key, same bytes
+expect_exit 0 "$ATL" scan -q -j 1 --redact --redact-key "$D/key.txt" -o "$T/out2" "$D/posts.jsonl" "$D/chat.txt"
+cmp -s "$T/out/posts.jsonl" "$T/out2/posts.jsonl" || fail "posts differ between runs"
+cmp -s "$T/out/networks.jsonl" "$T/out2/networks.jsonl" || fail "networks differ between runs"
+exit 0
