@@ -53,6 +53,11 @@ int cmd_scan(struct cli *c, int argc, char **argv);
 int cmd_synth(struct cli *c, int argc, char **argv);
 int cmd_train(struct cli *c, int argc, char **argv);
 int cmd_eval(struct cli *c, int argc, char **argv);
+int cmd_ingest(struct cli *c, int argc, char **argv);
+int cmd_query(struct cli *c, int argc, char **argv);
+int cmd_networks(struct cli *c, int argc, char **argv);
+int cmd_report(struct cli *c, int argc, char **argv);
+int cmd_watch(struct cli *c, int argc, char **argv);
 
 /* Option values: 0, or -1 when s is not a whole number. */
 int cli_parse_double(const char *s, double *out);

@@ -807,6 +807,9 @@ int store_counts(struct store *s, struct store_counts *c, struct atl_err *err)
 	if (rc == 0)
 		rc = count(s, "SELECT count(*) FROM network", -1, &c->networks, err);
 	if (rc == 0)
+		rc = count(s, "SELECT count(*) FROM network WHERE instr(json, ',\"flagged\":true,') > 0",
+			   -1, &c->flagged_networks, err);
+	if (rc == 0)
 		rc = count(s, "SELECT count(*) FROM ingest", -1, &c->ingests, err);
 	if (rc == 0)
 		rc = count(s, "SELECT count(*) FROM merge", -1, &c->merges, err);

@@ -127,7 +127,7 @@ typedef int store_line_fn(void *ctx, const char *line, size_t len, struct atl_er
 int store_each_network(struct store *s, store_line_fn *fn, void *ctx, struct atl_err *err);
 
 struct store_counts {
-	int64_t posts, flagged, networks, ingests, merges;
+	int64_t posts, flagged, networks, flagged_networks, ingests, merges;
 	int64_t indicators[IND__N];
 };
 int store_counts(struct store *s, struct store_counts *c, struct atl_err *err);
