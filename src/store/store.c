@@ -283,6 +283,18 @@ int store_schema_version(struct store *s)
 	return s->version;
 }
 
+int store_exec_sql(struct store *s, const char *sql, struct atl_err *err)
+{
+	return exec(s, sql, err);
+}
+
+static int count(struct store *s, const char *sql, int bind, int64_t *out, struct atl_err *err);
+
+int store_query_int(struct store *s, const char *sql, int64_t *out, struct atl_err *err)
+{
+	return count(s, sql, -1, out, err);
+}
+
 int store_begin(struct store *s, struct atl_err *err)
 {
 	return exec(s, "BEGIN IMMEDIATE", err);

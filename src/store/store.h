@@ -39,6 +39,11 @@ int store_open_version(struct store **out, const char *path, int version,
 void store_close(struct store *s);
 int store_schema_version(struct store *s);
 
+/* Run SQL statements (tests, maintenance); rows are discarded. */
+int store_exec_sql(struct store *s, const char *sql, struct atl_err *err);
+/* One integer from a query (tests: counts). */
+int store_query_int(struct store *s, const char *sql, int64_t *out, struct atl_err *err);
+
 int store_begin(struct store *s, struct atl_err *err);
 int store_commit(struct store *s, struct atl_err *err);
 void store_rollback(struct store *s);
