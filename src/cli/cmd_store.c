@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -103,6 +104,8 @@ static int parse_args(struct cli *c, const char *cmd, int argc, char **argv, str
 			return cli_print_help(cmd) == EXIT_OK ? -1 : EXIT_USAGE;
 		} else if (!strcmp(s, "-q") || !strcmp(s, "--quiet")) {
 			c->quiet = 1;
+		} else if (!strcmp(s, "-v") || !strcmp(s, "--verbose")) {
+			c->verbose = 1;
 		} else if (!strcmp(s, "--db")) {
 			a->db = argv[++i];
 		} else if (!strcmp(s, "-o") || !strcmp(s, "--output")) {
@@ -169,8 +172,6 @@ static int ingest_extra(void *ctx, int argc, char **argv, int *i)
 	double d;
 	long l;
 
-	if (!strcmp(s, "-v") || !strcmp(s, "--verbose"))
-		return 0;
 	if (*i + 1 >= argc)
 		return 1;
 	if (!strcmp(s, "-f") || !strcmp(s, "--format"))
@@ -245,12 +246,13 @@ int cmd_ingest(struct cli *c, int argc, char **argv)
 	}
 	cli_info(c, "read %llu, rejected %llu; %llu new posts, %llu already stored; "
 		    "%llu posts in %llu networks (%llu merges), %llu alerts; %.2fs "
-		    "(store %.2fs, relink %.2fs)",
+		    "(store %.2fs; relink %.2fs: load %.2fs, link %.2fs, write %.2fs)",
 		 (unsigned long long)st.scan.read, (unsigned long long)st.scan.rejected,
 		 (unsigned long long)st.added, (unsigned long long)st.already,
 		 (unsigned long long)st.total_posts, (unsigned long long)st.networks,
 		 (unsigned long long)st.merges, (unsigned long long)st.alerts, st.t_total,
-		 st.t_store, st.t_relink_load + st.t_relink_finish + st.t_relink_write);
+		 st.t_store, st.t_relink_load + st.t_relink_finish + st.t_relink_write,
+		 st.t_relink_load, st.t_relink_finish, st.t_relink_write);
 	ingest_stats_release(&st);
 	return EXIT_OK;
 }
@@ -323,6 +325,11 @@ static int fts_phrase(const char *text, char *out, size_t cap)
 	return rc;
 }
 
+static double ms_between(const struct timespec *a, const struct timespec *b)
+{
+	return (double)(b->tv_sec - a->tv_sec) * 1e3 + (double)(b->tv_nsec - a->tv_nsec) / 1e6;
+}
+
 int cmd_query(struct cli *c, int argc, char **argv)
 {
 	struct args a;
@@ -331,6 +338,7 @@ int cmd_query(struct cli *c, int argc, char **argv)
 	struct atl_err err = ATL_ERR_INIT;
 	char phrase[2 * VALUE_MAX + 4];
 	enum store_query_kind k;
+	struct timespec t0, t1, c0, c1;
 	const char *qv = v.v;
 	int rc = parse_args(c, "query", argc, argv, &a, NULL, NULL);
 
@@ -367,7 +375,13 @@ int cmd_query(struct cli *c, int argc, char **argv)
 		printf("%-14s %-9s %-16s %-20s %-6s %-7s %s\n", "ID", "PLATFORM", "AUTHOR",
 		       "CREATED", "NET", "SCORE", "TEXT");
 	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
 	rc = store_query(s, k, v.kind, qv, (size_t)a.limit, print_row, &a, &err);
+	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c1);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (rc == 0 && c->verbose)
+		cli_info(c, "query took %.2f ms (cpu %.2f ms)", ms_between(&t0, &t1), ms_between(&c0, &c1));
 	store_close(s);
 	args_release(&a);
 	if (rc < 0) {
