@@ -146,6 +146,20 @@ static int open_db(struct cli *c, const char *path, struct store **s)
 	return 0;
 }
 
+/* Parse the options and open the database: 0, or the exit status to return
+ * (a released), with -1 for "help printed". */
+static int db_command(struct cli *c, const char *cmd, int argc, char **argv, struct args *a,
+		      struct store **s)
+{
+	int rc = parse_args(c, cmd, argc, argv, a, NULL, NULL);
+
+	if (rc == 0 && open_db(c, a->db, s) < 0)
+		rc = EXIT_FAIL;
+	if (rc != 0)
+		args_release(a);
+	return rc;
+}
+
 /* A stored posts.jsonl line with its network filled in. */
 static int put_line(FILE *f, const char *line, size_t len, uint32_t net)
 {
@@ -408,16 +422,10 @@ int cmd_networks(struct cli *c, int argc, char **argv)
 	struct args a;
 	struct store *s = NULL;
 	struct atl_err err = ATL_ERR_INIT;
-	int rc = parse_args(c, "networks", argc, argv, &a, NULL, NULL);
+	int rc = db_command(c, "networks", argc, argv, &a, &s);
 
-	if (rc != 0) {
-		args_release(&a);
+	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	}
-	if (open_db(c, a.db, &s) < 0) {
-		args_release(&a);
-		return EXIT_FAIL;
-	}
 	rc = store_each_network(s, print_network, stdout, &err);
 	store_close(s);
 	args_release(&a);
@@ -511,24 +519,16 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	struct args a;
 	struct store *s = NULL;
 	struct atl_err err = ATL_ERR_INIT;
-	int rc = parse_args(c, "report", argc, argv, &a, NULL, NULL);
+	int rc = db_command(c, "report", argc, argv, &a, &s);
 
-	if (rc != 0) {
-		args_release(&a);
+	if (rc != 0)
 		return rc < 0 ? EXIT_OK : rc;
-	}
-	if (!a.out) {
+	if (!a.out || (mkdir(a.out, 0777) != 0 && errno != EEXIST)) {
+		if (a.out)
+			cli_error(c, "cannot create '%s': %s", a.out, strerror(errno));
+		store_close(s);
 		args_release(&a);
-		return cli_usage_error(c, "report", "no output directory (use -o DIR)");
-	}
-	if (mkdir(a.out, 0777) != 0 && errno != EEXIST) {
-		cli_error(c, "cannot create '%s': %s", a.out, strerror(errno));
-		args_release(&a);
-		return EXIT_FAIL;
-	}
-	if (open_db(c, a.db, &s) < 0) {
-		args_release(&a);
-		return EXIT_FAIL;
+		return a.out ? EXIT_FAIL : cli_usage_error(c, "report", "no output directory (use -o DIR)");
 	}
 	rc = write_via_part(a.out, "posts.jsonl", s, 1, &err);
 	if (rc == 0)

@@ -24,7 +24,7 @@
  *   after commit and then marked, so a crash never loses one (it may repeat
  *   one).
  * - Durability: WAL, synchronous=NORMAL (a power loss may lose the last
- *   committed batch, never corrupt), BEGIN IMMEDIATE with a 60 s
+ *   committed batch, never corrupt), BEGIN IMMEDIATE with a 10 min
  *   busy_timeout so concurrent writers serialise instead of failing.
  * - Schema versions in PRAGMA user_version; migrations[i] takes version i
  *   to i+1 and is never edited once released (v1 is the first schema).
@@ -39,7 +39,7 @@
 
 #include "core/banned.h"
 
-#define BUSY_TIMEOUT_MS 60000
+#define BUSY_TIMEOUT_MS 600000	/* a relink of millions of posts holds the lock for minutes */
 #define PACK_MAX (64u << 10)		/* packed indicators per post */
 #define LINK_IND_MAX 1024		/* indicators per post handed to the linker */
 
@@ -162,6 +162,16 @@ static int run(struct store *s, sqlite3_stmt *q, struct atl_err *err)
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return db_err(s, err, "write");
 	return 0;
+}
+
+/* After a loop over rows: rc < 0 from the callback, else SQLite's code. */
+static int step_end(struct store *s, sqlite3_stmt *q, int rc, struct atl_err *err,
+		    const char *what)
+{
+	sqlite3_reset(q);
+	if (rc < 0)
+		return rc;
+	return rc == SQLITE_DONE ? 0 : db_err(s, err, what);
 }
 
 static int exec(struct store *s, const char *sql, struct atl_err *err)
@@ -613,13 +623,10 @@ int store_each_link_post(struct store *s, store_link_fn *fn, void *ctx, struct a
 		lp.flagged = sqlite3_column_int(q, 8);
 		rc = fn(ctx, sqlite3_column_int64(q, 0), (uint32_t)sqlite3_column_int64(q, 9),
 			sqlite3_column_int(q, 10), &lp, err);
-		if (rc < 0) {
-			sqlite3_reset(q);
-			return rc;
-		}
+		if (rc < 0)
+			break;
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 0 : db_err(s, err, "read posts");
+	return step_end(s, q, rc, err, "read posts");
 }
 
 int store_each_network_text(struct store *s, store_text_fn *fn, void *ctx, struct atl_err *err)
@@ -633,13 +640,10 @@ int store_each_network_text(struct store *s, store_text_fn *fn, void *ctx, struc
 		rc = fn(ctx, sqlite3_column_int64(q, 0),
 			col_text(q, 1), (size_t)sqlite3_column_bytes(q, 1),
 			col_text(q, 2), (size_t)sqlite3_column_bytes(q, 2), err);
-		if (rc < 0) {
-			sqlite3_reset(q);
-			return rc;
-		}
+		if (rc < 0)
+			break;
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 0 : db_err(s, err, "read texts");
+	return step_end(s, q, rc, err, "read texts");
 }
 
 int store_set_network(struct store *s, int64_t rowid, uint32_t net, struct atl_err *err)
@@ -784,13 +788,10 @@ int store_each_network(struct store *s, store_line_fn *fn, void *ctx, struct atl
 		return ATL_EIO;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		rc = fn(ctx, col_text(q, 0), (size_t)sqlite3_column_bytes(q, 0), err);
-		if (rc < 0) {
-			sqlite3_reset(q);
-			return rc;
-		}
+		if (rc < 0)
+			break;
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 0 : db_err(s, err, "networks");
+	return step_end(s, q, rc, err, "networks");
 }
 
 static int count(struct store *s, const char *sql, int bind, int64_t *out, struct atl_err *err)
@@ -873,13 +874,10 @@ int store_watch_each(struct store *s, store_watch_fn *fn, void *ctx, struct atl_
 		return ATL_EIO;
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		rc = fn(ctx, sqlite3_column_int(q, 0), col_text(q, 1), col_text(q, 2), err);
-		if (rc < 0) {
-			sqlite3_reset(q);
-			return rc;
-		}
+		if (rc < 0)
+			break;
 	}
-	sqlite3_reset(q);
-	return rc == SQLITE_DONE ? 0 : db_err(s, err, "watch list");
+	return step_end(s, q, rc, err, "watch list");
 }
 
 int store_deliver_alerts(struct store *s, store_alert_fn *fn, void *ctx, struct atl_err *err)

@@ -2,6 +2,7 @@
 # re-ingesting adds nothing, edited posts are versions, queries, report,
 # watchlists with alerts, STIX import.
 . tests/cli/common.inc
+. tests/cli/store.inc
 "$ATL" synth --posts 5000 --seed 3 -o "$T/c" >/dev/null 2>&1
 mkdir "$T/parts"
 split -n l/10 -d "$T/c/posts.jsonl" "$T/parts/p"
@@ -14,10 +15,6 @@ done
 "$ATL" report -q --db "$T/case.db" -o "$T/rep"
 
 # the same partition of posts into networks, and the same post lines
-part() {
-	jq -r 'select(.cluster) | [.cluster, .id] | @tsv' "$1" | sort -k1,1 -k2,2 |
-		awk -F'\t' '$1 != c { if (l) print l; l = $2; c = $1; next } { l = l " " $2 } END { print l }' | sort
-}
 part "$T/scan/posts.jsonl" >"$T/p.scan"
 part "$T/rep/posts.jsonl" >"$T/p.db"
 [ -s "$T/p.scan" ] || fail "scan found no networks"

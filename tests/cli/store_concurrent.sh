@@ -1,6 +1,7 @@
 # Two ingests into one database at once serialise (BEGIN IMMEDIATE, busy
 # timeout) and lose nothing; queries and reports work while they run (WAL).
 . tests/cli/common.inc
+. tests/cli/store.inc
 command -v sqlite3 >/dev/null || fail "needs the sqlite3 shell"
 "$ATL" synth --posts 4000 --seed 8 -o "$T/c" >/dev/null 2>&1
 head -n 2000 "$T/c/posts.jsonl" >"$T/a.jsonl"
@@ -30,10 +31,6 @@ awk 'NR == FNR { pos[$0] = NR; next } { match($0, /"id":"[^"]*"/); id = substr($
 "$ATL" ingest -q --db "$T/y.db" "$T/seq.jsonl"
 "$ATL" report -q --db "$T/x.db" -o "$T/rx"
 "$ATL" report -q --db "$T/y.db" -o "$T/ry"
-part() {
-	jq -r 'select(.cluster) | [.cluster, .id] | @tsv' "$1" | sort -k1,1 -k2,2 |
-		awk -F'\t' '$1 != c { if (l) print l; l = $2; c = $1; next } { l = l " " $2 } END { print l }' | sort
-}
 part "$T/rx/posts.jsonl" >"$T/px"
 part "$T/ry/posts.jsonl" >"$T/py"
 cmp "$T/px" "$T/py" || fail "concurrent ingests give other networks than a sequential one"
