@@ -135,10 +135,16 @@ static void args_release(struct args *a)
 	free(a->rest);
 }
 
+/* Open a database; only ingest and watch create one. */
 static int open_db(struct cli *c, const char *path, struct store **s)
 {
 	struct atl_err err = ATL_ERR_INIT;
+	struct stat sb;
 
+	if (stat(path, &sb) != 0) {
+		cli_error(c, "cannot open database '%s': %s", path, strerror(errno));
+		return -1;
+	}
 	if (store_open(s, path, &err) < 0) {
 		cli_error_rec(c, &err);
 		return -1;
@@ -638,7 +644,8 @@ int cmd_watch(struct cli *c, int argc, char **argv)
 					       "text: cannot be watched");
 		}
 	}
-	if (open_db(c, a.db, &s) < 0) {
+	if (store_open(&s, a.db, &err) < 0) {
+		cli_error_rec(c, &err);
 		args_release(&a);
 		return EXIT_FAIL;
 	}

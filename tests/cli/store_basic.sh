@@ -50,6 +50,8 @@ words=$(jq -r --arg id "$id" 'select(.id == $id) | .text' "$T/scan/posts.jsonl" 
 "$ATL" query --db "$T/case.db" --json "text:$words" | jq -r .id | grep -qx "$id" || fail "text:$words misses $id"
 "$ATL" query --db "$T/case.db" "text:$words" | head -1 | grep -q '^ID ' || true
 expect_exit 2 "$ATL" query --db "$T/case.db" "fax:123"
+expect_exit 1 "$ATL" query --db "$T/none.db" "phone:$p"
+[ ! -e "$T/none.db" ] || fail "query created a database"
 
 # watchlists: a watched phone and network raise alerts for new posts only
 "$ATL" watch add -q --db "$T/case.db" "phone:$p" network:N1

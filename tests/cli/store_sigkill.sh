@@ -34,7 +34,7 @@ while [ $n -lt "$kills" ]; do
 	[ $((n % 10)) -eq 0 ] && [ ! -e "$T/k.db.fresh$n" ] && { rm -f "$T"/k.db*; : >"$T/k.db.fresh$n"; }
 	"$ATL" ingest -q --db "$T/k.db" --batch 50 "$in" 2>/dev/null &
 	pid=$!
-	sleep "$(awk -v r="$RANDOM" -v lo="$lo" -v hi="$hi" 'BEGIN { printf "%.3f", (lo + r / 32767 * (hi - lo)) / 1000 }')"
+	sleep "$(awk -v s="$$$tries" -v lo="$lo" -v hi="$hi" 'BEGIN { srand(s); printf "%.3f", (lo + rand() * (hi - lo)) / 1000 }')"
 	if kill -9 "$pid" 2>/dev/null; then
 		n=$((n + 1))
 	fi
