@@ -12,6 +12,7 @@ mkdir -p "$D"
 [ -x "$ATL" ] || { echo "store_bench: build $ATL first (make release)" >&2; exit 1; }
 ms() { date +%s%3N; }
 
+if [ -z "${STORE_BENCH_QUERY_ONLY:-}" ]; then	# set: reuse WORKDIR's database
 [ -s "$D/c/posts.jsonl" ] || "$ATL" synth --posts "$N" --seed 17 -o "$D/c" >/dev/null 2>&1
 rm -rf "$D/parts" "$D"/case.db*
 mkdir "$D/parts"
@@ -33,11 +34,11 @@ echo "store_bench: ingest total: $N posts in ${t_all} ms ($((N * 1000 / (t_all +
 t=$(ms)
 "$ATL" ingest --db "$D/case.db" "$D/parts/p00" 2>"$D/ingest.err"
 echo "store_bench: re-ingest of batch 1 (nothing new): $(($(ms) - t)) ms"
+fi
 
-# a busy phone and a rare one, by the query itself (their posts counted)
-jq -r '.indicators.phones[]?.value' "$D/parts/p00" | sort | uniq -c | sort -rn >"$D/phones"
-busy=$(awk 'NR == 1 { print $2 }' "$D/phones")
-rare=$(awk '$1 == 1 { print $2; exit }' "$D/phones")
+# the busiest phone and a rare one (sqlite3 shell: read-only look-up)
+busy=$(sqlite3 "$D/case.db" "SELECT value FROM indicator WHERE kind = 0 GROUP BY value ORDER BY count(*) DESC LIMIT 1")
+rare=$(sqlite3 "$D/case.db" "SELECT value FROM indicator WHERE kind = 0 GROUP BY value HAVING count(*) <= 3 LIMIT 1")
 for p in "$busy" "$rare" "+5215500000000"; do
 	[ -n "$p" ] || continue
 	for i in 1 2 3; do
