@@ -30,7 +30,13 @@ const char eval_usage[] =
 	"  --threshold <x>  decision threshold (default: the model's)\n"
 	"  --json           one JSON object on standard output\n"
 	"  --errors         list misclassified posts (id, label, score, text)\n"
-	"  --time           report detect_post time per post (not deterministic)\n";
+	"  --time           report detect_post time per post (not deterministic)\n"
+	"\n"
+	"       atalaya eval --networks SCAN_DIR|POSTS.jsonl --truth TRUTH.jsonl\n"
+	"                    [--networks-file NETWORKS.jsonl]\n\n"
+	"Measure the linker instead: pairwise precision and recall of same-network\n"
+	"pairs among smuggling posts, the adjusted Rand index, and the share of\n"
+	"benign clusters flagged as networks (see 'atalaya eval --networks --help').\n";
 
 enum eval_mode { EVAL_DETECT };
 
@@ -186,6 +192,10 @@ int cmd_eval(struct cli *c, int argc, char **argv)
 {
 	struct eval_opts o = { EVAL_DETECT, NULL, NULL, NULL, -1, 0, 0, 0 };
 
+	/* atalaya eval --networks ...: the linker's clusters against the truth */
+	for (int i = 1; i < argc; i++)
+		if (!strcmp(argv[i], "--networks"))
+			return eval_networks_main(c, argc, argv);
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 

@@ -224,11 +224,11 @@ static int report(struct cli *c, struct eval *ev, int have_networks)
 	uint32_t *n_benign = calloc(n_cl ? n_cl : 1, sizeof(*n_benign));
 	double tp, pp, tt, expected, ari, pairs;
 	size_t benign_cl = 0, benign_flagged = 0, smug_cl = 0, smug_flagged = 0;
+	int rc = EXIT_FAIL;
 
 	if (!a || !b || !ab || !n_smug || !n_benign) {
 		cli_error(c, "out of memory");
-		free(a), free(b), free(ab), free(n_smug), free(n_benign);
-		return EXIT_FAIL;
+		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const struct post *p = &ev->p[i];
@@ -280,8 +280,14 @@ static int report(struct cli *c, struct eval *ev, int have_networks)
 		printf("smuggling clusters flagged: %.4f\n",
 		       smug_cl ? (double)smug_flagged / (double)smug_cl : 0.0);
 	}
-	free(a), free(b), free(ab), free(n_smug), free(n_benign);
-	return EXIT_OK;
+	rc = EXIT_OK;
+out:
+	free(a);
+	free(b);
+	free(ab);
+	free(n_smug);
+	free(n_benign);
+	return rc;
 }
 
 static int is_dir(const char *p)

@@ -21,16 +21,19 @@
 
 const char train_usage[] =
 	"usage: atalaya train <labeled.jsonl> [--truth <file>] -o <model>\n"
-	"                     [--l2 <x>] [--epochs <n>] [--eta <x>] [--seed <n>]\n\n"
+	"                     [--l2 <x>] [--epochs <n>] [--eta <x>] [--seed <n>]\n"
+	"                     [--dropout <x>]\n\n"
 	"Train the smuggling detector on labelled posts. Labels come from a\n"
 	"\"label\" field (\"smuggling\" or \"benign\") or from --truth, a JSON Lines\n"
-	"file of {\"id\", \"label\"} joined by id. One id in ten is held back to\n"
-	"calibrate the score and pick the F1-maximising threshold.\n\n"
+	"file of {\"id\", \"label\"} joined by id. One group in ten (by hash of the\n"
+	"\"cluster\" field when posts or truth have one, else of the id) is held\n"
+	"back to calibrate the score and pick the F1-maximising threshold.\n\n"
 	"  -o <model>     where to write the model (written atomically)\n"
 	"  --l2 <x>       L2 penalty per update (default 1e-6)\n"
 	"  --epochs <n>   passes over the data (default 8)\n"
 	"  --eta <x>      AdaGrad step (default 0.2)\n"
-	"  --seed <n>     shuffling seed (default 1)\n";
+	"  --seed <n>     shuffling and dropout seed (default 1)\n"
+	"  --dropout <x>  dropout of hashed n-gram features (default 0.5)\n";
 
 int cli_parse_double(const char *s, double *out)
 {
@@ -122,7 +125,7 @@ out:
 int cmd_train(struct cli *c, int argc, char **argv)
 {
 	const char *in = NULL, *truth = NULL, *out_path = NULL;
-	struct train_opts o = { 0, 0, 0, 0 };
+	struct train_opts o = { 0, 0, 0, 0, -1 };
 	struct labeled_set set = LABELED_SET_INIT;
 	struct atl_err err = ATL_ERR_INIT;
 	struct buf bytes = BUF_INIT(1u << 28);
@@ -139,14 +142,20 @@ int cmd_train(struct cli *c, int argc, char **argv)
 		long lv;
 
 		if ((!strcmp(a, "-o") || !strcmp(a, "--truth") || !strcmp(a, "--l2") ||
-		     !strcmp(a, "--epochs") || !strcmp(a, "--eta") || !strcmp(a, "--seed")) &&
+		     !strcmp(a, "--epochs") || !strcmp(a, "--eta") || !strcmp(a, "--seed") ||
+		     !strcmp(a, "--dropout")) &&
 		    i + 1 >= argc)
 			return cli_usage_error(c, "train", "option '%s' needs a value", a);
 		if (!strcmp(a, "-o"))
 			out_path = argv[++i];
 		else if (!strcmp(a, "--truth"))
 			truth = argv[++i];
-		else if (!strcmp(a, "--l2") || !strcmp(a, "--eta")) {
+		else if (!strcmp(a, "--dropout")) {
+			if (cli_parse_double(argv[i + 1], &o.dropout) < 0 || o.dropout < 0 ||
+			    o.dropout >= 1)
+				return cli_usage_error(c, "train", "bad value for %s: '%s'", a, argv[i + 1]);
+			i++;
+		} else if (!strcmp(a, "--l2") || !strcmp(a, "--eta")) {
 			if (cli_parse_double(argv[i + 1], &dv) < 0 || dv <= 0)
 				return cli_usage_error(c, "train", "bad value for %s: '%s'", a, argv[i + 1]);
 			*(!strcmp(a, "--l2") ? &o.l2 : &o.eta) = dv;
@@ -186,8 +195,10 @@ int cmd_train(struct cli *c, int argc, char **argv)
 		goto out;
 	}
 	for (size_t i = 0; i < set.n; i++) {
+		const char *g = set.v[i].group[0] ? set.v[i].group : set.v[i].id;
+
 		y[i] = set.v[i].label;
-		is_val[i] = (uint8_t)model_is_validation(set.v[i].id, strlen(set.v[i].id));
+		is_val[i] = (uint8_t)model_is_validation(g, strlen(g));
 		n_pos += y[i];
 		n_val += is_val[i];
 	}

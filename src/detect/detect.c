@@ -148,6 +148,7 @@ int detector_new(struct detector **out, const char *model_path,
 		 double threshold, struct atl_err *err)
 {
 	struct detector *d = NULL;
+	struct model *m = NULL;
 	unsigned char *file = NULL;
 	const unsigned char *bytes = atl_default_model;
 	size_t n = (size_t)(atl_default_model_end - atl_default_model);
@@ -161,25 +162,28 @@ int detector_new(struct detector **out, const char *model_path,
 			return rc;
 		bytes = file;
 	}
-	rc = new_common(&d, err);
-	if (rc < 0)
-		goto out;
-	rc = model_load(&d->m, bytes, n, err);
+	rc = model_load(&m, bytes, n, err);
 	if (rc < 0) {
 		err->source = model_path;
 		goto out;
 	}
-	if (d->m->feature_version != DETECT_FEATURE_VERSION) {
+	if (m->feature_version != DETECT_FEATURE_VERSION) {
 		rc = atl_err_set(err, ATL_EPARSE, "model has feature version %u, want %u",
-				 d->m->feature_version, DETECT_FEATURE_VERSION);
+				 m->feature_version, DETECT_FEATURE_VERSION);
 		goto out;
 	}
+	rc = new_common(&d, err);	/* compile only once the model is good */
+	if (rc < 0)
+		goto out;
+	d->m = m;
+	m = NULL;
 	d->threshold = threshold >= 0 ? threshold : d->m->threshold;
 	h = XXH3_128bits(bytes, n);
 	snprintf(d->model_id, sizeof(d->model_id), "%016llx%016llx",
 		 (unsigned long long)h.high64, (unsigned long long)h.low64);
 out:
 	free(file);
+	model_free(m);
 	if (rc < 0) {
 		detector_free(d);
 		return rc;
@@ -220,6 +224,11 @@ void detect_scratch_free(struct detect_scratch *s)
 		return;
 	tactics_scratch_free(s->ts);
 	free(s);
+}
+
+void detector_set_threshold(struct detector *d, double threshold)
+{
+	d->threshold = threshold >= 0 ? threshold : d->m->threshold;
 }
 
 double detector_threshold(const struct detector *d)

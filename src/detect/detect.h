@@ -65,6 +65,9 @@ int detect_post(const struct detector *d, struct detect_scratch *s,
 		struct arena *a);
 
 double detector_threshold(const struct detector *d);
+/* Change the threshold (< 0: the model's) of a detector not yet shared with
+ * other threads; compiling the patterns again costs a second or more. */
+void detector_set_threshold(struct detector *d, double threshold);
 /* SHA-256 or xxh128 hex of the model bytes, for manifests. */
 const char *detector_model_id(const struct detector *d);
 const char *tactic_name(enum tactic t);	/* "crossing_offer", ... */

@@ -16,7 +16,15 @@
 struct truth_row {
 	char *id;
 	int label;
+	char group[40];
 };
+
+static void copy_group(char *dst, size_t cap, yajl_val v)
+{
+	dst[0] = '\0';
+	if (v && YAJL_IS_STRING(v))
+		snprintf(dst, cap, "%s", v->u.string);
+}
 
 /* "smuggling"/"benign" (also true/false, 1/0); -1 when absent or unknown. */
 static int label_of(yajl_val v)
@@ -49,6 +57,22 @@ static char *id_of(yajl_val v)
 	if (v && YAJL_IS_NUMBER(v))
 		return strdup(v->u.number.r);
 	return NULL;
+}
+
+/* Make room for one more element in a doubling array. */
+static int grow(void **v, size_t *cap, size_t n, size_t elem)
+{
+	size_t nc = *cap ? *cap * 2 : 1024;
+	void *p;
+
+	if (n < *cap)
+		return 0;
+	p = realloc(*v, nc * elem);
+	if (!p)
+		return ATL_ENOMEM;
+	*v = p;
+	*cap = nc;
+	return 0;
 }
 
 typedef int line_fn(void *ctx, yajl_val root);
@@ -105,7 +129,8 @@ struct truth_set {
 
 static int add_truth(void *ctx, yajl_val root)
 {
-	static const char *kid[] = { "id", NULL }, *klabel[] = { "label", NULL };
+	static const char *kid[] = { "id", NULL }, *klabel[] = { "label", NULL },
+			  *kgroup[] = { "cluster", NULL };
 	struct truth_set *t = ctx;
 	char *id = id_of(yajl_tree_get(root, kid, yajl_t_any));
 	int label = label_of(yajl_tree_get(root, klabel, yajl_t_any));
@@ -114,18 +139,14 @@ static int add_truth(void *ctx, yajl_val root)
 		free(id);
 		return 1;
 	}
-	if (t->n == t->cap) {
-		size_t nc = t->cap ? t->cap * 2 : 1024;
-		struct truth_row *v = realloc(t->v, nc * sizeof(*v));
-
-		if (!v) {
-			free(id);
-			return ATL_ENOMEM;
-		}
-		t->v = v;
-		t->cap = nc;
+	if (grow((void **)&t->v, &t->cap, t->n, sizeof(*t->v)) < 0) {
+		free(id);
+		return ATL_ENOMEM;
 	}
-	t->v[t->n++] = (struct truth_row){ id, label };
+	t->v[t->n] = (struct truth_row){ id, label, "" };
+	copy_group(t->v[t->n].group, sizeof(t->v[t->n].group),
+		   yajl_tree_get(root, kgroup, yajl_t_any));
+	t->n++;
 	return 0;
 }
 
@@ -142,13 +163,15 @@ struct post_ctx {
 static int add_post(void *ctx, yajl_val root)
 {
 	static const char *kid[] = { "id", NULL }, *ktext[] = { "text", NULL },
-			  *klabel[] = { "label", NULL }, *klang[] = { "lang", NULL };
+			  *klabel[] = { "label", NULL }, *klang[] = { "lang", NULL },
+			  *kgroup[] = { "cluster", NULL };
 	struct post_ctx *pc = ctx;
 	struct labeled_set *s = pc->out;
 	yajl_val text = yajl_tree_get(root, ktext, yajl_t_string);
 	yajl_val lang = yajl_tree_get(root, klang, yajl_t_string);
 	char *id = id_of(yajl_tree_get(root, kid, yajl_t_any));
 	int label = label_of(yajl_tree_get(root, klabel, yajl_t_any));
+	const struct truth_row *hit = NULL;
 	struct labeled *p;
 
 	if (!id || !text) {
@@ -156,7 +179,7 @@ static int add_post(void *ctx, yajl_val root)
 		return 1;
 	}
 	if (pc->truth) {
-		struct truth_row key = { id, 0 }, *hit;
+		struct truth_row key = { id, 0, "" };
 
 		hit = bsearch(&key, pc->truth->v, pc->truth->n, sizeof(key), cmp_truth);
 		if (hit)
@@ -167,16 +190,9 @@ static int add_post(void *ctx, yajl_val root)
 		free(id);
 		return 0;
 	}
-	if (s->n == s->cap) {
-		size_t nc = s->cap ? s->cap * 2 : 1024;
-		struct labeled *v = realloc(s->v, nc * sizeof(*v));
-
-		if (!v) {
-			free(id);
-			return ATL_ENOMEM;
-		}
-		s->v = v;
-		s->cap = nc;
+	if (grow((void **)&s->v, &s->cap, s->n, sizeof(*s->v)) < 0) {
+		free(id);
+		return ATL_ENOMEM;
 	}
 	p = &s->v[s->n];
 	memset(p, 0, sizeof(*p));
@@ -189,6 +205,9 @@ static int add_post(void *ctx, yajl_val root)
 	p->text_len = strlen(p->text);
 	if (lang)
 		snprintf(p->lang, sizeof(p->lang), "%s", lang->u.string);
+	copy_group(p->group, sizeof(p->group), yajl_tree_get(root, kgroup, yajl_t_any));
+	if (!p->group[0] && hit)
+		memcpy(p->group, hit->group, sizeof(p->group));
 	p->label = (uint8_t)label;
 	s->n++;
 	return 0;

@@ -4,7 +4,9 @@
  * A JSON Lines file with "id", "text" and a label, either in the same line
  * ("label": "smuggling" | "benign") or in a separate truth file (one
  * {"id": ..., "label": ...} per line, joined by id; synth writes one). An
- * optional "lang" is kept for language-id accuracy. The io reader only knows
+ * optional "lang" is kept for language-id accuracy, and an optional "cluster"
+ * (posts made from one template family) for a validation split that does
+ * not leak templates. The io reader only knows
  * the logical post fields, so this small reader parses lines with yajl
  * itself. Lines that do not parse, or have no text or label, are counted
  * and skipped.
@@ -22,6 +24,7 @@ struct labeled {
 	char *text;	/* malloc'd */
 	size_t text_len;
 	char lang[8];	/* "" when absent */
+	char group[40];	/* "cluster" (template family) when given, else "" */
 	uint8_t label;	/* 1 smuggling, 0 benign */
 };
 

@@ -9,7 +9,8 @@
  * (index, value) pairs; indices may repeat (their values add up).
  *
  * Training is deterministic: AdaGrad SGD over a seeded permutation for a
- * fixed number of epochs, double-precision accumulators, no threads. The same
+ * fixed number of epochs, with seeded dropout of the hashed features,
+ * double-precision accumulators, no threads. The same
  * examples in the same order give identical weights, hence identical bytes.
  *
  * Calibration: Platt scaling (sigmoid(a*z + b), Platt 1999 with his target
@@ -56,7 +57,8 @@ struct train_opts {
 	double l2;		/* L2 penalty per update; 0 = 1e-6 */
 	int epochs;		/* 0 = 8 */
 	double eta;		/* AdaGrad step; 0 = 0.2 */
-	uint64_t seed;		/* permutation seed; 0 = 1 */
+	uint64_t seed;		/* permutation and dropout seed; 0 = 1 */
+	double dropout;		/* hashed-feature dropout in [0, 1); < 0 = 0.5 */
 };
 
 static inline void fvec_add(struct fvec *f, uint32_t idx, float val)

@@ -58,6 +58,16 @@ static const struct pattern patterns[] = {
 	{ TAC_CROSSING_OFFER, B "(?:pase fwontye|travese fwontye|lot bo (?:a|fwontye)|vwayaj espesyal)" B },
 	{ TAC_CROSSING_OFFER, B "nous (?:passons|emmenons|transportons|faisons passer|vous (?:emmenons|faisons passer|amenons)|organisons (?:le|la|des) (?:passage|traversee))" B },
 	{ TAC_CROSSING_OFFER, B "(?:passage (?:vers|pour|en|a) (?:l ?angleterre|l'angleterre|uk|le royaume uni|italie|l'italie|l ?europe|l'europe|espagne)|traversee|passeurs?)" B },
+	{ TAC_CROSSING_OFFER, B "(?:te |los |las |les |lo |la )?(?:llevo|cruzo|recibo|recogemos|recibimos|subimos|guiamos|acompanamos|trasladamos)" B },
+	{ TAC_CROSSING_OFFER, B "(?:se (?:lleva|pasa|cruza|mueve)|llevamos|pasamos|cruzamos|llevo|paso|pasar|llevando|pasando|cruzando|moviendo) (?:a )?(?:gente|personas|familias|migrantes)" B },
+	{ TAC_CROSSING_OFFER, B "(?:hacemos (?:la travesia|el viaje|el cruce|viajes|cruces)|estamos cruzando|seguimos (?:pasando|cruzando)|personas entregadas|proximo grupo|(?:el |un )?grupo (?:salio|sale|saliendo|cruzo|cruzando)|(?:viajar )?pa(?:ra)? arriba|la yuma|paso seguro|pasan como turistas|como turistas?|te subimos|a cualquier estado|acompanamiento hasta|los cruza|nosotros (?:si )?somos los)" B },
+	{ TAC_CROSSING_OFFER, B "(?:coyote|pollero|pasador|guia|coiote|passeur) (?:bueno|serio|confiable|de confianza|experto|con experiencia)" B },
+	{ TAC_CROSSING_OFFER, B "ya (?:lleve|llevamos|pase|pasamos|cruce|cruzamos|levei|levamos) (?:a )?(?:mas de )?\\d+" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:ride|trip|route|way) across|(?:i|we) (?:can )?(?:take|bring|get|move|cross|drive) (?:you|people|ppl|your|them|families)|we bring you|crossing service|delivered to your door|clean route|safe (?:and tested )?route|(?:tours?|trips?) to the us(?:a)?|through the woods)" B },
+	{ TAC_CROSSING_OFFER, B "(?:levo|atravesso|passamos|coiotes?|ja levei|a gente (?:leva|passa|atravessa)|viagem (?:pro|para o|pra|para) (?:canada|eua|estados unidos|europa))" B },
+	{ TAC_CROSSING_OFFER, B "(?:nou fe moun|vwayaj la (?:soti|chak|pati)|(?:pase|travese) moun|nou pase|nou mennen|nou fe travese)" B },
+	{ TAC_CROSSING_OFFER, B "(?:on vous (?:fait monter|emmene|fait passer|amene|passe)|emmener des gens|service de passage|passage (?:garanti|assure|sur))" B },
+	{ TAC_CROSSING_OFFER, B "(?:somos (?:pasadores|polleros|coyotes|guias|coiotes|passeurs)|(?:te|los|les) dejan pasar|entregamos a domicilio|llegas a)" B },
 
 	/* ---- guarantee ---- */
 	{ TAC_GUARANTEE, B "100 ?(?:%|por ?ciento|percent|pour ?cent|pousan|porcento)" },
@@ -67,6 +77,8 @@ static const struct pattern patterns[] = {
 	{ TAC_GUARANTEE, B "(?:guaranteed?|no risk|risk free|safe and fast|fast and safe|success rate|we never fail)" B },
 	{ TAC_GUARANTEE, B "(?:garantid[oa]s?|garantimos|sem risco|chegada garantida)" B },
 	{ TAC_GUARANTEE, B "(?:garanti|garantie|nou garanti|san risk|sans risque|sans danger|pa gen risk)" B },
+	{ TAC_GUARANTEE, B "(?:money back|(?:te |les )?(?:regresamos|devolvemos|reembolsamos) (?:tu |el |su )?dinero|devolvemos o dinheiro|garantia de entrada|tested route|seguros? y rapidos?|con seguridad|com seguranca|legit|sin preguntas|if not successful|rembourse)" B },
+	{ TAC_GUARANTEE, B "(?:cero riesgos?|(?:lo |te )?intentamos (?:otra vez|de nuevo)|si no (?:pasas|cruzas|llegas)|sin compromiso)" B },
 
 	/* ---- pay on arrival / staged payment ---- */
 	{ TAC_PAY_ON_ARRIVAL, B "pag(?:a|as|an|o|ue|uen|ara|aran|ando|ar|amos)? (?:[a-z]+ ){0,3}(?:al llegar|al estar|cuando (?:llegue|llegues|lleguen|llegan|llega|este|esten|estes)|hasta (?:que )?(?:llegue|llegues|lleguen|llegar|estar|este|esten|estes|que este)|en (?:el )?destino|a la entrega|al entregar|contra entrega)" B },
@@ -76,6 +88,12 @@ static const struct pattern patterns[] = {
 	{ TAC_PAY_ON_ARRIVAL, B "(?:paga|pague|pagamento|paga so|pague so) (?:[a-z]+ ){0,2}(?:na chegada|quando chegar|ao chegar|depois de chegar)" B },
 	{ TAC_PAY_ON_ARRIVAL, B "(?:peye (?:le|lè|apre|sel) (?:ou|nou|li|yo)? ?(?:rive|fin rive)|peye le ou rive|peye apre)" B },
 	{ TAC_PAY_ON_ARRIVAL, B "(?:payez|paiement|vous payez|payer) (?:a|apres|qu'a|une fois) (?:l'arrivee|l arrivee|arrive|arrives|l'arrive)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:se cobra|cobro|cobramos|cobra) (?:al (?:llegar|aprobar|entregar)|hasta|cuando|alla|en destino)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:el resto|la otra mitad|otra mitad|el otro 50%|50%|la mitad) (?:se paga )?(?:al llegar|alla|en destino|cuando|hasta|al entregar|al salir|aqui|en guate)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:primer pago|en (?:dos|2|tres|3) pagos|paiement en (?:deux|2) fois|parcelado|metade (?:aqui|la|antes|na chegada)|half (?:now|up ?front|before|at (?:destination|arrival)|when)|no upfront|pay only when|when you land|so paga quando|paga quando|rien d'avance|paiement a destination)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:comes? out of|deducted from|discounted from|desconta do|(?:lo |se )?descuenta(?:mos)? de) (?:your |tu |su |seu )?(?:pay|salary|wages|salario|sueldo|pago)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:sou sale|nou peye vwayaj|we pay (?:the|your) (?:trip|ticket)|por nossa conta)" B },
+	{ TAC_PAY_ON_ARRIVAL, B "(?:si no (?:cruzas|pasas|llegas|cruza|pasa|llega) no (?:pagas|paga|cobramos)|if you don ?t (?:make it|cross|arrive),? you don ?t pay|se nao (?:chegar|passar),? nao paga)" B },
 
 	/* ---- price ---- */
 	{ TAC_PRICE, "(?:\\$|€|£|" B "us\\$|" B "usd ?|" B "r\\$|" B "q\\.? ?|" B "l\\.? ?|" B "mxn ?|" B "lyd ?) ?\\d[\\d.,]*" B },
@@ -83,6 +101,8 @@ static const struct pattern patterns[] = {
 	{ TAC_PRICE, B "\\d+(?:[.,]\\d)? ?k" B },
 	{ TAC_PRICE, B NUM " ?mil" B },
 	{ TAC_PRICE, B "(?:precio(?:s)? (?:especial|accesible|economico|comodo|promocion|por persona)|por persona|per person|por adulto|per adult|par personne|pa moun|medio precio|half price|precio de promocion|promocion(?:es)?|descuento|paquete familiar|family package|preco especial|prix special)" B },
+	{ TAC_PRICE, B NUM " ?(?:goud|gourdes|cad|chf|soles|bolivares|colones|cordobas)" B },
+	{ TAC_PRICE, B "(?:\\d+ ?(?:x|por) \\d+k?|promo(?:cion)? de|c/u|cada uno|cada una|le trajet|par trajet|pieza|piece|each)" B },
 
 	/* ---- route and crossing points ---- */
 	{ TAC_ROUTE, B "(?:honduras|guatemala|el salvador|nicaragua|ecuador|venezuela|colombia|cuba|haiti|ayiti|peru|brasil|brazil|brezil|chile|chili|dominikani|republica dominicana)" B },
@@ -93,6 +113,7 @@ static const struct pattern patterns[] = {
 	{ TAC_ROUTE, B "(?:libia|libya|libye|tripoli|lampedusa|italia|italy|italie|sicilia|sicily|grecia|greece|grece|turquia|turkey|turquie|canarias|canary islands|canaries|ceuta|melilla|marruecos|morocco|maroc|tunez|tunisia|tunisie)" B },
 	{ TAC_ROUTE, B "(?:calais|dunkerque|dunkirk|angleterre|england|inglaterra|royaume uni|uk|londres|london|dover|douvres|boulogne|la manche|the channel|europe|europa|ewop|espagne|spain|espana)" B },
 	{ TAC_ROUTE, B "(?:ruta|route|rota|wout) (?:segura|directa|por|via|a|hacia|to|para|pou)" B },
+	{ TAC_ROUTE, "(?:\xf0\x9f\x87\xba\xf0\x9f\x87\xb8|\xf0\x9f\x87\xa8\xf0\x9f\x87\xa6|\xf0\x9f\x87\xaa\xf0\x9f\x87\xba|\xf0\x9f\x87\xac\xf0\x9f\x87\xa7|\xe2\x9e\xa1|->)" },
 
 	/* ---- departure schedule and scarcity ---- */
 	{ TAC_SCHEDULE, B "(?:salida|salidas|salimos|saliendo|sale|salen) (?:este|esta|el|la|cada|proxima|proximo|manana|hoy|diaria|diarias|semanal|semanales|pronto|ya|todos|en)" B },
@@ -102,6 +123,8 @@ static const struct pattern patterns[] = {
 	{ TAC_SCHEDULE, B "(?:leaving (?:this|next|on|tomorrow|today|soon)|(?:last|few|limited) (?:spots|seats|places)|now or never|before they close|departing (?:this|next|on|soon))" B },
 	{ TAC_SCHEDULE, B "(?:saida (?:este|esta|nesta|neste|no|na|amanha)|vagas limitadas|ultimas vagas|saimos (?:este|esta|amanha))" B },
 	{ TAC_SCHEDULE, B "(?:nou ap (?:pati|soti)|depa (?:se|semen|jodi a)|plas limite|depart (?:ce|cette|demain|le|prevu)|places limitees|dernieres places|nous partons)" B },
+	{ TAC_SCHEDULE, B "(?:salidas?|saida|depart|depa|leaving|leaves|vwayaj la|salimos) (?:cada|chak|todo|todos|every|each|tous les|de|desde|em)" B },
+	{ TAC_SCHEDULE, B "(?:cada \\d+ dias|chak \\d+ jou|todo mes|every (?:week|month)|il reste \\d+ places?|quedan \\d+ (?:lugares|cupos)|ultima salida|spots limited|cette semaine|dispo)" B },
 
 	/* ---- travel-agency front ---- */
 	{ TAC_AGENCY_FRONT, B "(?:agencia(?:s)?|agency|agence|ajans|agencia de viajes?|travel agency|agence de voyages?|agencia de turismo)" B },
@@ -114,11 +137,15 @@ static const struct pattern patterns[] = {
 	{ TAC_ASYLUM_COACHING, B "(?:(?:la )?frontera (?:esta )?abierta|border is open|nueva ley|new law|tiempo record|record time|entregarse|se entregan|entreguense|turn yourselves? in|pidan asilo|pedir asilo|ask for asylum)" B },
 	{ TAC_ASYLUM_COACHING, B "(?:te (?:decimos|ensenamos|preparamos|explicamos) (?:que|como|lo que)|que decir|what to say|preparacion para (?:la )?entrevista|we coach)" B },
 	{ TAC_ASYLUM_COACHING, B "(?:fronteira (?:esta )?aberta|dizer que|asilo garantido|fwontye a louvri|di yo ke|la frontiere est ouverte|dites que|asile garanti)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:tell|di|dile|diz|dis|dites|diga|digan|digale) (?:a |al |the |o |pro |a l'|l'|a l )?(?:oficial|officer|ofisye|agente|juez|judge|ofpra|migracion|consul)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:a gente ensina|on vous apprend|we coach|nou prepare|les damos el guion|el guion|the script|step by step|el asilo sale|o asilo sai|asylum gets approved|asilo aprobado|jwenn azil|menase|menace|ameacad[oa]|extorsionaron|threats from|can ?t go back|no pueden regresar)" B },
 
 	/* ---- bring children ---- */
 	{ TAC_CHILDREN, B "(?:traigan|traer|traiga|lleven|llevar|con|viajar con|vengan con|venir con|bring|with|com|avec|ak|avek) (?:sus |tus |los |las |your |seus |vos |pitit )?" KIDS B },
 	{ TAC_CHILDREN, B KIDS " (?:gratis|no pagan|a mitad|mitad de precio|medio precio|pagan mitad|free|half price|travel free|gratuit|gratuitos?|nao pagam|pagam metade|gratis|pa peye)" B },
 	{ TAC_CHILDREN, B "(?:familias? (?:con ninos|bienvenidas|completas)|families welcome|familles bienvenues|solo si (?:llevan|traen) (?:ninos|menores)|menor(?:es)? (?:no acompanados|solos)|con menores|unaccompanied)" B },
+	{ TAC_CHILDREN, B "(?:menor(?:es)? de edad|(?:hijos?|hijas?|filhos?|filha) menor(?:es)?|crianca paga metade|(?:si|if) (?:llevan|traen|tienes|tiene|w gen|you bring|levar) (?:un |una |a )?(?:nino|ninos|menor|timoun|child|kid|crianca)|pasan mas facil|pase pi fasil|mas seguro el paso|your child|lleven menor|timoun yo)" B },
+	{ TAC_CHILDREN, B "(?:si|if) (?:llevas|traes|traen|vienes con) (?:un |una |a )?(?:nino|ninos|nina|menor|menores|hijo|hija|child|kid)" B },
 
 	/* ---- checkpoint and enforcement evasion ---- */
 	{ TAC_EVASION, B "sin (?:pasar por )?(?:retenes|reten|migracion|revision|revisiones|checar|checkpoints?|puntos de control|garitas?|casetas|la migra|papeles)" B },
@@ -126,33 +153,48 @@ static const struct pattern patterns[] = {
 	{ TAC_EVASION, B "(?:la bestia|el tren|en tren|lancha|lanchas|tunel|tuneles|camion cerrado|caja seca|trailer|en trailer|por el monte|por el desierto|por el rio|por el cerro)" B },
 	{ TAC_EVASION, B "(?:se (?:buscan|necesitan|solicitan) (?:choferes|conductores|raiteros)|raiteros?|pollitos|dinero facil|por viaje|drivers? needed|easy (?:money|cash)|cash per trip)" B },
 	{ TAC_EVASION, B "(?:avoid (?:checkpoints|border patrol|immigration|the police)|no checkpoints|by boat|boat(?:s)?|sem (?:fiscalizacao|policia|imigracao)|barco|bato|kannte|bateau(?:x)?|zodiac|small boats?|sans controle|drones?)" B },
+	{ TAC_EVASION, B "(?:sin pasar por (?:la |el )?(?:aduana|garita|migracion|retenes)|por el (?:bosque|monte|cerro|desierto|rio)|sin desierto|por garita|papeles prestados|san kontwol|desviamos|blitz|nadie (?:te|los) ve|contactos en migracion|para que no te regresen)" B },
+	{ TAC_EVASION, B "(?:se ocupan|se buscan|necesito|busco|precisamos de|on cherche|need|se solicitan) (?:[a-z]+ )?(?:muchachos|choferes|motoristas|chauffeurs|drivers|conductores|guias)" B },
+	{ TAC_EVASION, B "(?:pollito|pollitos|turistas|por cada (?:persona|pollito)|(?:paye|pago|pagamento|pay|payé) (?:por|per|le|each) (?:viaje|viagem|trip|trajet))" B },
 
 	/* ---- document fraud ---- */
 	{ TAC_DOCUMENT_FRAUD, B "(?:visa|visas|visado|visto|viza) (?:sin entrevista|garantizada|rapida|aprobada|americana|schengen|de trabajo|sem entrevista|sans entretien|without (?:an )?interview|guaranteed|en \\d+|san entevyou)" B },
 	{ TAC_DOCUMENT_FRAUD, B "(?:sin entrevista|pasaportes?|passports?|passaportes?|paspo|permisos? (?:de trabajo|humanitarios?|migratorios?)|residencia (?:rapida|garantizada|en)|green card|documentos? (?:falsos|nuevos)|actas? de nacimiento)" B },
 	{ TAC_DOCUMENT_FRAUD, B "(?:fake (?:documents|papers|passports?|ids?)|schengen|papiers|titre de sejour|social security|seguro social|work permits?|permis de travail|residence permits?)" B },
+	{ TAC_DOCUMENT_FRAUD, B "(?:te (?:la|lo) sacamos|contactos en (?:la )?(?:embajada|migracion|consulado)|carta (?:de )?(?:invitacion|convite)|i ?94s?|parole letters?|(?:selling|vendo|vendemos) (?:i ?94|papers|documentos|visas|pasaportes|licencias)|sin visa|sem visto|without (?:a )?visa|no (?:se necesita|necesita|precisa de|need) (?:visa|visto|documento|papeles|papers)|no papers|licencias y pasaportes)" B },
+	{ TAC_DOCUMENT_FRAUD, B "(?:sans entretien|sem exigencias|sin requisitos|visa approuve|visa aprobada|visto sem|visa en \\d+ (?:dias|semanas)|visa approuve en)" B },
 
 	/* ---- appointment selling ---- */
 	{ TAC_APPOINTMENT_SELLING, B "(?:citas?|cbp ?one|appointments?|agendamiento|agendamento|randevou|rendez ?vous)" B },
 	{ TAC_APPOINTMENT_SELLING, B "en (?:\\d+|24|48|72) (?:horas|hrs|hs|dias)" B },
 	{ TAC_APPOINTMENT_SELLING, B "(?:in|within|em|an) (?:\\d+) (?:hours|days|horas|dias|heures|jours|le)" B },
 	{ TAC_APPOINTMENT_SELLING, B "(?:vendo citas|conseguimos (?:tu |su )?cita|sacamos (?:tu |su )?cita|we get (?:you|your) (?:an )?appointment)" B },
+	{ TAC_APPOINTMENT_SELLING, B "(?:(?:vendo|vendemos|les vendo|on (?:les )?vend|selling) (?:el |los )?(?:turnos?|citas?|rendez ?vous|appointments?)|citas? confirmadas|turno de la cita|rendez ?vous prefecture)" B },
 
 	/* ---- job lure ---- */
 	{ TAC_JOB_LURE, B "(?:trabajo|empleo|chamba|jale|trabajos|jobs?|work|trabalho|emprego|travay|travail) (?:seguro|garantizado|asegurado|al llegar|en usa|en estados unidos|en canada|garantido|guaranteed|waiting|on arrival|in usa|in canada|disponible|garanti|assure|nos eua)" B },
 	{ TAC_JOB_LURE, B "(?:transporte|viaje|pasaje|traslado|vuelo|hospedaje|transport(?:ation)?|passagem|transpo|billet|vwayaj) (?:incluido|incluidos|incluida|included|incluso|inclus|enkli)" B },
 	{ TAC_JOB_LURE, B "(?:se (?:buscan|solicitan|necesitan) (?:trabajadores|personas|jornaleros|gente)|contratamos|hiring|workers needed|estamos contratando)" B },
+	{ TAC_JOB_LURE, B "(?:transporte|passagem|billet|ticket|travessia|vwayaj|viaje|pasaje|hospedaje|transport) (?:[a-z]+ ){0,3}(?:incluido|included|compris|paid|pagado|por nossa conta|inclus|incluye)" B },
+	{ TAC_JOB_LURE, B "(?:incluye|included|inclus|with) (?:transporte|passagem|billet|ticket|vwayaj|viaje|hospedaje|transport)" B },
+	{ TAC_JOB_LURE, B "(?:jobs? (?:abroad|on|in)|trabajo en (?:usa|estados unidos|canada|empacadora)|start right away|need workers|vaga na|travay nan|boulot)" B },
+	{ TAC_JOB_LURE, B "(?:pasaje pagado|ticket paid|billet paye|passagem paga|vwayaj peye|chamba en|trabajo en el norte)" B },
 
 	/* ---- contact ---- */
 	{ TAC_CONTACT, B "(?:wasap|wasa|whatsapp|whats|wsp|wpp|whatsap|watsap|wats|whatsaap|guasap|wassap|zap|zapzap|telegram|signal)" B },
 	{ TAC_CONTACT, B "(?:inbox|imbox|inbos|dm|md|privado|priv|pv|link en (?:mi )?bio|link in bio|link na bio)" B },
 	{ TAC_CONTACT, B "(?:escribe(?:me|nos)|escribenos|mandame|manda(?:me)? (?:mensaje|msj|un mensaje)|llama(?:me|nos)|llamanos|comunicate|comuniquese|contactanos|mas informacion|informes|info)" B },
 	{ TAC_CONTACT, B "(?:call (?:me|us)|message (?:me|us)|text (?:me|us)|contact (?:me|us)|hit me up|chama no|me chama|fale conosco|ekri (?:m|nou)|rele (?:m|nou)|ecrivez(?:-| )?(?:moi|nous)|appelez(?:-| )?(?:moi|nous)|contactez(?:-| )?(?:moi|nous))" B },
+	{ TAC_CONTACT, B "(?:mp|msj|mensaje|infos|enfomasyon|interesados|pregunta por|me dejan msj|les paso el numero|dejen (?:su )?numero|(?:info|infos|respondo|x|por|en|no|in) (?:x )?(?:dm|pv|mp|inbox|imbox))" B },
+	{ TAC_CONTACT, "(?:t\\.me/|wa\\.me/|wa\\.link/|chat\\.whatsapp)" },
 
 	/* ---- scam signs (deposit first, impersonation, too-good prices) ---- */
 	{ TAC_SCAM_SIGNS, B "(?:deposito|anticipo|adelanto|apartado|enganche|deposit|sinal|depot) (?:para|de|del|requerido|obligatorio|first|required|to reserve|to book|obrigatorio|obligatoire|previo|inicial)" B },
 	{ TAC_SCAM_SIGNS, B "(?:solo perfiles reales|solo gente seria|no somos estafa(?:dores)?|somos (?:reales|legales|confiables)|no (?:es|somos) fraude|unico numero|numero oficial|el verdadero|the real one|we are not scammers|western union|moneygram|transferencia|deposita(?:r)? a (?:la )?cuenta)" B },
 	{ TAC_SCAM_SIGNS, B "(?:precio (?:de )?locura|super precio|baratisimo|muy barato|cheap price|super promo)" B },
+	{ TAC_SCAM_SIGNS, B "(?:(?:deposito|anticipo|adelanto|acompte|depo|sinal|entrada) (?:de )?(?:\\$|€|£)? ?\\d|(?:dejas|deja|mandas|manda|envia|voye|send|reserve with) (?:\\$|€|£)? ?\\d[\\d.,]*)" },
+	{ TAC_SCAM_SIGNS, B "(?:upfront|up front|d'avance|adelantado|por adelantado|anvan|(?:moun|gente|personas|clients?|people) (?:serye|serias|serios|genuine|serious) ?(?:selman|solamente|only)?|genuine clients only|no time wasters|serious (?:people|clients) only|acompte|obligatoire|pidan referencias)" B },
+	{ TAC_SCAM_SIGNS, B "(?:aparta(?:s)? con|reserva com|reserve with|hold your seat|adiantado|nada de curiosos|no curiosos|solo interesados|perfis reais)" B },
 
 	/* ---- context: warnings and negation ---- */
 	{ CTX_WARNING, B "no (?:confie|confies|confien|te dejes|se deje|se dejen|caigas|caiga|caigan|pague|pagues|paguen|crea|creas|crean|arriesgue|arriesgues|arriesguen|contrate|contrates|contraten|des|den)" B },
@@ -160,6 +202,7 @@ static const struct pattern patterns[] = {
 	{ CTX_WARNING, B "(?:beware|do not (?:trust|pay|believe|risk)|don ?t (?:trust|pay|believe|risk|fall)|warning|scams?|scammers|false promises|lies)" B },
 	{ CTX_WARNING, B "(?:ne (?:faites|faite) pas confiance|ne payez pas|mefiez|arnaque|pa fe konfyans|pa peye|pa kwe|atansyon|nao (?:confie|pague|acredite|caia)|golpe|cuidado)" B },
 	{ CTX_WARNING, B "(?:la frontera (?:no esta abierta|esta cerrada|sigue cerrada)|border is (?:not open|closed)|no hay (?:ninguna )?nueva ley|victimas?|victims?|murieron|muertos|died|death|mortes|morts)" B },
+	{ CTX_WARNING, B "(?:warns?|advierte|advierten|advertencia|pesonn pa ka|nadie (?:puede|debe) (?:vender|cobrar)|fake pages|paginas falsas|son un engano|no pagues|avertit|alerte)" B },
 
 	/* ---- context: news and reporting ---- */
 	{ CTX_REPORTING, B "(?:denuncia|denuncie|denuncien|denunciar|denuncialo|report|reporta|reporte|reportar|reported|reports|denunciar|denonce|denoncez|denonse)" B },
@@ -167,14 +210,17 @@ static const struct pattern patterns[] = {
 	{ CTX_REPORTING, B "(?:arrested|charged|sentenced|indicted|convicted|police|policia|policias|polisye|authorities|autoridades|according to|informo|informaron|senalo|declaro|dijo|said|reported)" B },
 	{ CTX_REPORTING, B "(?:periodico|noticias?|news|reportaje|investigacion|investigation|fiscalia|prosecutors?|smugglers?|smuggling|trafico de (?:personas|migrantes)|traficantes|trafficking|human trafficking|presos|condenado|arretes?|selon|gendarmerie|prefecture|segundo a policia)" B },
 	{ CTX_REPORTING, B "(?:guardia nacional|patrulla fronteriza|border patrol|guardia civil|ong|ngo|acnur|unhcr|oim|iom|cruz roja|red cross|albergue|shelter|casa del migrante|instituto nacional de migracion|inm)" B },
+	{ CTX_REPORTING, B "(?:habria|habrian|presuntamente|presunto|presunta|allegedly|supuestamente|localizan|rescatan|detienen|aseguran|took \\d+ hours)" B },
 
 	/* ---- context: legal services ---- */
 	{ CTX_LEGAL, B "(?:abogad[oa]s?|lawyers?|attorneys?|asesoria (?:legal|migratoria|juridica)|licenciad[oa]|clinica|clinic|parole|humanitarian parole|app oficial|aplicacion oficial|official app|consulta gratis|free consultation|consultation|consulta)" B },
 	{ CTX_LEGAL, B "(?:corte de inmigracion|immigration court|uscis|tps|daca|formulario|form i|i ?589|i ?130|proceso legal|via legal|legalmente|de forma legal|legal pathway|advogad[oa]|avocat|avoka|pwogram|regularizacion|es gratis|es gratuita|is free|totalmente gratis|sin costo)" B },
+	{ CTX_LEGAL, B "(?:paso a paso|descarga (?:la )?app|crea tu cuenta|how to use|download the app|create an account|kijan pou|telechaje|aplikasyon|como (?:pedir|usar|registrar)|app gratuita|la app es gratis|aplicativo|baixe o app|telechargez)" B },
 
 	/* ---- context: legitimate travel ---- */
 	{ CTX_LEGIT_TRAVEL, B "(?:boletos?|terminal|central de autobuses|autobus(?:es)?|horarios?|horario de salidas|reservaciones?|reserva(?:s)?|factura|aerolinea|vuelos?|hotel(?:es)?|pasajes?|corridas?|tickets?|bus(?:es)?|airline|flights?|passagens?|onibus|rodoviaria|billets?|gare|autocar|biye)" B },
 	{ CTX_LEGIT_TRAVEL, B "(?:pasaporte vigente|valid passport|visa vigente|requisitos|equipaje|luggage|check ?in|cancun|playa|playas|piramides|cascadas|museo|pueblo magico|semana santa|todo incluido|all inclusive|desayuno)" B },
+	{ CTX_LEGIT_TRAVEL, B "(?:transfe|transfer|envio de dinero|envios de dinero|remesas?|money transfer|exchange rate|tipo de cambio|send money|enviar dinero|fanmi w resevwa|taxa de cambio)" B },
 
 	/* ---- context: demand side (questions, requests) ---- */
 	{ CTX_DEMAND, "\\?" },

@@ -65,17 +65,23 @@ struct link_tuning {
 	int shingle;		/* enum minhash_shingle: 0 word 3-grams,
 				 * 1 character 5-grams */
 	int min_tokens;		/* shorter texts do not link by text */
-	int contact_veto;	/* 1: no text edge between two posts that both
-				 * carry contacts (phones, messaging links)
-				 * and share none (copycats stay apart) */
+	int contact_veto;	/* 0: none; 1: no text edge between two posts
+				 * that both carry contacts (phones, messaging
+				 * links) and share none; 2 (default): also
+				 * text never joins two groups that both carry
+				 * contacts; 3: 2, and a post whose text group
+				 * touches several contact groups stays out */
 	int max_bucket_probe;	/* LSH bucket members a post is compared to */
-	int glue_min_sources;	/* an indicator seen in at least this many
-				 * otherwise unconnected groups ... */
-	double glue_source_frac;	/* ... making at least this fraction of
-					 * its posts is glue */
-	int account_max_contacts;	/* an account whose posts carry more
-					 * distinct contacts is a shared name
-					 * ("Facebook User"), not an account */
+	int glue_min_sources;	/* a value seen in at least this many text
+				 * groups and as many accounts ... */
+	double glue_source_frac;	/* ... each at least this fraction of its
+					 * posts, is glue */
+	int account_max_groups;	/* an account whose posts with contacts
+				 * fall into more groups (after shared values)
+				 * is a display name shared by
+				 * unrelated people, not one account */
+	int account_min_support;	/* distinct accounts needed to join two
+					 * groups that both carry contacts */
 	int sample_max;		/* posts sampled per cluster for templates */
 };
 
@@ -119,6 +125,24 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err);
 /* Counts for summary.json. */
 size_t linker_n_clusters(const struct linker *L);
 size_t linker_n_networks(const struct linker *L);
+
+/* The edges that built the clusters (a spanning forest: each joined two
+ * groups), in the order they were found, for graph exports. */
+enum link_edge_kind {
+	LINK_EDGE_TEXT, LINK_EDGE_PHONE, LINK_EDGE_LINK, LINK_EDGE_URL,
+	LINK_EDGE_ACCOUNT
+};
+struct link_edge {
+	uint64_t a, b;		/* post indices */
+	enum link_edge_kind kind;
+	double jaccard;		/* text: estimated Jaccard; else 0 */
+	const char *value;	/* shared value ("author@platform" shows as
+				 * "author\x1fplatform"); NULL for text.
+				 * Borrowed from the linker. */
+};
+size_t linker_n_edges(const struct linker *L);
+void linker_edge(const struct linker *L, size_t i, struct link_edge *out);
+const char *link_edge_kind_name(enum link_edge_kind k);	/* "text", ... */
 
 /* Statistics of the last linker_finish, for --verbose and benchmarks. */
 struct link_stats {

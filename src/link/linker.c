@@ -4,42 +4,53 @@
  * Pass 1 (linker_add, in input order) keeps per post only its MinHash
  * signature, score, interned account/platform and indicator ids, its id and
  * created_at: about 256 + 60 bytes + 8 per indicator (k = 64). Texts are not
- * kept. linker_finish then builds one union-find in four steps; each union
- * that joins two sets is an edge of the cluster's spanning forest, and is
- * recorded with its kind, so evidence counts add up to size - 1:
+ * kept. linker_finish builds one union-find; each union that joins two
+ * groups is an edge of the cluster's spanning forest, recorded with its
+ * kind, so a cluster's evidence counts add up to size - 1.
  *
- *   1. Text. LSH banding over the signatures (lsh.c), one band at a time;
- *      each post is compared to at most max_bucket_probe newest members of
- *      its bucket, skipping those already joined, and linked when the
- *      estimated Jaccard >= jaccard. Texts under min_tokens tokens have an
- *      empty signature and never link by text. Contact veto (default on):
- *      two posts that both carry contacts (phones or messaging links) and
- *      share none do not link by text: a copycat that copies a network's
- *      template with its own number is another network. Measured both ways
- *      on synth (report of the link branch).
- *   2. Accounts (author + platform). An account does not link when its
- *      author is empty or a placeholder ("Anonymous", "Facebook User", ...),
- *      when it is in more than the hard cap of posts (below), or when its
- *      posts carry more than account_max_contacts distinct contacts: that
- *      is a display name shared by unrelated people, not one account.
- *   3. Glue. A phone, messaging link or URL is glue (ignored for linking)
- *      when
- *        (a) its document frequency is above the hard cap:
- *            df > max(max_indicator_posts, max_indicator_df * n_posts),
- *            500 and 1% by default; or
- *        (b) it is spread over many groups that nothing else connects: the
- *            posts carrying it fall into s distinct sets of the union-find
- *            after steps 1-2 (text + accounts), and
- *            s >= glue_min_sources and s >= glue_source_frac * df.
- *      Rule (b) is the real one. A network reposting its number 200 times
- *      does so with a few templates and accounts, so its 200 posts make a
- *      handful of sets (s << df) and the number links them; a hotline or
- *      consulate number quoted by many unrelated people with their own
- *      words makes nearly one set per post (s ~ df) and would glue
- *      unrelated posts together. Plain df can not tell the two apart.
- *   4. Shared values: posts carrying the same non-glue phone, messaging link
- *      or URL are joined. Domains, prices, places and handles (mentions) do
- *      not link.
+ * The rule, in order (measured on synth corpora; numbers in the link
+ * branch's report):
+ *
+ *   1. Text candidates. LSH banding (lsh.c) over MinHash signatures of word
+ *      3-grams (minhash.c), one band at a time; each post is compared to at
+ *      most max_bucket_probe newest members of its bucket; a pair with
+ *      estimated Jaccard >= jaccard (0.5) is a text edge. Texts under
+ *      min_tokens (6) tokens never link by text. Two posts that both carry
+ *      contacts (phones, messaging links) and share none are no text edge
+ *      (a copycat that reuses a network's template with its own number is
+ *      another network). These edges also give the text groups of step 2.
+ *   2. Shared values. A phone, messaging link or URL links every post that
+ *      carries it, unless it is glue:
+ *        (a) its document frequency is over the hard cap,
+ *            df > max(max_indicator_posts, max_indicator_df * n_posts)
+ *            (500 posts and 1% by default); or
+ *        (b) it is spread thin: its posts fall into at least
+ *            glue_min_sources (20) distinct text groups AND come from at
+ *            least as many distinct accounts, each count being at least
+ *            glue_source_frac (half) of its df.
+ *      Plain df can not tell a network that reposts its number 200 times
+ *      from a hotline quoted by strangers; (b) can: a network's posts come
+ *      from a handful of accounts (and often a few templates), a hotline's
+ *      from as many people as posts. Either count alone fails on synth: a
+ *      network's free-text ads make as many text groups as posts.
+ *      Domains, prices, places and handles (mentions) never link.
+ *   3. Accounts (author + platform). Display names collide ("Agencia
+ *      Cruce", "Marta Smith" in unrelated networks), so an account is not
+ *      an identity: an account is glue when its author is empty or a
+ *      placeholder ("Anonymous", "Facebook User", ...), when it is over the
+ *      hard cap, or when its posts with contacts lie in more than
+ *      account_max_groups (8) groups after step 2. Two groups that both
+ *      carry contacts are joined only when account_min_support (2)
+ *      distinct accounts post in both. An account's posts without contacts
+ *      join the one group its contact posts ended in (none when several);
+ *      an account that never posts a contact links its own posts (a shop
+ *      posting daily is a cluster; cluster is not network).
+ *   4. Text. The text edges of step 1 are replayed, most similar first,
+ *      and never join two groups that both carry contacts (contact_veto 2):
+ *      a post without contacts joins the group it resembles most, and one
+ *      copied ad can not bridge two networks. (contact_veto 1 only vetoes
+ *      the pair; 3 also refuses to attach posts whose text group touches
+ *      several contact groups.)
  *
  * A cluster is a set of two or more posts; clusters are numbered C1, C2, ...
  * in order of their first post. A cluster is a network when
@@ -68,111 +79,23 @@
 
 #include "core/arena.h"
 #include "core/ascii.h"
-#include "core/buf.h"
-#include "core/json.h"
-#include "link/intern.h"
-#include "link/link.h"
+#include "link/linker_int.h"
 #include "link/lsh.h"
-#include "link/minhash.h"
-#include "link/template.h"
 #include "link/unionfind.h"
 #include "core/banned.h"
 
-#define NONE UINT32_MAX
-#define MAX_IND_PER_POST 256
-#define MAX_ID_BYTES 256
-#define MAX_TIME_BYTES 64
-#define MAX_SAMPLE_TEXT 4096
-#define TOP_VALUES 50
-#define TOP_SHARED 20
-#define MAX_POSTS_LISTED 1000
-#define MAX_PULLED_IN 50
-#define JSON_LINE_MAX ((size_t)64 << 20)
-
-/* First byte of an interned key: what the rest of it is. */
-enum {
-	K_PHONE = 'P', K_LINK = 'L', K_URL = 'U', K_HANDLE = 'H', K_EMAIL = 'E',
-	K_PLACE = 'S', K_CURRENCY = 'C', K_ACCOUNT = 'A', K_PLATFORM = 'F',
-};
-
-enum edge_kind { E_TEXT, E_PHONE, E_LINK, E_URL, E_ACCOUNT, E__N };
-static const char *const edge_name[E__N] = { "text", "phone", "link", "url", "account" };
-
-enum { PF_FLAGGED = 1, PF_SHORT = 2, PF_SAMPLED = 4, PF_SCORED = 8 };
-
-struct pind {
-	uint32_t id;		/* interned key */
-	float amount;		/* prices: the amount; else 0 */
-};
-
-struct edge {
-	uint32_t a, b;		/* posts */
-	uint32_t what;		/* intern id, or agreeing signature values */
-	uint8_t kind;		/* enum edge_kind */
-};
-
-struct cluster {
-	uint32_t first;		/* first post */
-	uint32_t size;
-	uint32_t n_flagged, n_scored;
-	double score_sum;
-	double score;		/* aggregated; see the top comment */
-	int flagged;
-	uint32_t edges[E__N];
-	char label[16];
-	uint32_t n_sample;
-	struct tmpl_post *sample;	/* sample_max entries once allocated */
-	uint32_t seen;		/* posts seen so far while sampling */
-};
-
-/* Strings packed without padding in 1 MiB chunks (ids, created_at). */
-struct pool_chunk {
-	struct pool_chunk *next;
-	size_t used, cap;
-	char data[];
-};
-
-struct linker {
-	struct link_opts o;
-	struct link_tuning t;
-	struct minhash_cfg mh;
-	int rows;
-
-	/* per post */
-	size_t n, cap;
-	uint32_t *sig;
-	float *score;
-	uint8_t *flags;
-	uint32_t *account, *platform;
-	const char **id, **created;
-	uint32_t *ind_off;	/* n + 1 offsets into ind */
-	struct pind *ind;
-	size_t n_ind, cap_ind;
-
-	struct intern keys;
-	struct pool_chunk *pool;
-
-	/* after finish */
-	int finished;
-	uint8_t *glue;		/* per intern id */
-	struct edge *edges;
-	size_t n_edges, cap_edges;
-	uint32_t *cluster_of;	/* per post: cluster index or NONE */
-	struct cluster *cl;
-	size_t n_cl, n_net;
-	struct arena samples;
-	struct link_stats st;
-};
+const char *const link_edge_name[E__N] = { "text", "phone", "link", "url", "account" };
 
 void link_tuning_default(struct link_tuning *t)
 {
 	t->shingle = MINHASH_WORD3;
 	t->min_tokens = 6;
-	t->contact_veto = 1;
+	t->contact_veto = 2;
 	t->max_bucket_probe = 8;
-	t->glue_min_sources = 10;
+	t->glue_min_sources = 20;
 	t->glue_source_frac = 0.5;
-	t->account_max_contacts = 20;
+	t->account_max_groups = 8;
+	t->account_min_support = 2;
 	t->sample_max = 32;
 }
 
@@ -469,16 +392,6 @@ fail:
 
 /* ---- linker_finish ---- */
 
-static inline char key_kind(const struct linker *L, uint32_t id)
-{
-	return intern_str(&L->keys, id)[0];
-}
-
-static inline int is_contact(char k)
-{
-	return k == K_PHONE || k == K_LINK;
-}
-
 /* Both posts carry contacts and share none: the contact veto. */
 static int contact_conflict(const struct linker *L, uint32_t a, uint32_t b)
 {
@@ -604,7 +517,7 @@ static int is_placeholder(const char *author, size_t len)
 	return 0;
 }
 
-static int cmp_u64(const void *a, const void *b)
+int link_cmp_u64(const void *a, const void *b)
 {
 	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
@@ -620,7 +533,7 @@ static void count_distinct(struct linker *L, uint64_t *pairs, size_t n,
 	size_t i = 0;
 
 	if (n > 1)	/* qsort's base must not be NULL, even for 0 */
-		qsort(pairs, n, sizeof(*pairs), cmp_u64);
+		qsort(pairs, n, sizeof(*pairs), link_cmp_u64);
 	while (i < n) {
 		uint32_t hi = (uint32_t)(pairs[i] >> 32);
 		size_t d = 0, j = i;
@@ -633,32 +546,73 @@ static void count_distinct(struct linker *L, uint64_t *pairs, size_t n,
 	}
 }
 
-static void account_verdict(struct linker *L, uint32_t acc, size_t n_contacts, double max)
+static void account_verdict(struct linker *L, uint32_t acc, size_t n_groups, double max)
 {
-	if ((double)n_contacts > max)
+	if ((double)n_groups > max)
 		L->glue[acc] = 1;
 }
 
-static void value_verdict(struct linker *L, uint32_t v, size_t n_sources, double unused)
+/* Rule (b), in two halves: the value is spread over many text groups
+ * (bit 2) and over many accounts (bit 4); glue needs both. */
+static void value_verdict(struct linker *L, uint32_t v, size_t n_sources, double bit)
 {
 	double df = (double)intern_count(&L->keys, v);
 
-	(void)unused;
 	if (n_sources >= (size_t)L->t.glue_min_sources &&
 	    (double)n_sources >= L->t.glue_source_frac * df)
-		L->glue[v] = 1;
+		L->glue[v] |= (uint8_t)bit;
 }
 
-static inline int links(char k)
+/* Sources of rule (b) for values (accounts = 0: text groups; 1: accounts,
+ * a post without one counting as its own), or contact groups per account
+ * (accounts = 2). */
+static int glue_pairs(struct linker *L, struct uf *u, int mode)
 {
-	return k == K_PHONE || k == K_LINK || k == K_URL;
+	size_t np = 0, cap = 0;
+	uint64_t *pairs = NULL;
+
+	for (uint32_t i = 0; i < L->n; i++) {
+		for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++) {
+			uint32_t v = L->ind[j].id, hi, lo;
+
+			if (mode == 2) {
+				hi = L->account[i];
+				lo = uf_find(u, i);
+				if (hi == NONE || L->glue[hi] || !is_contact(key_kind(L, v)))
+					continue;
+			} else {
+				hi = v;
+				if (mode == 0)
+					lo = uf_find(u, i);
+				else
+					lo = L->account[i] != NONE ? L->account[i] : (UINT32_C(1) << 31) | i;
+				if (L->glue[v] & 1 || !links(key_kind(L, v)) ||
+				    intern_count(&L->keys, v) < 2)
+					continue;
+			}
+			if (np == cap) {
+				cap = cap ? 2 * cap : 4096;
+				GROW(L, pairs, cap);
+			}
+			pairs[np++] = (uint64_t)hi << 32 | lo;
+		}
+	}
+	if (mode == 2)
+		count_distinct(L, pairs, np, account_verdict, L->t.account_max_groups);
+	else
+		count_distinct(L, pairs, np, value_verdict, mode == 0 ? 2 : 4);
+	free(pairs);
+	return 0;
+nomem:
+	free(pairs);
+	return ATL_ENOMEM;
 }
 
 static int decide_glue(struct linker *L, struct uf *u, int accounts)
 {
-	size_t n_keys = intern_n(&L->keys), np = 0, cap = 0;
+	size_t n_keys = intern_n(&L->keys);
 	double hard = (double)L->o.max_indicator_posts;
-	uint64_t *pairs = NULL;
+	int rc;
 
 	if (L->o.max_indicator_df * (double)L->n > hard)
 		hard = L->o.max_indicator_df * (double)L->n;
@@ -676,47 +630,39 @@ static int decide_glue(struct linker *L, struct uf *u, int accounts)
 				L->glue[id] = 1;
 		}
 	}
-	for (uint32_t i = 0; i < L->n; i++) {
-		for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++) {
-			uint32_t v = L->ind[j].id, hi, lo;
-
-			if (accounts) {
-				hi = L->account[i];
-				lo = v;
-				if (hi == NONE || L->glue[hi] || !is_contact(key_kind(L, v)))
-					continue;
-			} else {
-				hi = v;
-				lo = uf_find(u, i);
-				if (L->glue[v] || !links(key_kind(L, v)) ||
-				    intern_count(&L->keys, v) < 2)
-					continue;
-			}
-			if (np == cap) {
-				cap = cap ? 2 * cap : 4096;
-				GROW(L, pairs, cap);
-			}
-			pairs[np++] = (uint64_t)hi << 32 | lo;
-		}
-	}
 	if (accounts)
-		count_distinct(L, pairs, np, account_verdict, L->t.account_max_contacts);
-	else
-		count_distinct(L, pairs, np, value_verdict, 0);
-	free(pairs);
-	return 0;
-nomem:
-	free(pairs);
-	return ATL_ENOMEM;
+		return glue_pairs(L, u, 2);
+	rc = glue_pairs(L, u, 0);
+	if (rc == 0)
+		rc = glue_pairs(L, u, 1);
+	for (uint32_t id = 0; id < n_keys; id++)
+		L->glue[id] = (L->glue[id] & 1) || (L->glue[id] & 6) == 6;
+	return rc;
 }
 
-static int edge_of_key(char k)
+/* Union a and b, recording the edge, unless the contact veto forbids it:
+ * with cflag (veto mode 2), two groups that both carry contacts are never
+ * joined by text or account. Returns 0 or ATL_ENOMEM. */
+static int join(struct linker *L, struct uf *u, uint8_t *cflag, uint32_t a,
+		uint32_t b, uint32_t what, int kind)
 {
-	return k == K_PHONE ? E_PHONE : k == K_LINK ? E_LINK : k == K_URL ? E_URL : E_ACCOUNT;
+	uint32_t ra = uf_find(u, a), rb = uf_find(u, b);
+	uint8_t f;
+
+	if (ra == rb)
+		return 0;
+	if (cflag && cflag[ra] && cflag[rb])
+		return 0;
+	f = cflag ? (uint8_t)(cflag[ra] | cflag[rb]) : 0;
+	uf_union(u, a, b);
+	if (cflag)
+		cflag[uf_find(u, a)] = f;
+	return add_edge(L, a, b, what, kind);
 }
 
 /* Join each post to the first post with the same non-glue value. */
-static int link_values(struct linker *L, struct uf *u, uint32_t *first, int accounts)
+static int link_values(struct linker *L, struct uf *u, uint32_t *first,
+		       uint8_t *cflag, int accounts)
 {
 	int rc;
 
@@ -734,14 +680,196 @@ static int link_values(struct linker *L, struct uf *u, uint32_t *first, int acco
 				first[v] = i;
 				continue;
 			}
-			if (!uf_union(u, i, first[v]))
-				continue;
-			rc = add_edge(L, i, first[v], v, edge_of_key(key_kind(L, v)));
+			rc = join(L, u, accounts ? cflag : NULL, i, first[v], v,
+				  edge_of_key(key_kind(L, v)));
 			if (rc < 0)
 				return rc;
 		}
 	}
 	return 0;
+}
+
+static int post_has_contact(const struct linker *L, uint32_t i)
+{
+	for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++)
+		if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
+			return 1;
+	return 0;
+}
+
+struct gpair {
+	uint64_t groups;	/* smaller root << 32 | larger root */
+	uint32_t account;
+};
+
+static int cmp_gpair(const void *pa, const void *pb)
+{
+	const struct gpair *x = pa, *y = pb;
+
+	if (x->groups != y->groups)
+		return x->groups < y->groups ? -1 : 1;
+	return x->account < y->account ? -1 : x->account > y->account;
+}
+
+#define AMBIGUOUS (UINT32_MAX - 1)
+
+/* Step 3, accounts. Display names collide (two networks' "Agencia Cruce"),
+ * so one shared account is not enough to join two groups that carry
+ * contacts: they are joined when at least account_min_support distinct
+ * accounts post in both. An account's posts without contacts then join the
+ * one group its contact posts ended in (none when they still span several);
+ * an account that never posts a contact links its posts together. */
+static int link_accounts(struct linker *L, struct uf *u, uint32_t *home)
+{
+	uint64_t *pairs = NULL;
+	struct gpair *gp = NULL;
+	size_t np = 0, cap = 0, ng = 0, gcap = 0, i;
+	int rc = 0;
+
+	for (uint32_t p = 0; p < L->n; p++) {
+		uint32_t a = L->account[p];
+
+		if (a == NONE || L->glue[a] || !post_has_contact(L, p))
+			continue;
+		if (np == cap) {
+			cap = cap ? 2 * cap : 4096;
+			GROW(L, pairs, cap);
+		}
+		pairs[np++] = (uint64_t)a << 32 | uf_find(u, p);
+	}
+	if (np > 1)
+		qsort(pairs, np, sizeof(*pairs), link_cmp_u64);
+	for (i = 0; i < np;) {
+		size_t j = i, e;
+
+		while (j < np && pairs[j] >> 32 == pairs[i] >> 32)
+			j++;
+		e = j;
+		for (size_t x = i; x < e; x++) {
+			if (x > i && pairs[x] == pairs[x - 1])
+				continue;
+			for (size_t y = x + 1; y < e; y++) {
+				if (pairs[y] == pairs[y - 1])
+					continue;
+				if (ng == gcap) {
+					gcap = gcap ? 2 * gcap : 4096;
+					GROW(L, gp, gcap);
+				}
+				gp[ng].groups = (pairs[x] & 0xffffffffu) << 32 |
+						(pairs[y] & 0xffffffffu);
+				gp[ng++].account = (uint32_t)(pairs[i] >> 32);
+			}
+		}
+		i = j;
+	}
+	if (ng > 1)
+		qsort(gp, ng, sizeof(*gp), cmp_gpair);
+	for (i = 0; i < ng && rc == 0;) {
+		size_t j = i, support = 0;
+
+		for (; j < ng && gp[j].groups == gp[i].groups; j++)
+			support++;
+		if (support >= (size_t)L->t.account_min_support)
+			rc = join(L, u, NULL, (uint32_t)(gp[i].groups >> 32),
+				  (uint32_t)gp[i].groups, gp[i].account, E_ACCOUNT);
+		i = j;
+	}
+	/* home group of each account, from its contact posts */
+	for (i = 0; i < np; i++) {
+		uint32_t a = (uint32_t)(pairs[i] >> 32), r = uf_find(u, (uint32_t)pairs[i]);
+
+		if (home[a] == NONE)
+			home[a] = r;
+		else if (home[a] != AMBIGUOUS && uf_find(u, home[a]) != r)
+			home[a] = AMBIGUOUS;
+	}
+	for (uint32_t p = 0; p < L->n && rc == 0; p++) {
+		uint32_t a = L->account[p];
+
+		if (a == NONE || L->glue[a] || home[a] == AMBIGUOUS || post_has_contact(L, p))
+			continue;
+		if (home[a] == NONE)
+			home[a] = p;
+		else
+			rc = join(L, u, NULL, p, home[a], a, E_ACCOUNT);
+	}
+	free(pairs);
+	free(gp);
+	return rc;
+nomem:
+	free(pairs);
+	free(gp);
+	return ATL_ENOMEM;
+}
+
+static int cmp_text_edge(const void *pa, const void *pb)
+{
+	const struct edge *x = pa, *y = pb;
+
+	if (x->what != y->what)
+		return x->what > y->what ? -1 : 1;
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	return x->b < y->b ? -1 : x->b > y->b;
+}
+
+/* Text edges into the union-find of shared values, most similar first, so
+ * that a post without contacts joins the group it resembles most before a
+ * weaker edge could pull it elsewhere. */
+static int replay_text(struct linker *L, struct uf *u, struct edge *te, size_t n_te,
+		       uint8_t *cflag, struct uf *ut, const uint8_t *mixed)
+{
+	int rc = 0;
+
+	if (n_te > 1)
+		qsort(te, n_te, sizeof(*te), cmp_text_edge);
+	for (size_t i = 0; i < n_te && rc == 0; i++) {
+		uint32_t a = te[i].a, b = te[i].b, ra, rb;
+
+		if (mixed) {
+			/* veto 3: a group without contacts joins one with
+			 * contacts only when its post's text group (text
+			 * alone) met no other contact group */
+			ra = uf_find(u, a);
+			rb = uf_find(u, b);
+			if (cflag[ra] != cflag[rb] &&
+			    mixed[uf_find(ut, cflag[ra] ? b : a)])
+				continue;
+		}
+		rc = join(L, u, cflag, a, b, te[i].what, E_TEXT);
+	}
+	return rc;
+}
+
+/* Text groups (text alone) whose posts with contacts lie in more than one
+ * group after shared values and accounts: copies of one ad by several
+ * networks, where a post without contacts can not say whose it is. */
+static uint8_t *mixed_text_groups(struct linker *L, struct uf *ut, struct uf *u)
+{
+	uint32_t *grp = malloc((L->n ? L->n : 1) * sizeof(*grp));
+	uint8_t *mixed = calloc(L->n ? L->n : 1, 1);
+
+	if (!grp || !mixed) {
+		free(grp);
+		free(mixed);
+		return NULL;
+	}
+	for (uint32_t i = 0; i < L->n; i++)
+		grp[i] = NONE;
+	for (uint32_t i = 0; i < L->n; i++) {
+		uint32_t t, g;
+
+		if (!post_has_contact(L, i))
+			continue;
+		t = uf_find(ut, i);
+		g = uf_find(u, i);
+		if (grp[t] == NONE)
+			grp[t] = g;
+		else if (uf_find(u, grp[t]) != g)
+			mixed[t] = 1;
+	}
+	free(grp);
+	return mixed;
 }
 
 static int make_clusters(struct linker *L, struct uf *u)
@@ -819,9 +947,11 @@ nomem:
 
 int linker_finish(struct linker *L, struct atl_err *err)
 {
-	struct uf u = UF_INIT;
+	struct uf ut = UF_INIT, u = UF_INIT;
 	uint32_t *first = NULL;
-	size_t n_keys = intern_n(&L->keys);
+	uint8_t *cflag = NULL, *mixed = NULL;
+	struct edge *te = NULL;
+	size_t n_keys = intern_n(&L->keys), n_te = 0;
 	int rc;
 
 	assert(!L->finished);
@@ -829,20 +959,47 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	memset(&L->st, 0, sizeof(L->st));
 	L->glue = calloc(n_keys ? n_keys : 1, 1);
 	first = malloc((n_keys ? n_keys : 1) * sizeof(*first));
-	rc = L->glue && first ? uf_resize(&u, L->n) : ATL_ENOMEM;
+	rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
+	if (rc == 0)
+		rc = uf_resize(&u, L->n);
 	if (rc < 0)
 		goto out;
 	for (size_t i = 0; i < n_keys; i++)
 		first[i] = NONE;
-	rc = link_text(L, &u);
+	/* 1. text alone: candidate edges, and the groups that rule (b) of the
+	 * glue decision counts */
+	rc = link_text(L, &ut);
+	te = L->edges;
+	n_te = L->n_edges;
+	L->edges = NULL;
+	L->n_edges = L->cap_edges = 0;
+	L->st.edges[E_TEXT] = 0;
+	if (rc == 0)
+		rc = decide_glue(L, &ut, 0);
+	/* 2. shared values, 3. accounts, 4. text, into one forest */
+	if (rc == 0)
+		rc = link_values(L, &u, first, NULL, 0);
 	if (rc == 0)
 		rc = decide_glue(L, &u, 1);
 	if (rc == 0)
-		rc = link_values(L, &u, first, 1);
+		rc = link_accounts(L, &u, first);
+	if (rc == 0 && L->t.contact_veto >= 2) {
+		/* which groups carry contacts; join() keeps it per root */
+		cflag = calloc(L->n ? L->n : 1, 1);
+		if (!cflag)
+			rc = ATL_ENOMEM;
+		for (uint32_t i = 0; rc == 0 && i < L->n; i++)
+			for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++)
+				if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
+					cflag[uf_find(&u, i)] = 1;
+	}
+	if (rc == 0 && L->t.contact_veto >= 3) {
+		mixed = mixed_text_groups(L, &ut, &u);
+		if (!mixed)
+			rc = ATL_ENOMEM;
+	}
 	if (rc == 0)
-		rc = decide_glue(L, &u, 0);
-	if (rc == 0)
-		rc = link_values(L, &u, first, 0);
+		rc = replay_text(L, &u, te, n_te, cflag, &ut, mixed);
 	if (rc == 0)
 		rc = make_clusters(L, &u);
 	for (size_t i = 0; i < n_keys; i++) {
@@ -852,8 +1009,12 @@ int linker_finish(struct linker *L, struct atl_err *err)
 			*(k == K_ACCOUNT ? &L->st.glue_accounts : &L->st.glue_values) += 1;
 	}
 out:
+	uf_release(&ut);
 	uf_release(&u);
 	free(first);
+	free(cflag);
+	free(mixed);
+	free(te);
 	if (rc < 0)
 		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
 	return 0;
@@ -874,6 +1035,28 @@ size_t linker_n_clusters(const struct linker *L)
 size_t linker_n_networks(const struct linker *L)
 {
 	return L->n_net;
+}
+
+size_t linker_n_edges(const struct linker *L)
+{
+	return L->n_edges;
+}
+
+void linker_edge(const struct linker *L, size_t i, struct link_edge *out)
+{
+	const struct edge *e = &L->edges[i];
+
+	assert(i < L->n_edges);
+	out->a = e->a;
+	out->b = e->b;
+	out->kind = (enum link_edge_kind)e->kind;
+	out->jaccard = e->kind == E_TEXT ? (double)e->what / L->o.n_hashes : 0.0;
+	out->value = e->kind == E_TEXT ? NULL : intern_str(&L->keys, e->what) + 1;
+}
+
+const char *link_edge_kind_name(enum link_edge_kind k)
+{
+	return (unsigned)k < E__N ? link_edge_name[k] : "unknown";
 }
 
 void linker_stats(const struct linker *L, struct link_stats *out)
@@ -940,473 +1123,3 @@ int linker_add_text(struct linker *L, uint64_t idx, const char *text,
 	return 0;
 }
 
-/* ---- networks.jsonl ---- */
-
-struct tv {			/* one counted value of a cluster */
-	const char *s;		/* interned key (kind byte first) */
-	uint32_t count;
-	uint32_t id;
-	char kind;
-};
-
-struct wctx {
-	uint32_t *off, *posts;	/* posts by cluster, in input order */
-	uint32_t *edge_of;	/* per post: first spanning-forest edge */
-	uint32_t *cnt;		/* per intern id, zero between clusters */
-	struct tv *tv;
-	size_t n_tv, cap_tv;
-	uint64_t *prices;	/* (currency id << 32 | float bits) */
-	size_t n_prices, cap_prices;
-	struct buf b, tmp;
-	struct arena a;		/* per cluster */
-};
-
-struct corder {
-	double score;
-	uint32_t size, c;
-};
-
-static int cmp_corder(const void *pa, const void *pb)
-{
-	const struct corder *x = pa, *y = pb;
-
-	if (x->score != y->score)
-		return x->score > y->score ? -1 : 1;
-	if (x->size != y->size)
-		return x->size > y->size ? -1 : 1;
-	return x->c < y->c ? -1 : x->c > y->c;
-}
-
-static int cmp_tv(const void *pa, const void *pb)
-{
-	const struct tv *x = pa, *y = pb;
-
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	return strcmp(x->s, y->s);
-}
-
-static int cmp_shared(const void *pa, const void *pb)
-{
-	const struct tv *x = pa, *y = pb;
-
-	if (x->count != y->count)
-		return x->count > y->count ? -1 : 1;
-	if (x->kind != y->kind)
-		return x->kind < y->kind ? -1 : 1;
-	return strcmp(x->s, y->s);
-}
-
-static int count_id(struct wctx *w, uint32_t id)
-{
-	if (id == NONE)
-		return 0;
-	if (w->cnt[id]++ == 0) {
-		if (w->n_tv == w->cap_tv) {
-			size_t cap = w->cap_tv ? 2 * w->cap_tv : 256;
-			struct tv *v = realloc(w->tv, cap * sizeof(*v));
-
-			if (!v)
-				return ATL_ENOMEM;
-			w->tv = v;
-			w->cap_tv = cap;
-		}
-		w->tv[w->n_tv++].id = id;
-	}
-	return 0;
-}
-
-/* The display form of an interned key: the value, and for accounts
- * "author@platform". */
-static void add_display(struct buf *b, const char *key)
-{
-	const char *v = key + 1, *sep;
-
-	if (key[0] != K_ACCOUNT || !(sep = strchr(v, '\x1f'))) {
-		json_add_cstr(b, v);
-		return;
-	}
-	if (!sep[1]) {
-		json_add_str(b, v, (size_t)(sep - v));
-		return;
-	}
-	{
-		char tmp[INTERN_MAX_LEN + 2];
-		size_t al = (size_t)(sep - v), pl = strlen(sep + 1);
-
-		memcpy(tmp, v, al);
-		tmp[al] = '@';
-		memcpy(tmp + al + 1, sep + 1, pl);
-		json_add_str(b, tmp, al + 1 + pl);
-	}
-}
-
-/* [{value, count}] for the counted values of one kind (tv sorted). */
-static void add_value_list(struct buf *b, const struct tv *tv, size_t n, char kind)
-{
-	size_t shown = 0;
-
-	buf_addc(b, '[');
-	for (size_t i = 0; i < n && shown < TOP_VALUES; i++) {
-		if (tv[i].kind != kind)
-			continue;
-		if (shown++)
-			buf_addc(b, ',');
-		buf_adds(b, "{\"value\":");
-		add_display(b, tv[i].s);
-		buf_adds(b, ",\"count\":");
-		json_add_int(b, tv[i].count);
-		buf_addc(b, '}');
-	}
-	buf_addc(b, ']');
-}
-
-static int cmp_u64p(const void *a, const void *b)
-{
-	return cmp_u64(a, b);
-}
-
-static float price_of(uint64_t p)
-{
-	uint32_t bits = (uint32_t)p;
-	float f;
-
-	memcpy(&f, &bits, sizeof(f));
-	return f;
-}
-
-static void add_prices(struct linker *L, struct wctx *w)
-{
-	struct buf *b = &w->b;
-	size_t i = 0, groups = 0;
-
-	/* positive floats sort like their bit patterns */
-	if (w->n_prices > 1)
-		qsort(w->prices, w->n_prices, sizeof(*w->prices), cmp_u64p);
-	buf_addc(b, '[');
-	while (i < w->n_prices) {
-		uint32_t cur = (uint32_t)(w->prices[i] >> 32);
-		size_t j = i, n;
-		const char *cs = intern_str(&L->keys, cur) + 1;
-
-		while (j < w->n_prices && (uint32_t)(w->prices[j] >> 32) == cur)
-			j++;
-		n = j - i;
-		if (groups++)
-			buf_addc(b, ',');
-		buf_adds(b, "{\"currency\":");
-		json_add_cstr(b, cs[0] ? cs : NULL);
-		buf_adds(b, ",\"min\":");
-		json_add_num(b, price_of(w->prices[i]), 10);
-		buf_adds(b, ",\"median\":");
-		json_add_num(b, n % 2 ? price_of(w->prices[i + n / 2]) :
-			     (price_of(w->prices[i + n / 2 - 1]) +
-			      (double)price_of(w->prices[i + n / 2])) / 2, 10);
-		buf_adds(b, ",\"max\":");
-		json_add_num(b, price_of(w->prices[j - 1]), 10);
-		buf_adds(b, ",\"n\":");
-		json_add_int(b, (int64_t)n);
-		buf_addc(b, '}');
-		i = j;
-	}
-	buf_addc(b, ']');
-}
-
-static int add_template(struct linker *L, struct wctx *w, const struct cluster *C)
-{
-	struct buf *b = &w->b;
-	struct tmpl t;
-	int rc;
-
-	arena_reset(&w->a);
-	rc = template_build(&t, C->sample, C->sample ? C->n_sample : 0, &w->a);
-	if (rc < 0)
-		return rc;
-	(void)L;
-	buf_adds(b, ",\"template\":{\"text\":");
-	if (C->n_sample)
-		json_add_str(b, C->sample[t.rep].orig, C->sample[t.rep].orig_len);
-	else
-		buf_adds(b, "null");
-	buf_adds(b, ",\"common_phrases\":[");
-	for (size_t i = 0; i < t.n_phrases; i++) {
-		if (i)
-			buf_addc(b, ',');
-		json_add_cstr(b, t.phrases[i]);
-	}
-	buf_adds(b, "]},\"slots\":[");
-	for (size_t i = 0; i < t.n_slots; i++) {
-		if (i)
-			buf_addc(b, ',');
-		buf_adds(b, "{\"kind\":");
-		json_add_cstr(b, t.slots[i].kind);
-		buf_adds(b, ",\"values\":[");
-		for (size_t j = 0; j < t.slots[i].n_values; j++) {
-			if (j)
-				buf_addc(b, ',');
-			buf_adds(b, "{\"value\":");
-			json_add_cstr(b, t.slots[i].v[j].s);
-			buf_adds(b, ",\"count\":");
-			json_add_int(b, t.slots[i].v[j].count);
-			buf_addc(b, '}');
-		}
-		buf_adds(b, "]}");
-	}
-	buf_addc(b, ']');
-	return 0;
-}
-
-static void add_evidence(struct linker *L, struct wctx *w, const struct cluster *C)
-{
-	struct buf *b = &w->b;
-	size_t shown = 0;
-	static const char *const ename[E__N] = { "text_edges", "phone_edges",
-		"link_edges", "url_edges", "account_edges" };
-
-	buf_adds(b, ",\"evidence\":{");
-	for (int k = 0; k < E__N; k++) {
-		if (k)
-			buf_addc(b, ',');
-		json_add_cstr(b, ename[k]);
-		buf_addc(b, ':');
-		json_add_int(b, C->edges[k]);
-	}
-	buf_adds(b, ",\"shared\":[");
-	if (w->n_tv > 1)
-		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_shared);
-	for (size_t i = 0; i < w->n_tv && shown < TOP_SHARED; i++) {
-		const struct tv *v = &w->tv[i];
-
-		if (v->count < 2 || L->glue[v->id] ||
-		    !(links(v->kind) || v->kind == K_ACCOUNT))
-			continue;
-		if (shown++)
-			buf_addc(b, ',');
-		buf_adds(b, "{\"kind\":");
-		json_add_cstr(b, edge_name[edge_of_key(v->kind)]);
-		buf_adds(b, ",\"value\":");
-		add_display(b, v->s);
-		buf_adds(b, ",\"posts\":");
-		json_add_int(b, v->count);
-		buf_addc(b, '}');
-	}
-	buf_adds(b, "]}");
-}
-
-static void add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
-{
-	struct buf *b = &w->b;
-	size_t shown = 0;
-
-	buf_adds(b, ",\"pulled_in\":[");
-	for (uint32_t i = w->off[c]; i < w->off[c + 1] && shown < MAX_PULLED_IN; i++) {
-		uint32_t p = w->posts[i], e = w->edge_of[p];
-		const struct edge *E;
-
-		if (L->flags[p] & PF_FLAGGED || e == NONE)
-			continue;
-		E = &L->edges[e];
-		if (shown++)
-			buf_addc(b, ',');
-		buf_adds(b, "{\"id\":");
-		json_add_cstr(b, L->id[p]);
-		buf_adds(b, ",\"score\":");
-		if (L->flags[p] & PF_SCORED)
-			json_add_num(b, L->score[p], 4);
-		else
-			buf_adds(b, "null");
-		buf_adds(b, ",\"via\":");
-		json_add_cstr(b, edge_name[E->kind]);
-		buf_adds(b, ",\"value\":");
-		if (E->kind == E_TEXT)
-			json_add_num(b, (double)E->what / L->o.n_hashes, 4);
-		else
-			add_display(b, intern_str(&L->keys, E->what));
-		buf_adds(b, ",\"with\":");
-		json_add_cstr(b, L->id[E->a == p ? E->b : E->a]);
-		buf_addc(b, '}');
-	}
-	buf_addc(b, ']');
-}
-
-static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out)
-{
-	const struct cluster *C = &L->cl[c];
-	struct buf *b = &w->b;
-	const char *first_seen = NULL, *last_seen = NULL;
-	static const char kinds[] = { K_PHONE, K_LINK, K_URL, K_HANDLE, K_EMAIL };
-	static const char *const kind_keys[] = { "phones", "links", "urls", "handles", "emails" };
-	int rc = 0, first = 1;
-
-	buf_reset(b);
-	w->n_tv = w->n_prices = 0;
-	for (uint32_t i = w->off[c]; i < w->off[c + 1] && rc == 0; i++) {
-		uint32_t p = w->posts[i];
-		const char *t = L->created[p];
-
-		if (t && (!first_seen || strcmp(t, first_seen) < 0))
-			first_seen = t;
-		if (t && (!last_seen || strcmp(t, last_seen) > 0))
-			last_seen = t;
-		rc = count_id(w, L->account[p]);
-		if (rc == 0)
-			rc = count_id(w, L->platform[p]);
-		for (uint32_t j = L->ind_off[p]; j < L->ind_off[p + 1] && rc == 0; j++) {
-			const struct pind *d = &L->ind[j];
-			uint32_t bits;
-
-			if (key_kind(L, d->id) != K_CURRENCY) {
-				rc = count_id(w, d->id);
-				continue;
-			}
-			if (w->n_prices == w->cap_prices) {
-				size_t cap = w->cap_prices ? 2 * w->cap_prices : 256;
-				uint64_t *v = realloc(w->prices, cap * sizeof(*v));
-
-				if (!v) {
-					rc = ATL_ENOMEM;
-					break;
-				}
-				w->prices = v;
-				w->cap_prices = cap;
-			}
-			memcpy(&bits, &d->amount, sizeof(bits));
-			w->prices[w->n_prices++] = (uint64_t)d->id << 32 | bits;
-		}
-	}
-	for (size_t i = 0; i < w->n_tv; i++) {
-		struct tv *v = &w->tv[i];
-
-		v->s = intern_str(&L->keys, v->id);
-		v->kind = v->s[0];
-		v->count = w->cnt[v->id];
-		w->cnt[v->id] = 0;
-	}
-	if (rc < 0)
-		return rc;
-	if (w->n_tv > 1)
-		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_tv);
-
-	buf_addc(b, '{');
-	json_add_key(b, &first, "id");
-	json_add_cstr(b, C->label);
-	json_add_key(b, &first, "flagged");
-	json_add_bool(b, C->flagged);
-	json_add_key(b, &first, "score");
-	json_add_num(b, C->score, 4);
-	json_add_key(b, &first, "size");
-	json_add_int(b, C->size);
-	json_add_key(b, &first, "posts");
-	buf_addc(b, '[');
-	for (uint32_t i = w->off[c]; i < w->off[c + 1] && i - w->off[c] < MAX_POSTS_LISTED; i++) {
-		if (i > w->off[c])
-			buf_addc(b, ',');
-		json_add_cstr(b, L->id[w->posts[i]]);
-	}
-	buf_addc(b, ']');
-	if (C->size > MAX_POSTS_LISTED) {
-		json_add_key(b, &first, "posts_truncated");
-		json_add_int(b, C->size - MAX_POSTS_LISTED);
-	}
-	json_add_key(b, &first, "accounts");
-	add_value_list(b, w->tv, w->n_tv, K_ACCOUNT);
-	json_add_key(b, &first, "platforms");
-	add_value_list(b, w->tv, w->n_tv, K_PLATFORM);
-	json_add_key(b, &first, "indicators");
-	buf_addc(b, '{');
-	for (size_t k = 0; k < sizeof(kinds); k++) {
-		if (k)
-			buf_addc(b, ',');
-		json_add_cstr(b, kind_keys[k]);
-		buf_addc(b, ':');
-		add_value_list(b, w->tv, w->n_tv, kinds[k]);
-	}
-	buf_addc(b, '}');
-	json_add_key(b, &first, "prices");
-	add_prices(L, w);
-	json_add_key(b, &first, "places");
-	add_value_list(b, w->tv, w->n_tv, K_PLACE);
-	json_add_key(b, &first, "first_seen");
-	json_add_cstr(b, first_seen);
-	json_add_key(b, &first, "last_seen");
-	json_add_cstr(b, last_seen);
-	rc = add_template(L, w, C);
-	if (rc < 0)
-		return rc;
-	add_evidence(L, w, C);
-	if (C->flagged)
-		add_pulled_in(L, w, c);
-	buf_adds(b, "}\n");
-	if (buf_error(b))
-		return buf_error(b);
-	if (fwrite(b->p, 1, b->len, out) != b->len)
-		return ATL_EIO;
-	return 0;
-}
-
-int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
-{
-	struct wctx w;
-	struct corder *ord = NULL;
-	size_t n_keys = intern_n(&L->keys);
-	int rc = 0;
-
-	assert(L->finished);
-	memset(&w, 0, sizeof(w));
-	buf_init(&w.b, JSON_LINE_MAX);
-	buf_init(&w.tmp, JSON_LINE_MAX);
-	arena_init(&w.a, 1 << 20);
-	w.off = calloc(L->n_cl + 1, sizeof(*w.off));
-	w.posts = malloc((L->n ? L->n : 1) * sizeof(*w.posts));
-	w.edge_of = malloc((L->n ? L->n : 1) * sizeof(*w.edge_of));
-	w.cnt = calloc(n_keys ? n_keys : 1, sizeof(*w.cnt));
-	ord = malloc((L->n_cl ? L->n_cl : 1) * sizeof(*ord));
-	if (!w.off || !w.posts || !w.edge_of || !w.cnt || !ord) {
-		rc = ATL_ENOMEM;
-		goto out;
-	}
-	/* counting sort of posts by cluster keeps input order inside each */
-	for (size_t c = 0; c < L->n_cl; c++)
-		w.off[c + 1] = w.off[c] + L->cl[c].size;
-	for (size_t c = 0; c < L->n_cl; c++)
-		L->cl[c].seen = 0;
-	for (uint32_t i = 0; i < L->n; i++) {
-		uint32_t c = L->cluster_of[i];
-
-		w.edge_of[i] = NONE;
-		if (c != NONE)
-			w.posts[w.off[c] + L->cl[c].seen++] = i;
-	}
-	for (size_t e = 0; e < L->n_edges; e++) {
-		if (w.edge_of[L->edges[e].a] == NONE)
-			w.edge_of[L->edges[e].a] = (uint32_t)e;
-		if (w.edge_of[L->edges[e].b] == NONE)
-			w.edge_of[L->edges[e].b] = (uint32_t)e;
-	}
-	for (size_t c = 0; c < L->n_cl; c++) {
-		ord[c].score = L->cl[c].score;
-		ord[c].size = L->cl[c].size;
-		ord[c].c = (uint32_t)c;
-	}
-	qsort(ord, L->n_cl, sizeof(*ord), cmp_corder);
-	for (size_t i = 0; i < L->n_cl && rc == 0; i++)
-		rc = write_cluster(L, &w, ord[i].c, out);
-out:
-	free(ord);
-	free(w.off);
-	free(w.posts);
-	free(w.edge_of);
-	free(w.cnt);
-	free(w.tv);
-	free(w.prices);
-	buf_release(&w.b);
-	buf_release(&w.tmp);
-	arena_release(&w.a);
-	if (rc == ATL_EIO)
-		return atl_err_set(err, rc, "cannot write networks");
-	if (rc < 0)
-		return atl_err_set(err, rc, "cannot write networks: %s", atl_code_str(rc));
-	return 0;
-}

@@ -119,35 +119,47 @@ static size_t sign_char5(const struct minhash_cfg *cfg, const char *s,
 /* Optimal densification: an empty bin i takes the value of the first
  * non-empty bin among h(i, 1), h(i, 2), ... The sequence depends only on i
  * and the seed, so two texts fill bin i from the same source bin whenever
- * they have the same bins filled, which is what keeps the estimate unbiased. */
+ * they have the same bins filled, which is what keeps the estimate unbiased.
+ * A short text fills few bins and would need k / n_full probes per empty
+ * bin (60 x 16 for 4 shingles), so after DENSIFY_PROBES misses the bin
+ * takes the full bin h(i, 0) mod n_full of the ordered list of full bins:
+ * still a function of (i, the set of full bins), at one hash. */
+#define DENSIFY_PROBES 4
+
 static void densify(const struct minhash_cfg *cfg, uint32_t *sig)
 {
 	uint64_t full[MINHASH_MAX_K / 64] = { 0, 0 };
 	uint32_t orig[MINHASH_MAX_K];
+	uint8_t list[MINHASH_MAX_K];
 	int k = cfg->k, n_full = 0;
 
 	for (int i = 0; i < k; i++) {
 		orig[i] = sig[i];
 		if (sig[i] != MINHASH_EMPTY) {
 			full[i / 64] |= 1ULL << (i % 64);
-			n_full++;
+			list[n_full++] = (uint8_t)i;
 		}
 	}
 	if (n_full == k || n_full == 0)
 		return;
 	for (int i = 0; i < k; i++) {
-		uint64_t a;
+		uint64_t a, h;
 
 		if (orig[i] != MINHASH_EMPTY)
 			continue;
-		for (a = 1;; a++) {
-			uint64_t h = mix64(cfg->seed ^ ((uint64_t)i << 32 | a));
-			uint32_t j = (uint32_t)(((h >> 32) * (uint64_t)k) >> 32);
+		for (a = 1; a <= DENSIFY_PROBES; a++) {
+			uint32_t j;
 
+			h = mix64(cfg->seed ^ ((uint64_t)i << 32 | a));
+			j = (uint32_t)(((h >> 32) * (uint64_t)k) >> 32);
 			if (full[j / 64] >> (j % 64) & 1) {
 				sig[i] = orig[j];
 				break;
 			}
+		}
+		if (a > DENSIFY_PROBES) {
+			h = mix64(cfg->seed ^ ((uint64_t)i << 32));
+			sig[i] = orig[list[(uint32_t)(((h >> 32) * (uint64_t)n_full) >> 32)]];
 		}
 	}
 }

@@ -119,6 +119,10 @@ static void build(struct corpus *c, size_t *a_first, size_t *b_first, size_t *lo
 {
 	char buf[512], w[512];
 	static const char *const a_auth[] = { "coyote_a1", "coyote_a2", "coyote_a3" };
+	static const char *const strangers[] = {
+		"ana", "beto", "carla", "dani", "eva", "fer", "gabi", "hugo", "ines",
+		"juan", "kike", "lola", "memo", "nati", "oscar", "paty", "quique",
+		"rosa", "saul", "tere", "ulises", "vero", "wendy", "ximena" };
 
 	c->n = 0;
 	*a_first = c->n;
@@ -132,10 +136,8 @@ static void build(struct corpus *c, size_t *a_first, size_t *b_first, size_t *lo
 		snprintf(buf, sizeof(buf), tmpl_a, 6000 + 100 * i);
 		add(c, "copy_b", buf, "+525522220000", 0.9);
 	}
-	for (int i = 0; i < 12; i++)
-		add(c, NULL, words(w, sizeof(w), 100 + 40 * i, 20), "+18005550100", 0.1)->author =
-			(const char *[]){ "ana", "beto", "carla", "dani", "eva", "fer", "gabi",
-					  "hugo", "ines", "juan", "kike", "lola" }[i];
+	for (int i = 0; i < 24; i++)	/* 24 strangers, 24 texts, one number */
+		add(c, strangers[i], words(w, sizeof(w), 100 + 40 * i, 20), "+18005550100", 0.1);
 	for (int i = 0; i < 4; i++)
 		add(c, "Facebook User", words(w, sizeof(w), 1000 + 40 * i, 20), NULL, 0.1);
 	for (int i = 0; i < 3; i++)
@@ -165,12 +167,12 @@ TEST(linker, rules_on_a_handmade_corpus)
 	CHECK_STR(cl(L, low), "C1");		/* pulled in by the number */
 	CHECK_STR(cl(L, b), "C2");		/* copycat: own network */
 	CHECK_STR(cl(L, b + 2), "C2");
-	for (i = b + 3; i < b + 3 + 12 + 4; i++)	/* hotline, placeholder */
+	for (i = b + 3; i < b + 3 + 24 + 4; i++)	/* hotline, placeholder */
 		CHECK_MSG(!strcmp(cl(L, i), "-"), "post %zu in %s", i, cl(L, i));
-	CHECK_STR(cl(L, b + 19), "C3");		/* the business account */
-	CHECK_STR(cl(L, b + 21), "C3");
-	CHECK_STR(cl(L, b + 22), "-");		/* short texts */
-	CHECK_STR(cl(L, b + 23), "-");
+	CHECK_STR(cl(L, b + 31), "C3");		/* the business account */
+	CHECK_STR(cl(L, b + 33), "C3");
+	CHECK_STR(cl(L, b + 34), "-");		/* short texts */
+	CHECK_STR(cl(L, b + 35), "-");
 	CHECK_INT(linker_n_clusters(L), 3);
 	CHECK_INT(linker_n_networks(L), 2);
 	linker_stats(L, &st);
@@ -260,7 +262,7 @@ TEST(linker, networks_jsonl_order_and_evidence)
 	CHECK(strstr(out, "\"phones\":[{\"value\":\"+525511110000\",\"count\":7}]") != NULL);
 	CHECK(strstr(out, "\"accounts\":[{\"value\":\"coyote_a1@facebook\",\"count\":2}") != NULL);
 	CHECK(strstr(out, "\"first_seen\":\"2024-03-01T10:00:00Z\",\"last_seen\":\"2024-03-05T10:00:00Z\"") != NULL);
-	CHECK(strstr(out, "\"pulled_in\":[{\"id\":\"p30\",\"score\":0.2,\"via\":\"phone\","
+	CHECK(strstr(out, "\"pulled_in\":[{\"id\":\"p42\",\"score\":0.2,\"via\":\"phone\","
 			 "\"value\":\"+525511110000\",\"with\":\"p0\"}]") != NULL);
 	CHECK(strstr(out, "{\"kind\":\"phone\",\"value\":\"+525511110000\",\"posts\":7}") != NULL);
 	CHECK(strstr(out, "\"template\":{\"text\":\"viaje seguro") != NULL);
@@ -335,4 +337,60 @@ TEST(linker, empty_input)
 	CHECK_INT(ftell(f), 0);
 	fclose(f);
 	linker_free(L);
+}
+
+/* Display names collide: one shared account name does not join two groups
+ * that carry different numbers; two shared accounts do. */
+TEST(linker, accounts_need_two_to_join_contact_groups)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	char w[512];
+	int base = 0;
+
+	/* group 1 (+...1001) and group 2 (+...2002) share only "Agencia Cruce" */
+	add(c, "Agencia Cruce", words(w, sizeof(w), base += 40, 20), "+525510001001", 0.9);
+	add(c, "uno", words(w, sizeof(w), base += 40, 20), "+525510001001", 0.9);
+	add(c, "Agencia Cruce", words(w, sizeof(w), base += 40, 20), "+525520002002", 0.9);
+	add(c, "dos", words(w, sizeof(w), base += 40, 20), "+525520002002", 0.9);
+	/* group 3 and group 4 share two accounts */
+	add(c, "tres", words(w, sizeof(w), base += 40, 20), "+525530003003", 0.9);
+	add(c, "cuatro", words(w, sizeof(w), base += 40, 20), "+525530003003", 0.9);
+	add(c, "tres", words(w, sizeof(w), base += 40, 20), "+525540004004", 0.9);
+	add(c, "cuatro", words(w, sizeof(w), base += 40, 20), "+525540004004", 0.9);
+	/* a post of "tres" without a number joins its one home group */
+	add(c, "tres", words(w, sizeof(w), base += 40, 20), NULL, 0.9);
+	CHECK_INT(linker_new(&L, NULL, &err), 0);
+	CHECK_INT(run_linker(L, c), 0);
+	CHECK(strcmp(cl(L, 0), cl(L, 2)) != 0);
+	CHECK_STR(cl(L, 0), cl(L, 1));
+	CHECK_STR(cl(L, 2), cl(L, 3));
+	CHECK_STR(cl(L, 4), cl(L, 6));
+	CHECK_STR(cl(L, 8), cl(L, 4));
+	CHECK_INT(linker_n_clusters(L), 3);
+	linker_free(L);
+	free(c);
+}
+
+/* A post without contacts copying an ad joins the one group it resembles,
+ * and can not bridge two groups with different numbers. */
+TEST(linker, text_never_joins_two_contact_groups)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	char buf[512];
+
+	snprintf(buf, sizeof(buf), tmpl_a, 8000);
+	add(c, "r1", buf, "+525550005005", 0.9);
+	add(c, "r2", buf, NULL, 0.9);		/* the copy without a number */
+	snprintf(buf, sizeof(buf), tmpl_a, 8100);
+	add(c, "r3", buf, "+525560006006", 0.9);
+	CHECK_INT(linker_new(&L, NULL, &err), 0);
+	CHECK_INT(run_linker(L, c), 0);
+	CHECK_STR(cl(L, 1), cl(L, 0));		/* identical text wins */
+	CHECK_STR(cl(L, 2), "-");
+	linker_free(L);
+	free(c);
 }

@@ -30,10 +30,10 @@ TEST(minhash, known_answer_word3)
 	uint32_t sig[64];
 
 	minhash_sign(&word3, kat_text, strlen(kat_text), sig);
-	CHECK_INT(sig[0], 1921396519u);
+	CHECK_INT(sig[0], 2715235580u);
 	CHECK_INT(sig[1], 2074515567u);
 	CHECK_INT(sig[63], 3704296837u);
-	CHECK_MSG(fold(sig, 64) == 8965579603097730627ULL, "fold %llu",
+	CHECK_MSG(fold(sig, 64) == 12637243293490122466ULL, "fold %llu",
 		  (unsigned long long)fold(sig, 64));
 }
 

@@ -93,7 +93,7 @@ static int train_bytes(struct corpus *c, struct buf *out)
 {
 	struct model *m = model_new(7);
 	struct atl_err err = ATL_ERR_INIT;
-	struct train_opts o = { 0, 20, 0, 3 };
+	struct train_opts o = { 0, 20, 0, 3, -1 };
 	int rc = m ? 0 : -1;
 
 	if (rc == 0)
@@ -109,7 +109,7 @@ TEST(model, train_predict_save_load)
 	struct corpus *c = calloc(1, sizeof(*c));
 	struct model *m = model_new(7), *m2 = NULL;
 	struct atl_err err = ATL_ERR_INIT;
-	struct train_opts o = { 0, 20, 0, 3 };
+	struct train_opts o = { 0, 20, 0, 3, -1 };
 	struct buf b = BUF_INIT(1u << 24);
 	struct pr_point val;
 

@@ -1,0 +1,127 @@
+/*
+ * linker_int: what linker.c (linking) and netwrite.c (networks.jsonl)
+ * share. Private to src/link; the API is link.h.
+ */
+#ifndef ATL_LINKER_INT_H
+#define ATL_LINKER_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "link/intern.h"
+#include "link/link.h"
+#include "link/minhash.h"
+#include "link/template.h"
+
+#define NONE UINT32_MAX
+#define MAX_IND_PER_POST 256
+#define MAX_ID_BYTES 256
+#define MAX_TIME_BYTES 64
+#define MAX_SAMPLE_TEXT 4096
+#define TOP_VALUES 50
+#define TOP_SHARED 20
+#define MAX_POSTS_LISTED 1000
+#define MAX_PULLED_IN 50
+#define JSON_LINE_MAX ((size_t)64 << 20)
+
+/* First byte of an interned key: what the rest of it is. */
+enum {
+	K_PHONE = 'P', K_LINK = 'L', K_URL = 'U', K_HANDLE = 'H', K_EMAIL = 'E',
+	K_PLACE = 'S', K_CURRENCY = 'C', K_ACCOUNT = 'A', K_PLATFORM = 'F',
+};
+
+enum edge_kind { E_TEXT, E_PHONE, E_LINK, E_URL, E_ACCOUNT, E__N };
+extern const char *const link_edge_name[E__N];	/* "text", "phone", ... */
+
+enum { PF_FLAGGED = 1, PF_SHORT = 2, PF_SAMPLED = 4, PF_SCORED = 8 };
+
+struct pind {
+	uint32_t id;		/* interned key */
+	float amount;		/* prices: the amount; else 0 */
+};
+
+struct edge {
+	uint32_t a, b;		/* posts */
+	uint32_t what;		/* intern id, or agreeing signature values */
+	uint8_t kind;		/* enum edge_kind */
+};
+
+struct cluster {
+	uint32_t first;		/* first post */
+	uint32_t size;
+	uint32_t n_flagged, n_scored;
+	double score_sum;
+	double score;		/* aggregated; see the top comment */
+	int flagged;
+	uint32_t edges[E__N];
+	char label[16];
+	uint32_t n_sample;
+	struct tmpl_post *sample;	/* sample_max entries once allocated */
+	uint32_t seen;		/* posts seen so far while sampling */
+};
+
+/* Strings packed without padding in 1 MiB chunks (ids, created_at). */
+struct pool_chunk {
+	struct pool_chunk *next;
+	size_t used, cap;
+	char data[];
+};
+
+struct linker {
+	struct link_opts o;
+	struct link_tuning t;
+	struct minhash_cfg mh;
+	int rows;
+
+	/* per post */
+	size_t n, cap;
+	uint32_t *sig;
+	float *score;
+	uint8_t *flags;
+	uint32_t *account, *platform;
+	const char **id, **created;
+	uint32_t *ind_off;	/* n + 1 offsets into ind */
+	struct pind *ind;
+	size_t n_ind, cap_ind;
+
+	struct intern keys;
+	struct pool_chunk *pool;
+
+	/* after finish */
+	int finished;
+	uint8_t *glue;		/* per intern id */
+	struct edge *edges;
+	size_t n_edges, cap_edges;
+	uint32_t *cluster_of;	/* per post: cluster index or NONE */
+	struct cluster *cl;
+	size_t n_cl, n_net;
+	struct arena samples;
+	struct link_stats st;
+};
+
+static inline char key_kind(const struct linker *L, uint32_t id)
+{
+	return intern_str(&L->keys, id)[0];
+}
+
+/* Contacts: what the veto compares. */
+static inline int is_contact(char k)
+{
+	return k == K_PHONE || k == K_LINK;
+}
+
+/* Values that link posts. */
+static inline int links(char k)
+{
+	return k == K_PHONE || k == K_LINK || k == K_URL;
+}
+
+static inline int edge_of_key(char k)
+{
+	return k == K_PHONE ? E_PHONE : k == K_LINK ? E_LINK : k == K_URL ? E_URL : E_ACCOUNT;
+}
+
+int link_cmp_u64(const void *a, const void *b);	/* for qsort */
+
+#endif

@@ -1,0 +1,478 @@
+/*
+ * netwrite: networks.jsonl, one JSON object per cluster (the fields are
+ * listed at the top of linker.c). Per cluster, the values of its posts are
+ * counted in a scratch array indexed by intern id and reset after the
+ * cluster, so writing is linear in posts + indicators; order is fixed
+ * (sorted values, clusters by risk, size, number), never hash order.
+ */
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/json.h"
+#include "link/linker_int.h"
+#include "core/banned.h"
+
+struct tv {			/* one counted value of a cluster */
+	const char *s;		/* interned key (kind byte first) */
+	uint32_t count;
+	uint32_t id;
+	char kind;
+};
+
+struct wctx {
+	uint32_t *off, *posts;	/* posts by cluster, in input order */
+	uint32_t *edge_of;	/* per post: first spanning-forest edge */
+	uint32_t *cnt;		/* per intern id, zero between clusters */
+	struct tv *tv;
+	size_t n_tv, cap_tv;
+	uint64_t *prices;	/* (currency id << 32 | float bits) */
+	size_t n_prices, cap_prices;
+	struct buf b;
+	struct arena a;		/* per cluster */
+};
+
+struct corder {
+	double score;
+	uint32_t size, c;
+};
+
+static int cmp_corder(const void *pa, const void *pb)
+{
+	const struct corder *x = pa, *y = pb;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	if (x->size != y->size)
+		return x->size > y->size ? -1 : 1;
+	return x->c < y->c ? -1 : x->c > y->c;
+}
+
+static int cmp_tv(const void *pa, const void *pb)
+{
+	const struct tv *x = pa, *y = pb;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	return strcmp(x->s, y->s);
+}
+
+static int cmp_shared(const void *pa, const void *pb)
+{
+	const struct tv *x = pa, *y = pb;
+
+	if (x->count != y->count)
+		return x->count > y->count ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->s, y->s);
+}
+
+static int count_id(struct wctx *w, uint32_t id)
+{
+	if (id == NONE)
+		return 0;
+	if (w->cnt[id]++ == 0) {
+		if (w->n_tv == w->cap_tv) {
+			size_t cap = w->cap_tv ? 2 * w->cap_tv : 256;
+			struct tv *v = realloc(w->tv, cap * sizeof(*v));
+
+			if (!v)
+				return ATL_ENOMEM;
+			w->tv = v;
+			w->cap_tv = cap;
+		}
+		w->tv[w->n_tv++].id = id;
+	}
+	return 0;
+}
+
+/* The display form of an interned key: the value, and for accounts
+ * "author@platform". */
+static void add_display(struct buf *b, const char *key)
+{
+	const char *v = key + 1, *sep;
+
+	if (key[0] != K_ACCOUNT || !(sep = strchr(v, '\x1f'))) {
+		json_add_cstr(b, v);
+		return;
+	}
+	if (!sep[1]) {
+		json_add_str(b, v, (size_t)(sep - v));
+		return;
+	}
+	{
+		char tmp[INTERN_MAX_LEN + 2];
+		size_t al = (size_t)(sep - v), pl = strlen(sep + 1);
+
+		memcpy(tmp, v, al);
+		tmp[al] = '@';
+		memcpy(tmp + al + 1, sep + 1, pl);
+		json_add_str(b, tmp, al + 1 + pl);
+	}
+}
+
+/* [{value, count}] for the counted values of one kind (tv sorted). */
+static void add_value_list(struct buf *b, const struct tv *tv, size_t n, char kind)
+{
+	size_t shown = 0;
+
+	buf_addc(b, '[');
+	for (size_t i = 0; i < n && shown < TOP_VALUES; i++) {
+		if (tv[i].kind != kind)
+			continue;
+		if (shown++)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"value\":");
+		add_display(b, tv[i].s);
+		buf_adds(b, ",\"count\":");
+		json_add_int(b, tv[i].count);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+}
+
+static float price_of(uint64_t p)
+{
+	uint32_t bits = (uint32_t)p;
+	float f;
+
+	memcpy(&f, &bits, sizeof(f));
+	return f;
+}
+
+static void add_prices(struct linker *L, struct wctx *w)
+{
+	struct buf *b = &w->b;
+	size_t i = 0, groups = 0;
+
+	/* positive floats sort like their bit patterns */
+	if (w->n_prices > 1)
+		qsort(w->prices, w->n_prices, sizeof(*w->prices), link_cmp_u64);
+	buf_addc(b, '[');
+	while (i < w->n_prices) {
+		uint32_t cur = (uint32_t)(w->prices[i] >> 32);
+		size_t j = i, n;
+		const char *cs = intern_str(&L->keys, cur) + 1;
+
+		while (j < w->n_prices && (uint32_t)(w->prices[j] >> 32) == cur)
+			j++;
+		n = j - i;
+		if (groups++)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"currency\":");
+		json_add_cstr(b, cs[0] ? cs : NULL);
+		buf_adds(b, ",\"min\":");
+		json_add_num(b, price_of(w->prices[i]), 10);
+		buf_adds(b, ",\"median\":");
+		json_add_num(b, n % 2 ? price_of(w->prices[i + n / 2]) :
+			     (price_of(w->prices[i + n / 2 - 1]) +
+			      (double)price_of(w->prices[i + n / 2])) / 2, 10);
+		buf_adds(b, ",\"max\":");
+		json_add_num(b, price_of(w->prices[j - 1]), 10);
+		buf_adds(b, ",\"n\":");
+		json_add_int(b, (int64_t)n);
+		buf_addc(b, '}');
+		i = j;
+	}
+	buf_addc(b, ']');
+}
+
+static int add_template(struct linker *L, struct wctx *w, const struct cluster *C)
+{
+	struct buf *b = &w->b;
+	struct tmpl t;
+	int rc;
+
+	arena_reset(&w->a);
+	rc = template_build(&t, C->sample, C->sample ? C->n_sample : 0, &w->a);
+	if (rc < 0)
+		return rc;
+	(void)L;
+	buf_adds(b, ",\"template\":{\"text\":");
+	if (C->n_sample)
+		json_add_str(b, C->sample[t.rep].orig, C->sample[t.rep].orig_len);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ",\"common_phrases\":[");
+	for (size_t i = 0; i < t.n_phrases; i++) {
+		if (i)
+			buf_addc(b, ',');
+		json_add_cstr(b, t.phrases[i]);
+	}
+	buf_adds(b, "]},\"slots\":[");
+	for (size_t i = 0; i < t.n_slots; i++) {
+		if (i)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"kind\":");
+		json_add_cstr(b, t.slots[i].kind);
+		buf_adds(b, ",\"values\":[");
+		for (size_t j = 0; j < t.slots[i].n_values; j++) {
+			if (j)
+				buf_addc(b, ',');
+			buf_adds(b, "{\"value\":");
+			json_add_cstr(b, t.slots[i].v[j].s);
+			buf_adds(b, ",\"count\":");
+			json_add_int(b, t.slots[i].v[j].count);
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "]}");
+	}
+	buf_addc(b, ']');
+	return 0;
+}
+
+static void add_evidence(struct linker *L, struct wctx *w, const struct cluster *C)
+{
+	struct buf *b = &w->b;
+	size_t shown = 0;
+	static const char *const ename[E__N] = { "text_edges", "phone_edges",
+		"link_edges", "url_edges", "account_edges" };
+
+	buf_adds(b, ",\"evidence\":{");
+	for (int k = 0; k < E__N; k++) {
+		if (k)
+			buf_addc(b, ',');
+		json_add_cstr(b, ename[k]);
+		buf_addc(b, ':');
+		json_add_int(b, C->edges[k]);
+	}
+	buf_adds(b, ",\"shared\":[");
+	if (w->n_tv > 1)
+		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_shared);
+	for (size_t i = 0; i < w->n_tv && shown < TOP_SHARED; i++) {
+		const struct tv *v = &w->tv[i];
+
+		if (v->count < 2 || L->glue[v->id] ||
+		    !(links(v->kind) || v->kind == K_ACCOUNT))
+			continue;
+		if (shown++)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"kind\":");
+		json_add_cstr(b, link_edge_name[edge_of_key(v->kind)]);
+		buf_adds(b, ",\"value\":");
+		add_display(b, v->s);
+		buf_adds(b, ",\"posts\":");
+		json_add_int(b, v->count);
+		buf_addc(b, '}');
+	}
+	buf_adds(b, "]}");
+}
+
+static void add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
+{
+	struct buf *b = &w->b;
+	size_t shown = 0;
+
+	buf_adds(b, ",\"pulled_in\":[");
+	for (uint32_t i = w->off[c]; i < w->off[c + 1] && shown < MAX_PULLED_IN; i++) {
+		uint32_t p = w->posts[i], e = w->edge_of[p];
+		const struct edge *E;
+
+		if (L->flags[p] & PF_FLAGGED || e == NONE)
+			continue;
+		E = &L->edges[e];
+		if (shown++)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"id\":");
+		json_add_cstr(b, L->id[p]);
+		buf_adds(b, ",\"score\":");
+		if (L->flags[p] & PF_SCORED)
+			json_add_num(b, L->score[p], 4);
+		else
+			buf_adds(b, "null");
+		buf_adds(b, ",\"via\":");
+		json_add_cstr(b, link_edge_name[E->kind]);
+		buf_adds(b, ",\"value\":");
+		if (E->kind == E_TEXT)
+			json_add_num(b, (double)E->what / L->o.n_hashes, 4);
+		else
+			add_display(b, intern_str(&L->keys, E->what));
+		buf_adds(b, ",\"with\":");
+		json_add_cstr(b, L->id[E->a == p ? E->b : E->a]);
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+}
+
+static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out)
+{
+	const struct cluster *C = &L->cl[c];
+	struct buf *b = &w->b;
+	const char *first_seen = NULL, *last_seen = NULL;
+	static const char kinds[] = { K_PHONE, K_LINK, K_URL, K_HANDLE, K_EMAIL };
+	static const char *const kind_keys[] = { "phones", "links", "urls", "handles", "emails" };
+	int rc = 0, first = 1;
+
+	buf_reset(b);
+	w->n_tv = w->n_prices = 0;
+	for (uint32_t i = w->off[c]; i < w->off[c + 1] && rc == 0; i++) {
+		uint32_t p = w->posts[i];
+		const char *t = L->created[p];
+
+		if (t && (!first_seen || strcmp(t, first_seen) < 0))
+			first_seen = t;
+		if (t && (!last_seen || strcmp(t, last_seen) > 0))
+			last_seen = t;
+		rc = count_id(w, L->account[p]);
+		if (rc == 0)
+			rc = count_id(w, L->platform[p]);
+		for (uint32_t j = L->ind_off[p]; j < L->ind_off[p + 1] && rc == 0; j++) {
+			const struct pind *d = &L->ind[j];
+			uint32_t bits;
+
+			if (key_kind(L, d->id) != K_CURRENCY) {
+				rc = count_id(w, d->id);
+				continue;
+			}
+			if (w->n_prices == w->cap_prices) {
+				size_t cap = w->cap_prices ? 2 * w->cap_prices : 256;
+				uint64_t *v = realloc(w->prices, cap * sizeof(*v));
+
+				if (!v) {
+					rc = ATL_ENOMEM;
+					break;
+				}
+				w->prices = v;
+				w->cap_prices = cap;
+			}
+			memcpy(&bits, &d->amount, sizeof(bits));
+			w->prices[w->n_prices++] = (uint64_t)d->id << 32 | bits;
+		}
+	}
+	for (size_t i = 0; i < w->n_tv; i++) {
+		struct tv *v = &w->tv[i];
+
+		v->s = intern_str(&L->keys, v->id);
+		v->kind = v->s[0];
+		v->count = w->cnt[v->id];
+		w->cnt[v->id] = 0;
+	}
+	if (rc < 0)
+		return rc;
+	if (w->n_tv > 1)
+		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_tv);
+
+	buf_addc(b, '{');
+	json_add_key(b, &first, "id");
+	json_add_cstr(b, C->label);
+	json_add_key(b, &first, "flagged");
+	json_add_bool(b, C->flagged);
+	json_add_key(b, &first, "score");
+	json_add_num(b, C->score, 4);
+	json_add_key(b, &first, "size");
+	json_add_int(b, C->size);
+	json_add_key(b, &first, "posts");
+	buf_addc(b, '[');
+	for (uint32_t i = w->off[c]; i < w->off[c + 1] && i - w->off[c] < MAX_POSTS_LISTED; i++) {
+		if (i > w->off[c])
+			buf_addc(b, ',');
+		json_add_cstr(b, L->id[w->posts[i]]);
+	}
+	buf_addc(b, ']');
+	if (C->size > MAX_POSTS_LISTED) {
+		json_add_key(b, &first, "posts_truncated");
+		json_add_int(b, C->size - MAX_POSTS_LISTED);
+	}
+	json_add_key(b, &first, "accounts");
+	add_value_list(b, w->tv, w->n_tv, K_ACCOUNT);
+	json_add_key(b, &first, "platforms");
+	add_value_list(b, w->tv, w->n_tv, K_PLATFORM);
+	json_add_key(b, &first, "indicators");
+	buf_addc(b, '{');
+	for (size_t k = 0; k < sizeof(kinds); k++) {
+		if (k)
+			buf_addc(b, ',');
+		json_add_cstr(b, kind_keys[k]);
+		buf_addc(b, ':');
+		add_value_list(b, w->tv, w->n_tv, kinds[k]);
+	}
+	buf_addc(b, '}');
+	json_add_key(b, &first, "prices");
+	add_prices(L, w);
+	json_add_key(b, &first, "places");
+	add_value_list(b, w->tv, w->n_tv, K_PLACE);
+	json_add_key(b, &first, "first_seen");
+	json_add_cstr(b, first_seen);
+	json_add_key(b, &first, "last_seen");
+	json_add_cstr(b, last_seen);
+	rc = add_template(L, w, C);
+	if (rc < 0)
+		return rc;
+	add_evidence(L, w, C);
+	if (C->flagged)
+		add_pulled_in(L, w, c);
+	buf_adds(b, "}\n");
+	if (buf_error(b))
+		return buf_error(b);
+	if (fwrite(b->p, 1, b->len, out) != b->len)
+		return ATL_EIO;
+	return 0;
+}
+
+int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
+{
+	struct wctx w;
+	struct corder *ord = NULL;
+	size_t n_keys = intern_n(&L->keys);
+	int rc = 0;
+
+	assert(L->finished);
+	memset(&w, 0, sizeof(w));
+	buf_init(&w.b, JSON_LINE_MAX);
+	arena_init(&w.a, 1 << 20);
+	w.off = calloc(L->n_cl + 1, sizeof(*w.off));
+	w.posts = malloc((L->n ? L->n : 1) * sizeof(*w.posts));
+	w.edge_of = malloc((L->n ? L->n : 1) * sizeof(*w.edge_of));
+	w.cnt = calloc(n_keys ? n_keys : 1, sizeof(*w.cnt));
+	ord = malloc((L->n_cl ? L->n_cl : 1) * sizeof(*ord));
+	if (!w.off || !w.posts || !w.edge_of || !w.cnt || !ord) {
+		rc = ATL_ENOMEM;
+		goto out;
+	}
+	/* counting sort of posts by cluster keeps input order inside each */
+	for (size_t c = 0; c < L->n_cl; c++)
+		w.off[c + 1] = w.off[c] + L->cl[c].size;
+	for (size_t c = 0; c < L->n_cl; c++)
+		L->cl[c].seen = 0;
+	for (uint32_t i = 0; i < L->n; i++) {
+		uint32_t c = L->cluster_of[i];
+
+		w.edge_of[i] = NONE;
+		if (c != NONE)
+			w.posts[w.off[c] + L->cl[c].seen++] = i;
+	}
+	for (size_t e = 0; e < L->n_edges; e++) {
+		if (w.edge_of[L->edges[e].a] == NONE)
+			w.edge_of[L->edges[e].a] = (uint32_t)e;
+		if (w.edge_of[L->edges[e].b] == NONE)
+			w.edge_of[L->edges[e].b] = (uint32_t)e;
+	}
+	for (size_t c = 0; c < L->n_cl; c++) {
+		ord[c].score = L->cl[c].score;
+		ord[c].size = L->cl[c].size;
+		ord[c].c = (uint32_t)c;
+	}
+	qsort(ord, L->n_cl, sizeof(*ord), cmp_corder);
+	for (size_t i = 0; i < L->n_cl && rc == 0; i++)
+		rc = write_cluster(L, &w, ord[i].c, out);
+out:
+	free(ord);
+	free(w.off);
+	free(w.posts);
+	free(w.edge_of);
+	free(w.cnt);
+	free(w.tv);
+	free(w.prices);
+	buf_release(&w.b);
+	arena_release(&w.a);
+	if (rc == ATL_EIO)
+		return atl_err_set(err, rc, "cannot write networks");
+	if (rc < 0)
+		return atl_err_set(err, rc, "cannot write networks: %s", atl_code_str(rc));
+	return 0;
+}
