@@ -60,7 +60,10 @@ const char report_usage[] =
 	"usage: atalaya report --db CASE.db -o DIR\n"
 	"\n"
 	"Write DIR/posts.jsonl, DIR/networks.jsonl and DIR/summary.json from the\n"
-	"database, as scan writes them (network ids are the stable N ids).\n";
+	"database, as scan writes them (network ids are the stable N ids; posts in\n"
+	"ingest order). summary.json holds what the database knows: accepted,\n"
+	"flagged, indicators, clusters, networks, ingests and merges (no per-input\n"
+	"details or timings).\n";
 
 const char watch_usage[] =
 	"usage: atalaya watch add|rm --db CASE.db KIND:VALUE...\n"
