@@ -55,6 +55,14 @@ int cmd_train(struct cli *c, int argc, char **argv);
 int cmd_eval(struct cli *c, int argc, char **argv);
 int cmd_report(struct cli *c, int argc, char **argv);
 int cmd_export(struct cli *c, int argc, char **argv);
+int cmd_ingest(struct cli *c, int argc, char **argv);
+int cmd_query(struct cli *c, int argc, char **argv);
+int cmd_networks(struct cli *c, int argc, char **argv);
+int cmd_watch(struct cli *c, int argc, char **argv);
+/* atalaya report --db CASE.db -o DIR (src/cli/cmd_store.c): the jsonl
+ * outputs from a case database; cmd_report adds report.html. */
+int store_report_main(struct cli *c, int argc, char **argv);
+extern const char store_report_usage[];
 
 /* Option values: 0, or -1 when s is not a whole number. */
 int cli_parse_double(const char *s, double *out);

@@ -11,7 +11,8 @@
 #include "core/banned.h"
 
 const char report_usage[] =
-	"usage: atalaya report [--networks N] [--posts-per-network N] DIR\n\n"
+	"usage: atalaya report [--networks N] [--posts-per-network N] DIR\n"
+	"       atalaya report --db CASE.db -o DIR\n\n"
 	"Write DIR/report.html from the outputs of 'atalaya scan -o DIR': headline\n"
 	"counts, charts, a ranked table of networks (sortable, filterable), a section\n"
 	"per top network (template, timeline, graph, indicators, posts with the\n"
@@ -19,7 +20,9 @@ const char report_usage[] =
 	"self-contained file: no network access, every input string escaped, a\n"
 	"Content-Security-Policy that allows only its own style and script.\n\n"
 	"  --networks N           networks with a section of their own (default 50)\n"
-	"  --posts-per-network N  posts shown per network (default 30)\n";
+	"  --posts-per-network N  posts shown per network (default 30)\n\n"
+	"With --db, first write DIR/posts.jsonl, networks.jsonl and summary.json\n"
+	"from a case database (see 'atalaya ingest'), then the page.\n";
 
 int cmd_report(struct cli *c, int argc, char **argv)
 {
@@ -27,6 +30,21 @@ int cmd_report(struct cli *c, int argc, char **argv)
 	struct atl_err err = ATL_ERR_INIT;
 	const char *dir = NULL;
 
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--db") == 0) {
+			int rc = store_report_main(c, argc, argv);
+			if (rc != EXIT_OK)
+				return rc;
+			for (int j = 1; j + 1 < argc; j++)
+				if (strcmp(argv[j], "-o") == 0 || strcmp(argv[j], "--output") == 0)
+					dir = argv[j + 1];
+			if (dir && report_html_write(dir, &o, &err) < 0) {
+				cli_error_rec(c, &err);
+				return EXIT_FAIL;
+			}
+			return EXIT_OK;
+		}
+	}
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i];
 		long v;

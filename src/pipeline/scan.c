@@ -318,6 +318,17 @@ static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 		*err = b->err;
 		return b->rc;
 	}
+	if (R->o->on_batch) {
+		rc = R->o->on_batch(R->o->cb_ctx, b->posts, b->n, buf_cstr(&b->out), err);
+		if (rc < 0)
+			return rc;
+	}
+	if (!R->out.posts_f) {		/* no outputs: count only */
+		for (size_t i = 0; i < b->n; i++)
+			count_post(R->st, &b->posts[i]);
+		R->n_posts += b->n;
+		return 0;
+	}
 	rc = write_all(R->out.posts_f, b->out.p, b->out.len, R->out.posts_tmp, err);
 	if (rc < 0)
 		return rc;
@@ -507,7 +518,7 @@ static int write_reject(struct run *R, const struct atl_err *e, const struct rec
 		buf_add(&b, "null", 4);
 	buf_add(&b, "}\n", 2);
 	rc = buf_error(&b);
-	if (rc == 0)
+	if (rc == 0 && R->out.rejects_f)
 		rc = write_all(R->out.rejects_f, b.p, b.len, R->out.rejects_part, err);
 	else
 		atl_err_set(err, rc, "out of memory");
@@ -1093,7 +1104,7 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	R.pc.linker = R.linker;
 	R.pc.xopts = &o->extract;
 	R.pc.redact = o->redact;
-	rc = outputs_open(&R.out, o->out_dir, err);
+	rc = o->out_dir ? outputs_open(&R.out, o->out_dir, err) : 0;
 	if (rc < 0)
 		goto out;
 	clock_gettime(CLOCK_MONOTONIC, &R.t0);
@@ -1160,7 +1171,10 @@ out:
 			rc = err->code ? err->code : ATL_EIO;
 		}
 	}
-	if (rc == 0) {
+	if (rc == 0 && !o->out_dir) {
+		st->t_total = now_s() - t_start;
+		maybe_progress(&R, 1);
+	} else if (rc == 0) {
 		double t = now_s();
 		if (R.out.posts_f)
 			rc = close_file(&R.out.posts_f, R.out.posts_tmp, err);

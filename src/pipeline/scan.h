@@ -31,9 +31,18 @@ struct redactor;
 typedef void scan_progress_fn(void *ctx, const struct scan_stats *st, int done);
 /* Called (in input order) for each rejected record or broken input. */
 typedef void scan_reject_fn(void *ctx, const struct atl_err *e);
+struct post;
+/* Called in input order, from one thread at a time, with each batch of
+ * processed posts and their rendered lines (post.line_off into lines); valid
+ * only during the call; < 0 fails the run. */
+typedef int scan_batch_fn(void *ctx, const struct post *posts, size_t n,
+			  const char *lines, struct atl_err *err);
 
 struct scan_opts {
-	const char *out_dir;		/* created if missing */
+	const char *out_dir;		/* created if missing; NULL: write no
+					 * files and link nothing (on_batch
+					 * gets the posts) */
+	scan_batch_fn *on_batch;	/* may be NULL */
 	struct reader_opts reader;
 	struct extract_opts extract;
 	const char *model_path;		/* NULL = built-in model */

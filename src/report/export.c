@@ -139,47 +139,25 @@ void jl_close(struct jl_reader *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static yajl_val member(yajl_val o, const char *key)
-{
-	if (!o || !YAJL_IS_OBJECT(o))
-		return NULL;
-	for (size_t i = 0; i < o->u.object.len; i++)
-		if (!strcmp(o->u.object.keys[i], key))
-			return o->u.object.values[i];
-	return NULL;
-}
-
-const char *jv_str(yajl_val o, const char *key)
-{
-	yajl_val v = member(o, key);
-
-	return v && YAJL_IS_STRING(v) ? v->u.string : NULL;
-}
-
+/* The field helpers for parsed lines are report/jsonl.c's (jv_get, jv_str,
+ * jv_num); these add the typed lookups the exports need. */
 yajl_val jv_arr(yajl_val o, const char *key)
 {
-	yajl_val v = member(o, key);
+	yajl_val v = jv_get(o, key);
 
 	return v && YAJL_IS_ARRAY(v) ? v : NULL;
 }
 
 yajl_val jv_obj(yajl_val o, const char *key)
 {
-	yajl_val v = member(o, key);
+	yajl_val v = jv_get(o, key);
 
 	return v && YAJL_IS_OBJECT(v) ? v : NULL;
 }
 
-double jv_num(yajl_val o, const char *key, double dflt)
-{
-	yajl_val v = member(o, key);
-
-	return v && YAJL_IS_NUMBER(v) ? YAJL_GET_DOUBLE(v) : dflt;
-}
-
 int jv_bool(yajl_val o, const char *key)
 {
-	yajl_val v = member(o, key);
+	yajl_val v = jv_get(o, key);
 
 	return v && YAJL_IS_TRUE(v);
 }

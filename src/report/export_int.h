@@ -12,6 +12,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "report/export.h"
+#include "report/jsonl.h"
 
 #define EXPORT_LINE_MAX ((size_t)64 << 20)	/* longest line we read */
 #define EXPORT_TS_LEN 25			/* "2024-03-20T15:04:05.000Z" + NUL */
@@ -31,11 +32,10 @@ int jl_open(struct jl_reader *r, const char *path, struct atl_err *err);
 int jl_next(struct jl_reader *r, struct atl_err *err);
 void jl_close(struct jl_reader *r);
 
-/* Members of a parsed object: NULL (or 0) when absent or of another type. */
-const char *jv_str(yajl_val o, const char *key);
+/* Members of a parsed object: NULL (or 0) when absent or of another type
+ * (jv_get, jv_str and jv_num come from report/jsonl.h). */
 yajl_val jv_arr(yajl_val o, const char *key);
 yajl_val jv_obj(yajl_val o, const char *key);
-double jv_num(yajl_val o, const char *key, double dflt);
 int jv_bool(yajl_val o, const char *key);
 /* indicators.<kind> array of a post or a network ("phones", ...). */
 yajl_val jv_ind(yajl_val o, const char *kind);
