@@ -1039,17 +1039,17 @@ static void render_flagged(struct buf *b, struct report *R)
 
 static void render_footer(struct buf *b, const struct report *R)
 {
-	yajl_val s = R->summary, inputs = jv_get(s, "inputs"), t = jv_get(s, "timings_s");
+	/* No timings and no command line here: the page must be the same bytes
+	 * for the same inputs and options wherever it is written (manifest.json
+	 * records the options). */
+	yajl_val s = R->summary, inputs = jv_get(s, "inputs");
 
 	buf_adds(b, "<footer><h2>About this run</h2><dl class=\"facts\"><dt>atalaya</dt><dd>");
 	html_escape_cstr(b, jv_str(s, "version") ? jv_str(s, "version") : "?");
 	buf_adds(b, "</dd><dt>model</dt><dd>");
 	html_escape_cstr(b, jv_str(s, "model") ? jv_str(s, "model") : "?");
-	buf_addf(b, " (threshold %.3g)</dd><dt>options</dt><dd><code>",
+	buf_addf(b, " (threshold %.3g)</dd><dt>inputs</dt><dd><ul>",
 		 html_finite_or(jv_num(s, "threshold", 0), 0));
-	html_escape_cstr(b, jv_str(s, "options") ? jv_str(s, "options") : "");
-	buf_addf(b, "</code></dd><dt>scan time</dt><dd>%.2f s</dd><dt>inputs</dt><dd><ul>",
-		 html_finite_or(jv_num(t, "total", 0), 0));
 	for (size_t i = 0; i < jv_len(inputs) && i < 200; i++) {
 		yajl_val in = jv_at(inputs, i);
 

@@ -10,7 +10,7 @@ jq -e '.tool == "atalaya" and (.version | length > 0) and (.model | length > 0) 
 jq -r '.inputs[] | .sha256 + "  " + .path' "$M" | sha256sum -c --quiet - || fail "input hashes"
 (cd "$T/out" && jq -r '.outputs[] | .sha256 + "  " + .file' manifest.json | sha256sum -c --quiet -) || fail "output hashes"
 jq -r '.outputs[].file' "$M" | tr '\n' ' ' >"$T/files"
-[ "$(cat "$T/files")" = "networks.jsonl posts.jsonl rejects.jsonl summary.json " ] || fail "outputs: $(cat "$T/files")"
+[ "$(cat "$T/files")" = "networks.jsonl posts.jsonl rejects.jsonl report.html summary.json " ] || fail "outputs: $(cat "$T/files")"
 expect_exit 0 "$ATL" scan -q -j 1 -o "$T/out2" "$D/posts.jsonl" "$D/chat.txt"
 j='del(.options.argv) | .outputs |= map(select(.file != "summary.json"))'
 [ "$(jq -c "$j" "$M")" = "$(jq -c "$j" "$T/out2/manifest.json")" ] || fail "manifest differs between runs"
