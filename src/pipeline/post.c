@@ -5,6 +5,8 @@
  * never renames them). Key order is fixed and "cluster" comes last, so the
  * second pass of a scan can fill it in by rewriting only the line's end.
  */
+#include <time.h>
+
 #include "post.h"
 
 #include "core/arena.h"
@@ -166,31 +168,78 @@ static void render(struct buf *b, const struct post *p)
 	buf_addc(b, '\n');
 }
 
+const char *const post_stage_names[POST_N_STAGES] = {
+	"normalise", "extract", "score", "sign", "render",
+};
+
+static uint64_t mono_ns(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (uint64_t)t.tv_sec * 1000000000u + (uint64_t)t.tv_nsec;
+}
+
+/* Stage boundary: the time since the last one goes to stage k. */
+#define MARK(k)								\
+	do {								\
+		if (timed) {						\
+			uint64_t now_ = mono_ns();			\
+			dt[k] = now_ - t0;				\
+			t0 = now_;					\
+		}							\
+	} while (0)
+
 int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
 		 struct post *p, struct arena *a, struct buf *out)
 {
+	return post_process_timed(c, scratch, p, a, out, NULL);
+}
+
+int post_process_timed(const struct post_ctx *c, struct detect_scratch *scratch,
+		       struct post *p, struct arena *a, struct buf *out,
+		       struct post_timing *tm)
+{
 	const struct record *r = &p->rec;
+	uint64_t dt[POST_N_STAGES], t0 = 0, sum = 0;
+	int timed = tm && tm->n_seen++ % POST_TIMING_EVERY == 0;
 	int rc;
 
+	if (timed)
+		t0 = mono_ns();
 	rc = normalize_text(&p->nt, r->text.p, r->text.len, a);
 	if (rc < 0)
 		return rc;
+	MARK(POST_NORMALISE);
 	p->ind.v = NULL;
 	p->ind.n = p->ind.cap = 0;
 	rc = extract_indicators(&p->ind, r->text.p, r->text.len, &p->nt, c->xopts, a);
 	if (rc < 0)
 		return rc;
+	MARK(POST_EXTRACT);
 	rc = detect_post(c->det, scratch, r, &p->nt, &p->ind, &p->det, a);
 	if (rc < 0)
 		return rc;
+	MARK(POST_SCORE);
 	p->sig = arena_alloc(a, sizeof(uint32_t) * (size_t)link_n_hashes(c->linker));
 	if (!p->sig)
 		return ATL_ENOMEM;
 	link_sign(c->linker, &p->nt, p->sig);
+	MARK(POST_SIGN);
 	p->line_off = out->len;
 	render(out, p);
 	if (buf_error(out))
 		return buf_error(out);
 	p->line_len = out->len - p->line_off;
+	MARK(POST_RENDER);
+	if (timed) {
+		for (int k = 0; k < POST_N_STAGES; k++)
+			sum += dt[k];
+		if (sum <= POST_TIMING_MAX_NS) {
+			for (int k = 0; k < POST_N_STAGES; k++)
+				tm->ns[k] += dt[k];
+			tm->n_timed++;
+		}
+	}
 	return 0;
 }

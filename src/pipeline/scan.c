@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -89,6 +90,32 @@ static double now_s(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double thread_cpu_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double process_cpu_s(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru) != 0)
+		return 0;
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+static void timing_add(struct post_timing *to, const struct post_timing *from)
+{
+	for (int k = 0; k < POST_N_STAGES; k++)
+		to->ns[k] += from->ns[k];
+	to->n_seen += from->n_seen;
+	to->n_timed += from->n_timed;
 }
 
 static char *path_join(const char *dir, const char *name)
@@ -293,23 +320,29 @@ static struct post *batch_push(struct batch *b)
 	return &b->posts[b->n++];
 }
 
-static void process_batch(struct run *R, struct batch *b, struct detect_scratch *s)
+/* tm and *cpu_s belong to the calling thread. */
+static void process_batch(struct run *R, struct batch *b, struct detect_scratch *s,
+			  struct post_timing *tm, double *cpu_s)
 {
+	double t = thread_cpu_s();
+
 	for (size_t i = 0; i < b->n; i++) {
-		int rc = post_process(&R->pc, s, &b->posts[i], &b->arena, &b->out);
+		int rc = post_process_timed(&R->pc, s, &b->posts[i], &b->arena,
+					    &b->out, tm);
 		if (rc < 0) {
 			b->rc = rc;
 			atl_err_set(&b->err, rc, "cannot process record %s: %s",
 				    b->posts[i].rec.id.p ? "" : "?", atl_code_str(rc));
-			return;
+			break;
 		}
 	}
+	*cpu_s += thread_cpu_s() - t;
 }
 
 /* Write a processed batch and feed the linker; called in sequence order. */
 static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 {
-	double t = now_s();
+	double t = now_s(), c = thread_cpu_s();
 	int rc;
 
 	if (b->rc < 0) {
@@ -321,6 +354,8 @@ static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 		return rc;
 	R->st->t_write += now_s() - t;
 	t = now_s();
+	R->st->cpu_write += thread_cpu_s() - c;
+	c = thread_cpu_s();
 	for (size_t i = 0; i < b->n; i++) {
 		struct post *p = &b->posts[i];
 		struct link_post lp;
@@ -347,6 +382,7 @@ static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 		R->n_posts++;
 	}
 	R->st->t_link += now_s() - t;
+	R->st->cpu_link += thread_cpu_s() - c;
 	return 0;
 }
 
@@ -370,6 +406,8 @@ struct worker {
 	struct run *R;
 	struct detect_scratch *scratch;
 	pthread_t tid;
+	struct post_timing timing;	/* this worker's, summed after join */
+	double cpu_process;
 };
 
 static void *worker_main(void *arg)
@@ -398,7 +436,7 @@ static void *worker_main(void *arg)
 		}
 		b->state = SLOT_BUSY;
 		pthread_mutex_unlock(&R->mu);
-		process_batch(R, b, w->scratch);
+		process_batch(R, b, w->scratch, &w->timing, &w->cpu_process);
 		pthread_mutex_lock(&R->mu);
 		b->state = SLOT_DONE;
 		pthread_cond_broadcast(&R->cv);
@@ -445,7 +483,7 @@ static int submit(struct run *R, struct batch *b, struct detect_scratch *s0, str
 	if (R->n_slots == 0) {
 		int rc;
 		double t = now_s();
-		process_batch(R, b, s0);
+		process_batch(R, b, s0, &R->st->stage_timing, &R->st->cpu_process);
 		R->st->t_process += now_s() - t;
 		rc = write_batch(R, b, err);
 		batch_reset(b);
@@ -776,6 +814,40 @@ static void add_counts(struct buf *b, int *first, const char *key,
 	buf_addc(b, '}');
 }
 
+/* "cpu": CPU seconds per stage (wall time misleads on a shared machine);
+ * "process" is spread over its stages in the sampled proportions. */
+static void add_cpu_timings(struct buf *b, int *first, const struct scan_stats *st)
+{
+	const struct post_timing *tm = &st->stage_timing;
+	const struct { const char *key; double v; } parts[] = {
+		{ "read_parse", st->cpu_read },
+		{ "write", st->cpu_write },
+		{ "link_add", st->cpu_link },
+		{ "link_finish", st->cpu_finish },
+		{ "pass_two", st->cpu_pass2 },
+		{ "networks", st->cpu_networks },
+		{ "total", st->cpu_total },
+	};
+	uint64_t sum = 0;
+	int f = 1;
+
+	json_add_key(b, first, "cpu");
+	buf_addc(b, '{');
+	for (int k = 0; k < POST_N_STAGES; k++)
+		sum += tm->ns[k];
+	json_add_key(b, &f, "process");
+	json_add_num(b, st->cpu_process, 4);
+	for (int k = 0; k < POST_N_STAGES; k++) {
+		json_add_key(b, &f, post_stage_names[k]);
+		json_add_num(b, sum ? st->cpu_process * (double)tm->ns[k] / (double)sum : 0, 4);
+	}
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		json_add_key(b, &f, parts[i].key);
+		json_add_num(b, parts[i].v, 4);
+	}
+	buf_addc(b, '}');
+}
+
 static int write_summary(struct run *R, struct atl_err *err)
 {
 	const struct scan_stats *st = R->st;
@@ -925,6 +997,7 @@ static int write_summary(struct run *R, struct atl_err *err)
 	json_add_num(&b, st->t_finish, 4);
 	json_add_key(&b, &f, "total");
 	json_add_num(&b, st->t_total, 4);
+	add_cpu_timings(&b, &f, st);
 	buf_addc(&b, '}');
 	buf_add(&b, "}\n", 2);
 
@@ -1059,7 +1132,7 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	int threads = o->threads > 0 ? o->threads : n_cores();
 	int writer_started = 0, n_started = 0;
 	int rc;
-	double t_start = now_s();
+	double t_start = now_s(), cpu_start = process_cpu_s(), c;
 
 	memset(&R, 0, sizeof(R));
 	memset(st, 0, sizeof(*st));
@@ -1132,11 +1205,19 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 		writer_started = 1;
 	}
 
+	/* The main thread reads and parses; with one thread it also does
+	 * the rest, counted separately (process_batch, write_batch). */
+	c = thread_cpu_s();
 	for (size_t i = 0; i < specs.n; i++) {
 		rc = read_input(&R, &specs.v[i], specs.walked[i], &st->inputs[i], &single, s0, err);
 		if (rc < 0)
-			goto out;
+			break;
 	}
+	st->cpu_read = thread_cpu_s() - c;
+	if (threads == 1)
+		st->cpu_read -= st->cpu_process + st->cpu_write + st->cpu_link;
+	if (rc < 0)
+		goto out;
 	rc = 0;
 out:
 	if (R.n_slots) {
@@ -1146,8 +1227,11 @@ out:
 			R.fatal = 1;
 		pthread_cond_broadcast(&R.cv);
 		pthread_mutex_unlock(&R.mu);
-		for (int i = 0; i < n_started; i++)
+		for (int i = 0; i < n_started; i++) {
 			pthread_join(workers[i].tid, NULL);
+			timing_add(&st->stage_timing, &workers[i].timing);
+			st->cpu_process += workers[i].cpu_process;
+		}
 		if (writer_started)
 			pthread_join(writer, NULL);
 		if (rc == 0 && R.fatal) {
@@ -1161,15 +1245,22 @@ out:
 			rc = close_file(&R.out.posts_f, R.out.posts_tmp, err);
 		if (rc == 0)
 			rc = close_file(&R.out.rejects_f, R.out.rejects_part, err);
+		c = thread_cpu_s();
 		if (rc == 0)
 			rc = linker_finish(R.linker, err);
+		st->cpu_finish = thread_cpu_s() - c;
+		c = thread_cpu_s();
 		if (rc == 0)
 			rc = pass_two(&R, err);
+		st->cpu_pass2 = thread_cpu_s() - c;
+		c = thread_cpu_s();
 		if (rc == 0) {
 			st->clusters = linker_n_clusters(R.linker);
 			st->networks = linker_n_networks(R.linker);
 			rc = write_networks(&R, err);
 		}
+		st->cpu_networks = thread_cpu_s() - c;
+		st->cpu_total = process_cpu_s() - cpu_start;
 		st->t_finish = now_s() - t;
 		st->t_total = now_s() - t_start;
 		if (st->threads > 1)

@@ -21,6 +21,7 @@
 #include "extract/extract.h"
 #include "io/reader.h"
 #include "link/link.h"
+#include "pipeline/post.h"
 
 
 struct scan_stats;
@@ -82,6 +83,11 @@ struct scan_stats {
 	size_t n_platforms;
 	size_t clusters, networks;
 	double t_read, t_process, t_write, t_link, t_finish, t_total;	/* seconds */
+	/* CPU seconds (thread CPU clock) per part of the run; the process
+	 * part is spread over stages by stage_timing (post.h). */
+	double cpu_read, cpu_process, cpu_write, cpu_link, cpu_finish,
+	       cpu_pass2, cpu_networks, cpu_total;
+	struct post_timing stage_timing;	/* summed over threads */
 	int threads;
 };
 
