@@ -751,7 +751,8 @@ static int pass_two(struct run *R, struct atl_err *err)
 			rc = write_all(out, line, (size_t)n, R->out.posts_part, err);
 		} else {
 			/* the text, for the cluster's template */
-			const char *key = strstr(line, ",\"text\":\"");
+			const char *key = linker_wants_text(R->linker, idx) ?
+					  strstr(line, ",\"text\":\"") : NULL;
 			if (key) {
 				size_t tlen;
 				struct norm_text nt;
