@@ -37,26 +37,20 @@ struct post {				/* one processed post; in the batch arena */
 int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
 		 struct post *p, struct arena *a, struct buf *out);
 
-/* Per-stage cost, for summary.json and make bench: one post in
- * POST_TIMING_EVERY is timed stage by stage with the monotonic clock (the
- * thread CPU clock is a system call of several microseconds on a VM, more
- * than a stage costs); samples longer than POST_TIMING_MAX_NS were
- * interrupted and are dropped. The caller spreads its measured CPU time
- * over the stages in these proportions. One per thread, zeroed. */
+/* The same for a batch, stage by stage (normalise all, extract all, ...):
+ * each stage's tables and Hyperscan databases stay in cache across the
+ * batch, and each stage's CPU time is measured exactly, added to
+ * stage_cpu_s (thread CPU seconds; may be NULL). Same results, same bytes
+ * in out, as post_process on each post in turn. On failure returns < 0 and
+ * sets *failed to the index of the post. */
 enum post_stage {
 	POST_NORMALISE, POST_EXTRACT, POST_SCORE, POST_SIGN, POST_RENDER,
 	POST_N_STAGES
 };
-#define POST_TIMING_EVERY 16
-#define POST_TIMING_MAX_NS 2000000
-struct post_timing {
-	uint64_t ns[POST_N_STAGES];	/* summed over the timed posts */
-	uint64_t n_seen, n_timed;
-};
 extern const char *const post_stage_names[POST_N_STAGES];
-int post_process_timed(const struct post_ctx *c, struct detect_scratch *scratch,
-		       struct post *p, struct arena *a, struct buf *out,
-		       struct post_timing *tm);
+int post_process_batch(const struct post_ctx *c, struct detect_scratch *scratch,
+		       struct post *v, size_t n, struct arena *a, struct buf *out,
+		       double *stage_cpu_s, size_t *failed);
 
 /* The suffix every rendered line ends with, before its newline. */
 #define POST_CLUSTER_NULL "\"cluster\":null}"

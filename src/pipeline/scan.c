@@ -110,14 +110,6 @@ static double process_cpu_s(void)
 	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
-static void timing_add(struct post_timing *to, const struct post_timing *from)
-{
-	for (int k = 0; k < POST_N_STAGES; k++)
-		to->ns[k] += from->ns[k];
-	to->n_seen += from->n_seen;
-	to->n_timed += from->n_timed;
-}
-
 static char *path_join(const char *dir, const char *name)
 {
 	size_t n = strlen(dir) + strlen(name) + 2;
@@ -320,23 +312,19 @@ static struct post *batch_push(struct batch *b)
 	return &b->posts[b->n++];
 }
 
-/* tm and *cpu_s belong to the calling thread. */
+/* stage_cpu_s (POST_N_STAGES) belongs to the calling thread. */
 static void process_batch(struct run *R, struct batch *b, struct detect_scratch *s,
-			  struct post_timing *tm, double *cpu_s)
+			  double *stage_cpu_s)
 {
-	double t = thread_cpu_s();
+	size_t i = 0;
+	int rc = post_process_batch(&R->pc, s, b->posts, b->n, &b->arena, &b->out,
+				    stage_cpu_s, &i);
 
-	for (size_t i = 0; i < b->n; i++) {
-		int rc = post_process_timed(&R->pc, s, &b->posts[i], &b->arena,
-					    &b->out, tm);
-		if (rc < 0) {
-			b->rc = rc;
-			atl_err_set(&b->err, rc, "cannot process record %s: %s",
-				    b->posts[i].rec.id.p ? "" : "?", atl_code_str(rc));
-			break;
-		}
+	if (rc < 0) {
+		b->rc = rc;
+		atl_err_set(&b->err, rc, "cannot process record %s: %s",
+			    b->posts[i].rec.id.p ? "" : "?", atl_code_str(rc));
 	}
-	*cpu_s += thread_cpu_s() - t;
 }
 
 /* Write a processed batch and feed the linker; called in sequence order. */
@@ -406,8 +394,7 @@ struct worker {
 	struct run *R;
 	struct detect_scratch *scratch;
 	pthread_t tid;
-	struct post_timing timing;	/* this worker's, summed after join */
-	double cpu_process;
+	double stage_cpu_s[POST_N_STAGES];	/* this worker's, summed after join */
 };
 
 static void *worker_main(void *arg)
@@ -436,7 +423,7 @@ static void *worker_main(void *arg)
 		}
 		b->state = SLOT_BUSY;
 		pthread_mutex_unlock(&R->mu);
-		process_batch(R, b, w->scratch, &w->timing, &w->cpu_process);
+		process_batch(R, b, w->scratch, w->stage_cpu_s);
 		pthread_mutex_lock(&R->mu);
 		b->state = SLOT_DONE;
 		pthread_cond_broadcast(&R->cv);
@@ -483,7 +470,7 @@ static int submit(struct run *R, struct batch *b, struct detect_scratch *s0, str
 	if (R->n_slots == 0) {
 		int rc;
 		double t = now_s();
-		process_batch(R, b, s0, &R->st->stage_timing, &R->st->cpu_process);
+		process_batch(R, b, s0, R->st->cpu_stage);
 		R->st->t_process += now_s() - t;
 		rc = write_batch(R, b, err);
 		batch_reset(b);
@@ -815,13 +802,10 @@ static void add_counts(struct buf *b, int *first, const char *key,
 	buf_addc(b, '}');
 }
 
-/* "cpu": CPU seconds per stage (wall time misleads on a shared machine);
- * "process" is spread over its stages in the sampled proportions. */
+/* "cpu": CPU seconds per stage (wall time misleads on a shared machine). */
 static void add_cpu_timings(struct buf *b, int *first, const struct scan_stats *st)
 {
-	const struct post_timing *tm = &st->stage_timing;
 	const struct { const char *key; double v; } parts[] = {
-		{ "read_parse", st->cpu_read },
 		{ "write", st->cpu_write },
 		{ "link_add", st->cpu_link },
 		{ "link_finish", st->cpu_finish },
@@ -829,18 +813,15 @@ static void add_cpu_timings(struct buf *b, int *first, const struct scan_stats *
 		{ "networks", st->cpu_networks },
 		{ "total", st->cpu_total },
 	};
-	uint64_t sum = 0;
 	int f = 1;
 
 	json_add_key(b, first, "cpu");
 	buf_addc(b, '{');
-	for (int k = 0; k < POST_N_STAGES; k++)
-		sum += tm->ns[k];
-	json_add_key(b, &f, "process");
-	json_add_num(b, st->cpu_process, 4);
+	json_add_key(b, &f, "read_parse");
+	json_add_num(b, st->cpu_read, 4);
 	for (int k = 0; k < POST_N_STAGES; k++) {
 		json_add_key(b, &f, post_stage_names[k]);
-		json_add_num(b, sum ? st->cpu_process * (double)tm->ns[k] / (double)sum : 0, 4);
+		json_add_num(b, st->cpu_stage[k], 4);
 	}
 	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
 		json_add_key(b, &f, parts[i].key);
@@ -1216,7 +1197,10 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	}
 	st->cpu_read = thread_cpu_s() - c;
 	if (threads == 1)
-		st->cpu_read -= st->cpu_process + st->cpu_write + st->cpu_link;
+		for (int k = 0; k < POST_N_STAGES; k++)
+			st->cpu_read -= st->cpu_stage[k];
+	if (threads == 1)
+		st->cpu_read -= st->cpu_write + st->cpu_link;
 	if (rc < 0)
 		goto out;
 	rc = 0;
@@ -1230,8 +1214,8 @@ out:
 		pthread_mutex_unlock(&R.mu);
 		for (int i = 0; i < n_started; i++) {
 			pthread_join(workers[i].tid, NULL);
-			timing_add(&st->stage_timing, &workers[i].timing);
-			st->cpu_process += workers[i].cpu_process;
+			for (int k = 0; k < POST_N_STAGES; k++)
+				st->cpu_stage[k] += workers[i].stage_cpu_s[k];
 		}
 		if (writer_started)
 			pthread_join(writer, NULL);
