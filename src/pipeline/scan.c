@@ -70,6 +70,12 @@ struct run {
 	struct linker *linker;
 	struct outputs out;
 	uint64_t n_posts;		/* posts written (= linker index) */
+	/* where each post's line starts in posts_tmp, n_posts + 1 entries
+	 * (8 bytes a post): the texts the linker samples are read back from
+	 * there after linker_finish, without a pass over the whole file */
+	uint64_t *line_at;
+	size_t line_at_cap;
+	uint64_t posts_bytes;		/* bytes written to posts_tmp */
 
 	/* threading */
 	pthread_mutex_t mu;
@@ -340,6 +346,22 @@ static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 	rc = write_all(R->out.posts_f, b->out.p, b->out.len, R->out.posts_tmp, err);
 	if (rc < 0)
 		return rc;
+	if (R->n_posts + b->n + 1 > R->line_at_cap) {
+		size_t cap = R->line_at_cap ? R->line_at_cap : 4096;
+		uint64_t *v;
+
+		while (cap < R->n_posts + b->n + 1)
+			cap *= 2;
+		v = realloc(R->line_at, cap * sizeof(*v));
+		if (!v)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+		R->line_at = v;
+		R->line_at_cap = cap;
+	}
+	for (size_t i = 0; i < b->n; i++)
+		R->line_at[R->n_posts + i] = R->posts_bytes + b->posts[i].line_off;
+	R->posts_bytes += b->out.len;
+	R->line_at[R->n_posts + b->n] = R->posts_bytes;
 	R->st->t_write += now_s() - t;
 	t = now_s();
 	R->st->cpu_write += thread_cpu_s() - c;
@@ -700,6 +722,71 @@ static char *json_unescape(struct arena *a, const char *s, const char *end, size
 	return out;
 }
 
+/* The texts the linker samples for its templates, read back from
+ * posts_tmp in input order (the same order a full pass would give). */
+static int collect_samples(struct run *R, struct atl_err *err)
+{
+	FILE *in = NULL;
+	struct arena a;
+	char *line = NULL;
+	size_t cap = 0;
+	int rc = 0;
+
+	arena_init(&a, 1 << 20);
+	for (uint64_t idx = 0; idx < R->n_posts && rc == 0; idx++) {
+		uint64_t off, len;
+		const char *key;
+
+		if (!linker_wants_text(R->linker, idx))
+			continue;
+		off = R->line_at[idx];
+		len = R->line_at[idx + 1] - off;
+		if (!in && !(in = fopen(R->out.posts_tmp, "rb"))) {
+			rc = atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
+			break;
+		}
+		if (len == 0 || len > LINE_MAX_BYTES) {
+			rc = atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
+					 R->out.posts_tmp, (unsigned long long)idx + 1);
+			break;
+		}
+		if (len + 1 > cap) {
+			char *p = realloc(line, len + 1);
+			if (!p) {
+				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+				break;
+			}
+			line = p;
+			cap = len + 1;
+		}
+		if (fseeko(in, (off_t)off, SEEK_SET) != 0 || fread(line, 1, len, in) != len) {
+			rc = atl_err_set(err, ATL_EIO, "cannot read '%s'", R->out.posts_tmp);
+			break;
+		}
+		line[len] = '\0';
+		if (line[len - 1] == '\n')
+			len--;
+		key = strstr(line, ",\"text\":\"");
+		if (key) {
+			size_t tlen;
+			struct norm_text nt;
+			char *text = json_unescape(&a, key + 9, line + len, &tlen);
+
+			if (!text || normalize_text(&nt, text, tlen, &a) < 0) {
+				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+				break;
+			}
+			rc = linker_add_text(R->linker, idx, text, tlen, &nt, err);
+			arena_reset(&a);
+		}
+	}
+	if (in)
+		fclose(in);
+	free(line);
+	arena_release(&a);
+	return rc;
+}
+
 static int pass_two(struct run *R, struct atl_err *err)
 {
 	FILE *in = fopen(R->out.posts_tmp, "rb");
@@ -708,11 +795,9 @@ static int pass_two(struct run *R, struct atl_err *err)
 	size_t cap = 0;
 	ssize_t n;
 	uint64_t idx = 0;
-	struct arena a;
 	int rc = 0;
 	const size_t suffix_len = strlen(POST_CLUSTER_NULL);
 
-	arena_init(&a, 1 << 20);
 	if (!in) {
 		rc = atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
 		goto out;
@@ -737,22 +822,6 @@ static int pass_two(struct run *R, struct atl_err *err)
 		if (!cl) {
 			rc = write_all(out, line, (size_t)n, R->out.posts_part, err);
 		} else {
-			/* the text, for the cluster's template */
-			const char *key = linker_wants_text(R->linker, idx) ?
-					  strstr(line, ",\"text\":\"") : NULL;
-			if (key) {
-				size_t tlen;
-				struct norm_text nt;
-				char *text = json_unescape(&a, key + 9, line + len, &tlen);
-				if (!text || normalize_text(&nt, text, tlen, &a) < 0) {
-					rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
-					goto out;
-				}
-				rc = linker_add_text(R->linker, idx, text, tlen, &nt, err);
-				if (rc < 0)
-					goto out;
-				arena_reset(&a);
-			}
 			if (fwrite(line, 1, len - suffix_len, out) != len - suffix_len ||
 			    fprintf(out, "\"cluster\":") < 0)
 				rc = atl_err_set(err, ATL_EIO, "cannot write '%s'", R->out.posts_part);
@@ -784,7 +853,6 @@ out:
 	if (in)
 		fclose(in);
 	free(line);
-	arena_release(&a);
 	return rc;
 }
 
@@ -1018,6 +1086,51 @@ static int write_networks(struct run *R, struct atl_err *err)
 	return close_file(&fp, R->out.networks_part, err);
 }
 
+struct networks_job {
+	struct run *R;
+	struct atl_err err;
+	int rc;
+	double cpu_s;
+};
+
+static void *networks_main(void *arg)
+{
+	struct networks_job *j = arg;
+	double c = thread_cpu_s();
+
+	j->rc = write_networks(j->R, &j->err);
+	j->cpu_s = thread_cpu_s() - c;
+	return NULL;
+}
+
+/* networks.jsonl (templates: the costly part) on a second thread while
+ * this one rewrites posts.jsonl with the cluster labels. The networks
+ * writer only reads what pass two reads (linker_cluster_of), so the two
+ * may run together. */
+static int finish_outputs(struct run *R, struct atl_err *err)
+{
+	struct networks_job j = { R, ATL_ERR_INIT, 0, 0 };
+	pthread_t t;
+	int rc, threaded = R->st->threads > 1 &&
+			   pthread_create(&t, NULL, networks_main, &j) == 0;
+
+	double c;
+
+	if (!threaded)
+		networks_main(&j);
+	c = thread_cpu_s();
+	rc = pass_two(R, err);
+	R->st->cpu_pass2 += thread_cpu_s() - c;
+	if (threaded)
+		pthread_join(t, NULL);
+	R->st->cpu_networks = j.cpu_s;
+	if (rc == 0 && j.rc < 0) {
+		*err = j.err;
+		rc = j.rc;
+	}
+	return rc;
+}
+
 static int rename_all(struct run *R, struct atl_err *err)
 {
 	const char *from[] = { R->out.posts_part, R->out.rejects_part, R->out.networks_part,
@@ -1236,15 +1349,13 @@ out:
 		st->cpu_finish = thread_cpu_s() - c;
 		c = thread_cpu_s();
 		if (rc == 0)
-			rc = pass_two(&R, err);
+			rc = collect_samples(&R, err);
 		st->cpu_pass2 = thread_cpu_s() - c;
-		c = thread_cpu_s();
 		if (rc == 0) {
 			st->clusters = linker_n_clusters(R.linker);
 			st->networks = linker_n_networks(R.linker);
-			rc = write_networks(&R, err);
+			rc = finish_outputs(&R, err);
 		}
-		st->cpu_networks = thread_cpu_s() - c;
 		st->cpu_total = process_cpu_s() - cpu_start;
 		st->t_finish = now_s() - t;
 		st->t_total = now_s() - t_start;
@@ -1272,6 +1383,7 @@ out:
 	detect_scratch_free(s0);
 	batch_release(&single);
 	linker_free(R.linker);
+	free(R.line_at);
 	detector_free(R.det);
 	spec_list_release(&specs);
 	return rc;
