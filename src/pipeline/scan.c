@@ -722,56 +722,95 @@ static char *json_unescape(struct arena *a, const char *s, const char *end, size
 	return out;
 }
 
+/* posts_tmp read back in large blocks of whole lines; line_at says where
+ * each line is. */
+#define BLOCK_BYTES ((size_t)4 << 20)
+
+struct blocks {
+	FILE *in;
+	char *p;
+	size_t cap;
+	uint64_t first, end;	/* the block holds the lines of posts [first, end) */
+	uint64_t base;		/* file offset of p[0] */
+};
+
+static int blocks_open(struct blocks *k, struct run *R, struct atl_err *err)
+{
+	memset(k, 0, sizeof(*k));
+	k->in = fopen(R->out.posts_tmp, "rb");
+	if (!k->in)
+		return atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
+	return 0;
+}
+
+static void blocks_close(struct blocks *k)
+{
+	if (k->in)
+		fclose(k->in);
+	free(k->p);
+}
+
+/* The next block: 1, 0 after the last post, < 0 on error. */
+static int blocks_next(struct blocks *k, struct run *R, struct atl_err *err)
+{
+	const uint64_t *at = R->line_at;
+	uint64_t i = k->end, e = i + 1, need;
+
+	if (i >= R->n_posts)
+		return 0;
+	need = at[i + 1] - at[i];
+	if (need > LINE_MAX_BYTES + 1)
+		return atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
+				   R->out.posts_tmp, (unsigned long long)i + 1);
+	if (need < BLOCK_BYTES)
+		need = BLOCK_BYTES;
+	if (need > k->cap) {
+		char *p = realloc(k->p, (size_t)need);
+
+		if (!p)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+		k->p = p;
+		k->cap = (size_t)need;
+	}
+	while (e < R->n_posts && at[e + 1] - at[i] <= k->cap)
+		e++;
+	if (fread(k->p, 1, (size_t)(at[e] - at[i]), k->in) != (size_t)(at[e] - at[i]))
+		return atl_err_set(err, ATL_EIO, "cannot read '%s'", R->out.posts_tmp);
+	k->first = i;
+	k->end = e;
+	k->base = at[i];
+	return 1;
+}
+
 /* The texts the linker samples for its templates, read back from
  * posts_tmp in input order (the same order a full pass would give). */
 static int collect_samples(struct run *R, struct atl_err *err)
 {
-	FILE *in = NULL;
+	static const char text_key[] = ",\"text\":\"";
+	struct blocks k;
 	struct arena a;
-	char *line = NULL;
-	size_t cap = 0;
-	int rc = 0;
+	int rc;
 
 	arena_init(&a, 1 << 20);
-	for (uint64_t idx = 0; idx < R->n_posts && rc == 0; idx++) {
-		uint64_t off, len;
-		const char *key;
-
-		if (!linker_wants_text(R->linker, idx))
-			continue;
-		off = R->line_at[idx];
-		len = R->line_at[idx + 1] - off;
-		if (!in && !(in = fopen(R->out.posts_tmp, "rb"))) {
-			rc = atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
-			break;
-		}
-		if (len == 0 || len > LINE_MAX_BYTES) {
-			rc = atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
-					 R->out.posts_tmp, (unsigned long long)idx + 1);
-			break;
-		}
-		if (len + 1 > cap) {
-			char *p = realloc(line, len + 1);
-			if (!p) {
-				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
-				break;
-			}
-			line = p;
-			cap = len + 1;
-		}
-		if (fseeko(in, (off_t)off, SEEK_SET) != 0 || fread(line, 1, len, in) != len) {
-			rc = atl_err_set(err, ATL_EIO, "cannot read '%s'", R->out.posts_tmp);
-			break;
-		}
-		line[len] = '\0';
-		if (line[len - 1] == '\n')
-			len--;
-		key = strstr(line, ",\"text\":\"");
-		if (key) {
-			size_t tlen;
+	rc = blocks_open(&k, R, err);
+	while (rc == 0 && (rc = blocks_next(&k, R, err)) == 1) {
+		rc = 0;
+		for (uint64_t idx = k.first; idx < k.end && rc == 0; idx++) {
+			const char *line, *key;
+			size_t len, tlen;
 			struct norm_text nt;
-			char *text = json_unescape(&a, key + 9, line + len, &tlen);
+			char *text;
 
+			if (!linker_wants_text(R->linker, idx))
+				continue;
+			line = k.p + (R->line_at[idx] - k.base);
+			len = (size_t)(R->line_at[idx + 1] - R->line_at[idx]);
+			if (len > 0 && line[len - 1] == '\n')
+				len--;
+			key = memmem(line, len, text_key, sizeof(text_key) - 1);
+			if (!key)
+				continue;
+			text = json_unescape(&a, key + 9, line + len, &tlen);
 			if (!text || normalize_text(&nt, text, tlen, &a) < 0) {
 				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 				break;
@@ -780,79 +819,72 @@ static int collect_samples(struct run *R, struct atl_err *err)
 			arena_reset(&a);
 		}
 	}
-	if (in)
-		fclose(in);
-	free(line);
+	blocks_close(&k);
 	arena_release(&a);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
+/* Pass two: posts.jsonl is posts_tmp with each clustered post's
+ * "cluster":null replaced by its label; runs of unclustered lines are
+ * copied in one write. */
 static int pass_two(struct run *R, struct atl_err *err)
 {
-	FILE *in = fopen(R->out.posts_tmp, "rb");
+	struct blocks k;
 	FILE *out = NULL;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	uint64_t idx = 0;
-	int rc = 0;
+	struct buf lab = BUF_INIT(4096);
 	const size_t suffix_len = strlen(POST_CLUSTER_NULL);
+	int rc = blocks_open(&k, R, err);
 
-	if (!in) {
-		rc = atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
-		goto out;
-	}
-	out = fopen(R->out.posts_part, "wb");
-	if (!out) {
+	if (rc == 0 && !(out = fopen(R->out.posts_part, "wb")))
 		rc = atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.posts_part, strerror(errno));
-		goto out;
-	}
-	setvbuf(out, NULL, _IOFBF, 1 << 20);
-	while ((n = getline(&line, &cap, in)) > 0) {
-		const char *cl = linker_cluster_of(R->linker, idx);
-		size_t len = (size_t)n;
-		if (line[len - 1] == '\n')
-			len--;
-		if ((size_t)len < suffix_len ||
-		    memcmp(line + len - suffix_len, POST_CLUSTER_NULL, suffix_len) != 0) {
-			rc = atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
-					 R->out.posts_tmp, (unsigned long long)idx + 1);
-			goto out;
-		}
-		if (!cl) {
-			rc = write_all(out, line, (size_t)n, R->out.posts_part, err);
-		} else {
-			if (fwrite(line, 1, len - suffix_len, out) != len - suffix_len ||
-			    fprintf(out, "\"cluster\":") < 0)
-				rc = atl_err_set(err, ATL_EIO, "cannot write '%s'", R->out.posts_part);
-			else {
-				struct buf b = BUF_INIT(256);
-				json_add_cstr(&b, cl);
-				buf_add(&b, "}\n", 2);
-				rc = write_all(out, buf_cstr(&b), b.len, R->out.posts_part, err);
-				buf_release(&b);
+	if (out)
+		setvbuf(out, NULL, _IOFBF, 1 << 20);
+	while (rc == 0 && (rc = blocks_next(&k, R, err)) == 1) {
+		uint64_t run_start = k.base;
+
+		rc = 0;
+		for (uint64_t idx = k.first; idx < k.end && rc == 0; idx++) {
+			const char *line = k.p + (R->line_at[idx] - k.base);
+			size_t len = (size_t)(R->line_at[idx + 1] - R->line_at[idx]);
+			const char *cl = linker_cluster_of(R->linker, idx);
+
+			if (len < suffix_len + 1 || line[len - 1] != '\n' ||
+			    memcmp(line + len - 1 - suffix_len, POST_CLUSTER_NULL, suffix_len) != 0) {
+				rc = atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
+						 R->out.posts_tmp, (unsigned long long)idx + 1);
+				break;
 			}
+			if (!cl)
+				continue;
+			/* the unclustered run before it, then this line relabelled */
+			buf_reset(&lab);
+			buf_adds(&lab, "\"cluster\":");
+			json_add_cstr(&lab, cl);
+			buf_add(&lab, "}\n", 2);
+			if (buf_error(&lab)) {
+				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+				break;
+			}
+			rc = write_all(out, k.p + (run_start - k.base),
+				       (size_t)(R->line_at[idx] - run_start) + len - 1 - suffix_len,
+				       R->out.posts_part, err);
+			if (rc == 0)
+				rc = write_all(out, lab.p, lab.len, R->out.posts_part, err);
+			run_start = R->line_at[idx + 1];
 		}
-		if (rc < 0)
-			goto out;
-		idx++;
+		if (rc == 0)
+			rc = write_all(out, k.p + (run_start - k.base),
+				       (size_t)(R->line_at[k.end] - run_start), R->out.posts_part, err);
 	}
-	if (ferror(in)) {
-		rc = atl_err_set(err, ATL_EIO, "cannot read '%s'", R->out.posts_tmp);
-		goto out;
-	}
-	if (idx != R->n_posts) {
-		rc = atl_err_set(err, ATL_EIO, "'%s' holds %llu posts, expected %llu", R->out.posts_tmp,
-				 (unsigned long long)idx, (unsigned long long)R->n_posts);
-		goto out;
-	}
-	rc = close_file(&out, R->out.posts_part, err);
-out:
+	if (rc == 0 && fgetc(k.in) != EOF)
+		rc = atl_err_set(err, ATL_EIO, "'%s' holds more than %llu posts", R->out.posts_tmp,
+				 (unsigned long long)R->n_posts);
+	if (rc == 0)
+		rc = close_file(&out, R->out.posts_part, err);
 	if (out)
 		fclose(out);
-	if (in)
-		fclose(in);
-	free(line);
+	blocks_close(&k);
+	buf_release(&lab);
 	return rc;
 }
 
