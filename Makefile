@@ -56,6 +56,24 @@ $(BUILD)/%.o: %.S models/default.model
 	@mkdir -p $(dir $@)
 	$(CC) -c $< -o $@
 
+# The tactic pattern databases are compiled at build time (compiling takes
+# seconds of CPU, a minute under ASan): tools/hsdb_gen, always built with
+# the release flags into build/hsdb, serialises them into
+# build/hsdb/tactics.hsdb, which src/detect/tactics_hsdb.S embeds; the
+# library checks the table hash and falls back to compiling (tactics.h).
+HSDB     := build/hsdb/tactics.hsdb
+HSDB_GEN := build/hsdb/hsdb_gen
+HSDB_OBJ := build/hsdb/tools/hsdb_gen.o build/hsdb/src/detect/tactics.o \
+            build/hsdb/src/core/err.o
+build/hsdb/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(CFLAGS_release) -Isrc -Iinclude $(PKG_CFLAGS) -MMD -MP -c $< -o $@
+$(HSDB_GEN): $(HSDB_OBJ)
+	$(CC) -o $@ $(HSDB_OBJ) $(LIBS)
+$(HSDB): $(HSDB_GEN)
+	$(HSDB_GEN) $@.tmp && mv $@.tmp $@
+$(BUILD)/src/detect/tactics_hsdb.o build/fuzzlib/src/detect/tactics_hsdb.o: $(HSDB)
+
 $(LIBATL): $(LIB_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
@@ -118,4 +136,4 @@ bench: deps
 clean:
 	rm -rf build out
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+-include $(HSDB_OBJ:.o=.d) $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

@@ -21,6 +21,8 @@
 #include <string.h>
 
 #include <hs/hs.h>
+#define XXH_STATIC_LINKING_ONLY	/* XXH3_state_t on the stack */
+#include <xxhash.h>
 
 #include "detect/tactics.h"
 #include "core/banned.h"
@@ -241,6 +243,13 @@ static const struct pattern patterns[] = {
 #define N_PATTERNS (sizeof(patterns) / sizeof(patterns[0]))
 _Static_assert(N_PATTERNS <= TACTIC_MAX_PATTERNS, "tactic_hits.seen is too small");
 
+#define HSDB_MAGIC "ATLHSDB1"	/* 8 bytes and its NUL, in blob and hash */
+
+/* tactics_hsdb.S (the databases serialised at build time by
+ * tools/hsdb_gen.c); the generator itself links a size of 0. */
+extern const unsigned char atl_tactics_hsdb[];
+extern const uint64_t atl_tactics_hsdb_size;
+
 struct tactics {
 	hs_database_t *db_count;	/* all patterns, end offsets only */
 	hs_database_t *db_span;		/* tactic patterns, HS_FLAG_SOM_LEFTMOST */
@@ -274,24 +283,33 @@ size_t tactics_n_patterns(void)
 	return N_PATTERNS;
 }
 
-/* Compile the whole table, or only its tactic patterns (spans_only). */
-static int compile(hs_database_t **db, int spans_only, unsigned extra_flags,
-		   struct atl_err *err)
+/* The expressions, flags and ids of one of the two databases: the whole
+ * table, or only its tactic patterns (spans_only). Returns the count. */
+static unsigned collect(int spans_only, const char **exprs, unsigned *flags,
+			unsigned *ids)
 {
-	const char *exprs[N_PATTERNS];
-	unsigned flags[N_PATTERNS], ids[N_PATTERNS];
-	hs_compile_error_t *cerr = NULL;
+	unsigned extra = spans_only ? HS_FLAG_SOM_LEFTMOST : 0;
 	unsigned n = 0;
-	int rc = ATL_EINVAL;
 
 	for (size_t i = 0; i < N_PATTERNS; i++) {
 		if (spans_only && patterns[i].group >= TAC__N)
 			continue;
 		exprs[n] = patterns[i].re;
 		ids[n] = (unsigned)i;
-		flags[n] = HS_FLAG_UTF8 | extra_flags;
+		flags[n] = HS_FLAG_UTF8 | extra;
 		n++;
 	}
+	return n;
+}
+
+static int compile(hs_database_t **db, int spans_only, struct atl_err *err)
+{
+	const char *exprs[N_PATTERNS];
+	unsigned flags[N_PATTERNS], ids[N_PATTERNS];
+	hs_compile_error_t *cerr = NULL;
+	unsigned n = collect(spans_only, exprs, flags, ids);
+	int rc = ATL_EINVAL;
+
 	if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, db,
 			     &cerr) == HS_SUCCESS)
 		return 0;
@@ -305,7 +323,33 @@ static int compile(hs_database_t **db, int spans_only, unsigned extra_flags,
 	return rc;
 }
 
-int tactics_new(struct tactics **out, struct atl_err *err)
+uint64_t tactics_table_hash(void)
+{
+	XXH3_state_t st;
+	const char *exprs[N_PATTERNS];
+	unsigned flags[N_PATTERNS], ids[N_PATTERNS];
+	const char *ver = hs_version();
+
+	XXH3_64bits_reset(&st);
+	XXH3_64bits_update(&st, HSDB_MAGIC, sizeof(HSDB_MAGIC));
+	XXH3_64bits_update(&st, ver, strlen(ver) + 1);
+	for (int spans_only = 0; spans_only < 2; spans_only++) {
+		unsigned n = collect(spans_only, exprs, flags, ids);
+
+		XXH3_64bits_update(&st, &n, sizeof(n));
+		for (unsigned i = 0; i < n; i++) {
+			uint16_t g = patterns[ids[i]].group;
+
+			XXH3_64bits_update(&st, exprs[i], strlen(exprs[i]) + 1);
+			XXH3_64bits_update(&st, &flags[i], sizeof(flags[i]));
+			XXH3_64bits_update(&st, &ids[i], sizeof(ids[i]));
+			XXH3_64bits_update(&st, &g, sizeof(g));
+		}
+	}
+	return XXH3_64bits_digest(&st);
+}
+
+int tactics_compile(struct tactics **out, struct atl_err *err)
 {
 	struct tactics *t;
 	int rc;
@@ -316,15 +360,101 @@ int tactics_new(struct tactics **out, struct atl_err *err)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	/* HS_FLAG_SINGLEMATCH would do what the seen bitmap does, but costs
 	 * a third more scan time with this table. */
-	rc = compile(&t->db_count, 0, 0, err);
+	rc = compile(&t->db_count, 0, err);
 	if (rc == 0)
-		rc = compile(&t->db_span, 1, HS_FLAG_SOM_LEFTMOST, err);
+		rc = compile(&t->db_span, 1, err);
 	if (rc < 0) {
 		tactics_free(t);
 		return rc;
 	}
 	*out = t;
 	return 0;
+}
+
+/* Blob: magic, table hash, the two lengths (little-endian u64, as on every
+ * platform Hyperscan runs on), then the two serialised databases. */
+#define HSDB_HEADER (sizeof(HSDB_MAGIC) + 3 * sizeof(uint64_t))
+
+int tactics_serialize(const struct tactics *t, char **out, size_t *len,
+		      struct atl_err *err)
+{
+	char *c = NULL, *s = NULL, *blob;
+	size_t clen = 0, slen = 0;
+	uint64_t hdr[3];
+
+	*out = NULL;
+	*len = 0;
+	if (hs_serialize_database(t->db_count, &c, &clen) != HS_SUCCESS ||
+	    hs_serialize_database(t->db_span, &s, &slen) != HS_SUCCESS) {
+		free(c);
+		free(s);
+		return atl_err_set(err, ATL_ENOMEM, "cannot serialise the tactic databases");
+	}
+	blob = malloc(HSDB_HEADER + clen + slen);
+	if (!blob) {
+		free(c);
+		free(s);
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	}
+	hdr[0] = tactics_table_hash();
+	hdr[1] = clen;
+	hdr[2] = slen;
+	memcpy(blob, HSDB_MAGIC, sizeof(HSDB_MAGIC));
+	memcpy(blob + sizeof(HSDB_MAGIC), hdr, sizeof(hdr));
+	memcpy(blob + HSDB_HEADER, c, clen);
+	memcpy(blob + HSDB_HEADER + clen, s, slen);
+	free(c);
+	free(s);
+	*out = blob;
+	*len = HSDB_HEADER + clen + slen;
+	return 0;
+}
+
+int tactics_load(struct tactics **out, const void *blob, size_t len,
+		 struct atl_err *err)
+{
+	const char *b = blob;
+	struct tactics *t;
+	uint64_t hdr[3];
+
+	*out = NULL;
+	if (len < HSDB_HEADER || memcmp(b, HSDB_MAGIC, sizeof(HSDB_MAGIC)) != 0)
+		return atl_err_set(err, ATL_EINVAL, "not a tactic database");
+	memcpy(hdr, b + sizeof(HSDB_MAGIC), sizeof(hdr));
+	if (hdr[0] != tactics_table_hash())
+		return atl_err_set(err, ATL_EINVAL,
+				   "tactic database built from other patterns");
+	if (hdr[1] > len - HSDB_HEADER || hdr[2] != len - HSDB_HEADER - hdr[1])
+		return atl_err_set(err, ATL_EINVAL, "tactic database truncated");
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	/* Fails with HS_DB_PLATFORM_ERROR on a CPU without the instruction
+	 * set the database was built for (or HS_DB_VERSION_ERROR). */
+	if (hs_deserialize_database(b + HSDB_HEADER, (size_t)hdr[1],
+				    &t->db_count) != HS_SUCCESS ||
+	    hs_deserialize_database(b + HSDB_HEADER + hdr[1], (size_t)hdr[2],
+				    &t->db_span) != HS_SUCCESS) {
+		tactics_free(t);
+		return atl_err_set(err, ATL_EINVAL,
+				   "tactic database does not fit this CPU or library");
+	}
+	*out = t;
+	return 0;
+}
+
+int tactics_new(struct tactics **out, struct atl_err *err)
+{
+	struct atl_err ignored = ATL_ERR_INIT;
+
+	/* The database built with the binary (tactics_hsdb.S); compiling
+	 * takes seconds, so that is only the fallback (no embedded blob, a
+	 * CPU without the build machine's instruction set). */
+	if (atl_tactics_hsdb_size > 0 &&
+	    tactics_load(out, atl_tactics_hsdb, (size_t)atl_tactics_hsdb_size,
+			 &ignored) == 0)
+		return 0;
+	return tactics_compile(out, err);
 }
 
 void tactics_free(struct tactics *t)

@@ -52,9 +52,26 @@ struct tactic_hits {
 struct tactics;
 struct tactics_scratch;
 
-/* Compile the pattern table. ATL_ENOMEM, or ATL_EINVAL naming the pattern
- * that does not compile (a bug in the table). */
+/* The pattern databases: tactics_new loads the ones serialised at build
+ * time (tools/hsdb_gen.c writes build/hsdb/tactics.hsdb, tactics_hsdb.S
+ * embeds it) and compiles the table (seconds of CPU) only when that blob
+ * is missing, was built from another table or Hyperscan version (its
+ * tactics_table_hash differs), or does not fit this CPU (Hyperscan
+ * databases are built for the instruction set of the build machine).
+ * ATL_ENOMEM, or ATL_EINVAL naming the pattern that does not compile (a
+ * bug in the table). tactics_compile always compiles. */
 int tactics_new(struct tactics **out, struct atl_err *err);
+int tactics_compile(struct tactics **out, struct atl_err *err);
+/* Hash of everything that makes the databases: expressions, flags, ids,
+ * groups, the Hyperscan version. */
+uint64_t tactics_table_hash(void);
+/* One blob holding both databases and the table hash (malloc'd, *out to
+ * free), and back. tactics_load: ATL_EINVAL when the blob is not one, is
+ * truncated, has another table hash, or Hyperscan refuses it. */
+int tactics_serialize(const struct tactics *t, char **out, size_t *len,
+		      struct atl_err *err);
+int tactics_load(struct tactics **out, const void *blob, size_t len,
+		 struct atl_err *err);
 void tactics_free(struct tactics *t);
 int tactics_scratch_new(const struct tactics *t, struct tactics_scratch **out);
 void tactics_scratch_free(struct tactics_scratch *s);

@@ -110,6 +110,11 @@ int linker_finish(struct linker *L, struct atl_err *err);
  * or more. Borrowed from the linker. */
 const char *linker_cluster_of(const struct linker *L, uint64_t idx);
 
+/* Whether linker_add_text would keep anything of post idx (it is in the
+ * cluster's sample and the sample is not full): lets the second pass skip
+ * unescaping and normalising the texts it would drop. */
+int linker_wants_text(const struct linker *L, uint64_t idx);
+
 /* Second pass: the original and normalised text of a clustered post, for the
  * cluster's template and slots. Cheap to call for every post; the linker
  * keeps only what it needs (a bounded sample per cluster, spread evenly over

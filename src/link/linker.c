@@ -1088,6 +1088,14 @@ static size_t utf8_cut(const char *s, size_t len, size_t max)
 	return max;
 }
 
+int linker_wants_text(const struct linker *L, uint64_t idx)
+{
+	if (!L->finished || idx >= L->n || !(L->flags[idx] & PF_SAMPLED) ||
+	    L->cluster_of[idx] == NONE)
+		return 0;
+	return L->cl[L->cluster_of[idx]].n_sample < (uint32_t)L->t.sample_max;
+}
+
 int linker_add_text(struct linker *L, uint64_t idx, const char *text,
 		    size_t len, const struct norm_text *nt, struct atl_err *err)
 {

@@ -39,6 +39,21 @@ struct post {				/* one processed post; in the batch arena */
 int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
 		 struct post *p, struct arena *a, struct buf *out);
 
+/* The same for a batch, stage by stage (normalise all, extract all, ...):
+ * each stage's tables and Hyperscan databases stay in cache across the
+ * batch, and each stage's CPU time is measured exactly, added to
+ * stage_cpu_s (thread CPU seconds; may be NULL). Same results, same bytes
+ * in out, as post_process on each post in turn. On failure returns < 0 and
+ * sets *failed to the index of the post. */
+enum post_stage {
+	POST_NORMALISE, POST_EXTRACT, POST_SCORE, POST_SIGN, POST_RENDER,
+	POST_N_STAGES
+};
+extern const char *const post_stage_names[POST_N_STAGES];
+int post_process_batch(const struct post_ctx *c, struct detect_scratch *scratch,
+		       struct post *v, size_t n, struct arena *a, struct buf *out,
+		       double *stage_cpu_s, size_t *failed);
+
 /* The suffix every rendered line ends with, before its newline. */
 #define POST_CLUSTER_NULL "\"cluster\":null}"
 

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -71,6 +72,12 @@ struct run {
 	struct linker *linker;
 	struct outputs out;
 	uint64_t n_posts;		/* posts written (= linker index) */
+	/* where each post's line starts in posts_tmp, n_posts + 1 entries
+	 * (8 bytes a post): the texts the linker samples are read back from
+	 * there after linker_finish, without a pass over the whole file */
+	uint64_t *line_at;
+	size_t line_at_cap;
+	uint64_t posts_bytes;		/* bytes written to posts_tmp */
 
 	/* threading */
 	pthread_mutex_t mu;
@@ -91,6 +98,24 @@ static double now_s(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &t);
 	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double thread_cpu_s(void)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+	return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static double process_cpu_s(void)
+{
+	struct rusage ru;
+
+	if (getrusage(RUSAGE_SELF, &ru) != 0)
+		return 0;
+	return (double)(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+	       (double)(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
 }
 
 static char *path_join(const char *dir, const char *name)
@@ -295,23 +320,25 @@ static struct post *batch_push(struct batch *b)
 	return &b->posts[b->n++];
 }
 
-static void process_batch(struct run *R, struct batch *b, struct detect_scratch *s)
+/* stage_cpu_s (POST_N_STAGES) belongs to the calling thread. */
+static void process_batch(struct run *R, struct batch *b, struct detect_scratch *s,
+			  double *stage_cpu_s)
 {
-	for (size_t i = 0; i < b->n; i++) {
-		int rc = post_process(&R->pc, s, &b->posts[i], &b->arena, &b->out);
-		if (rc < 0) {
-			b->rc = rc;
-			atl_err_set(&b->err, rc, "cannot process record %s: %s",
-				    b->posts[i].rec.id.p ? "" : "?", atl_code_str(rc));
-			return;
-		}
+	size_t i = 0;
+	int rc = post_process_batch(&R->pc, s, b->posts, b->n, &b->arena, &b->out,
+				    stage_cpu_s, &i);
+
+	if (rc < 0) {
+		b->rc = rc;
+		atl_err_set(&b->err, rc, "cannot process record %s: %s",
+			    b->posts[i].rec.id.p ? "" : "?", atl_code_str(rc));
 	}
 }
 
 /* Write a processed batch and feed the linker; called in sequence order. */
 static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 {
-	double t = now_s();
+	double t = now_s(), c = thread_cpu_s();
 	int rc;
 
 	if (b->rc < 0) {
@@ -332,8 +359,26 @@ static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 	rc = write_all(R->out.posts_f, b->out.p, b->out.len, R->out.posts_tmp, err);
 	if (rc < 0)
 		return rc;
+	if (R->n_posts + b->n + 1 > R->line_at_cap) {
+		size_t cap = R->line_at_cap ? R->line_at_cap : 4096;
+		uint64_t *v;
+
+		while (cap < R->n_posts + b->n + 1)
+			cap *= 2;
+		v = realloc(R->line_at, cap * sizeof(*v));
+		if (!v)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+		R->line_at = v;
+		R->line_at_cap = cap;
+	}
+	for (size_t i = 0; i < b->n; i++)
+		R->line_at[R->n_posts + i] = R->posts_bytes + b->posts[i].line_off;
+	R->posts_bytes += b->out.len;
+	R->line_at[R->n_posts + b->n] = R->posts_bytes;
 	R->st->t_write += now_s() - t;
 	t = now_s();
+	R->st->cpu_write += thread_cpu_s() - c;
+	c = thread_cpu_s();
 	for (size_t i = 0; i < b->n; i++) {
 		struct post *p = &b->posts[i];
 		struct link_post lp;
@@ -360,6 +405,7 @@ static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 		R->n_posts++;
 	}
 	R->st->t_link += now_s() - t;
+	R->st->cpu_link += thread_cpu_s() - c;
 	return 0;
 }
 
@@ -383,6 +429,7 @@ struct worker {
 	struct run *R;
 	struct detect_scratch *scratch;
 	pthread_t tid;
+	double stage_cpu_s[POST_N_STAGES];	/* this worker's, summed after join */
 };
 
 static void *worker_main(void *arg)
@@ -411,7 +458,7 @@ static void *worker_main(void *arg)
 		}
 		b->state = SLOT_BUSY;
 		pthread_mutex_unlock(&R->mu);
-		process_batch(R, b, w->scratch);
+		process_batch(R, b, w->scratch, w->stage_cpu_s);
 		pthread_mutex_lock(&R->mu);
 		b->state = SLOT_DONE;
 		pthread_cond_broadcast(&R->cv);
@@ -458,7 +505,7 @@ static int submit(struct run *R, struct batch *b, struct detect_scratch *s0, str
 	if (R->n_slots == 0) {
 		int rc;
 		double t = now_s();
-		process_batch(R, b, s0);
+		process_batch(R, b, s0, R->st->cpu_stage);
 		R->st->t_process += now_s() - t;
 		rc = write_batch(R, b, err);
 		batch_reset(b);
@@ -690,90 +737,169 @@ static char *json_unescape(struct arena *a, const char *s, const char *end, size
 	return out;
 }
 
-static int pass_two(struct run *R, struct atl_err *err)
+/* posts_tmp read back in large blocks of whole lines; line_at says where
+ * each line is. */
+#define BLOCK_BYTES ((size_t)4 << 20)
+
+struct blocks {
+	FILE *in;
+	char *p;
+	size_t cap;
+	uint64_t first, end;	/* the block holds the lines of posts [first, end) */
+	uint64_t base;		/* file offset of p[0] */
+};
+
+static int blocks_open(struct blocks *k, struct run *R, struct atl_err *err)
 {
-	FILE *in = fopen(R->out.posts_tmp, "rb");
-	FILE *out = NULL;
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	uint64_t idx = 0;
+	memset(k, 0, sizeof(*k));
+	k->in = fopen(R->out.posts_tmp, "rb");
+	if (!k->in)
+		return atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
+	return 0;
+}
+
+static void blocks_close(struct blocks *k)
+{
+	if (k->in)
+		fclose(k->in);
+	free(k->p);
+}
+
+/* The next block: 1, 0 after the last post, < 0 on error. */
+static int blocks_next(struct blocks *k, struct run *R, struct atl_err *err)
+{
+	const uint64_t *at = R->line_at;
+	uint64_t i = k->end, e = i + 1, need;
+
+	if (i >= R->n_posts)
+		return 0;
+	need = at[i + 1] - at[i];
+	if (need > LINE_MAX_BYTES + 1)
+		return atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
+				   R->out.posts_tmp, (unsigned long long)i + 1);
+	if (need < BLOCK_BYTES)
+		need = BLOCK_BYTES;
+	if (need > k->cap) {
+		char *p = realloc(k->p, (size_t)need);
+
+		if (!p)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+		k->p = p;
+		k->cap = (size_t)need;
+	}
+	while (e < R->n_posts && at[e + 1] - at[i] <= k->cap)
+		e++;
+	if (fread(k->p, 1, (size_t)(at[e] - at[i]), k->in) != (size_t)(at[e] - at[i]))
+		return atl_err_set(err, ATL_EIO, "cannot read '%s'", R->out.posts_tmp);
+	k->first = i;
+	k->end = e;
+	k->base = at[i];
+	return 1;
+}
+
+/* The texts the linker samples for its templates, read back from
+ * posts_tmp in input order (the same order a full pass would give). */
+static int collect_samples(struct run *R, struct atl_err *err)
+{
+	static const char text_key[] = ",\"text\":\"";
+	struct blocks k;
 	struct arena a;
-	int rc = 0;
-	const size_t suffix_len = strlen(POST_CLUSTER_NULL);
+	int rc;
 
 	arena_init(&a, 1 << 20);
-	if (!in) {
-		rc = atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
-		goto out;
+	rc = blocks_open(&k, R, err);
+	while (rc == 0 && (rc = blocks_next(&k, R, err)) == 1) {
+		rc = 0;
+		for (uint64_t idx = k.first; idx < k.end && rc == 0; idx++) {
+			const char *line, *key;
+			size_t len, tlen;
+			struct norm_text nt;
+			char *text;
+
+			if (!linker_wants_text(R->linker, idx))
+				continue;
+			line = k.p + (R->line_at[idx] - k.base);
+			len = (size_t)(R->line_at[idx + 1] - R->line_at[idx]);
+			if (len > 0 && line[len - 1] == '\n')
+				len--;
+			key = memmem(line, len, text_key, sizeof(text_key) - 1);
+			if (!key)
+				continue;
+			text = json_unescape(&a, key + 9, line + len, &tlen);
+			if (!text || normalize_text(&nt, text, tlen, &a) < 0) {
+				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+				break;
+			}
+			rc = linker_add_text(R->linker, idx, text, tlen, &nt, err);
+			arena_reset(&a);
+		}
 	}
-	out = fopen(R->out.posts_part, "wb");
-	if (!out) {
+	blocks_close(&k);
+	arena_release(&a);
+	return rc < 0 ? rc : 0;
+}
+
+/* Pass two: posts.jsonl is posts_tmp with each clustered post's
+ * "cluster":null replaced by its label; runs of unclustered lines are
+ * copied in one write. */
+static int pass_two(struct run *R, struct atl_err *err)
+{
+	struct blocks k;
+	FILE *out = NULL;
+	struct buf lab = BUF_INIT(4096);
+	const size_t suffix_len = strlen(POST_CLUSTER_NULL);
+	int rc = blocks_open(&k, R, err);
+
+	if (rc == 0 && !(out = fopen(R->out.posts_part, "wb")))
 		rc = atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.posts_part, strerror(errno));
-		goto out;
-	}
-	setvbuf(out, NULL, _IOFBF, 1 << 20);
-	while ((n = getline(&line, &cap, in)) > 0) {
-		const char *cl = linker_cluster_of(R->linker, idx);
-		size_t len = (size_t)n;
-		if (line[len - 1] == '\n')
-			len--;
-		if ((size_t)len < suffix_len ||
-		    memcmp(line + len - suffix_len, POST_CLUSTER_NULL, suffix_len) != 0) {
-			rc = atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
-					 R->out.posts_tmp, (unsigned long long)idx + 1);
-			goto out;
-		}
-		if (!cl) {
-			rc = write_all(out, line, (size_t)n, R->out.posts_part, err);
-		} else {
-			/* the text, for the cluster's template */
-			const char *key = strstr(line, ",\"text\":\"");
-			if (key) {
-				size_t tlen;
-				struct norm_text nt;
-				char *text = json_unescape(&a, key + 9, line + len, &tlen);
-				if (!text || normalize_text(&nt, text, tlen, &a) < 0) {
-					rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
-					goto out;
-				}
-				rc = linker_add_text(R->linker, idx, text, tlen, &nt, err);
-				if (rc < 0)
-					goto out;
-				arena_reset(&a);
+	if (out)
+		setvbuf(out, NULL, _IOFBF, 1 << 20);
+	while (rc == 0 && (rc = blocks_next(&k, R, err)) == 1) {
+		uint64_t run_start = k.base;
+
+		rc = 0;
+		for (uint64_t idx = k.first; idx < k.end && rc == 0; idx++) {
+			const char *line = k.p + (R->line_at[idx] - k.base);
+			size_t len = (size_t)(R->line_at[idx + 1] - R->line_at[idx]);
+			const char *cl = linker_cluster_of(R->linker, idx);
+
+			if (len < suffix_len + 1 || line[len - 1] != '\n' ||
+			    memcmp(line + len - 1 - suffix_len, POST_CLUSTER_NULL, suffix_len) != 0) {
+				rc = atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
+						 R->out.posts_tmp, (unsigned long long)idx + 1);
+				break;
 			}
-			if (fwrite(line, 1, len - suffix_len, out) != len - suffix_len ||
-			    fprintf(out, "\"cluster\":") < 0)
-				rc = atl_err_set(err, ATL_EIO, "cannot write '%s'", R->out.posts_part);
-			else {
-				struct buf b = BUF_INIT(256);
-				json_add_cstr(&b, cl);
-				buf_add(&b, "}\n", 2);
-				rc = write_all(out, buf_cstr(&b), b.len, R->out.posts_part, err);
-				buf_release(&b);
+			if (!cl)
+				continue;
+			/* the unclustered run before it, then this line relabelled */
+			buf_reset(&lab);
+			buf_adds(&lab, "\"cluster\":");
+			json_add_cstr(&lab, cl);
+			buf_add(&lab, "}\n", 2);
+			if (buf_error(&lab)) {
+				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+				break;
 			}
+			rc = write_all(out, k.p + (run_start - k.base),
+				       (size_t)(R->line_at[idx] - run_start) + len - 1 - suffix_len,
+				       R->out.posts_part, err);
+			if (rc == 0)
+				rc = write_all(out, lab.p, lab.len, R->out.posts_part, err);
+			run_start = R->line_at[idx + 1];
 		}
-		if (rc < 0)
-			goto out;
-		idx++;
+		if (rc == 0)
+			rc = write_all(out, k.p + (run_start - k.base),
+				       (size_t)(R->line_at[k.end] - run_start), R->out.posts_part, err);
 	}
-	if (ferror(in)) {
-		rc = atl_err_set(err, ATL_EIO, "cannot read '%s'", R->out.posts_tmp);
-		goto out;
-	}
-	if (idx != R->n_posts) {
-		rc = atl_err_set(err, ATL_EIO, "'%s' holds %llu posts, expected %llu", R->out.posts_tmp,
-				 (unsigned long long)idx, (unsigned long long)R->n_posts);
-		goto out;
-	}
-	rc = close_file(&out, R->out.posts_part, err);
-out:
+	if (rc == 0 && fgetc(k.in) != EOF)
+		rc = atl_err_set(err, ATL_EIO, "'%s' holds more than %llu posts", R->out.posts_tmp,
+				 (unsigned long long)R->n_posts);
+	if (rc == 0)
+		rc = close_file(&out, R->out.posts_part, err);
 	if (out)
 		fclose(out);
-	if (in)
-		fclose(in);
-	free(line);
-	arena_release(&a);
+	blocks_close(&k);
+	buf_release(&lab);
 	return rc;
 }
 
@@ -787,6 +913,34 @@ static void add_counts(struct buf *b, int *first, const char *key,
 	for (size_t i = 0; i < n; i++) {
 		json_add_key(b, &f, v[i].key);
 		json_add_int(b, (int64_t)(flagged ? v[i].flagged : v[i].posts));
+	}
+	buf_addc(b, '}');
+}
+
+/* "cpu": CPU seconds per stage (wall time misleads on a shared machine). */
+static void add_cpu_timings(struct buf *b, int *first, const struct scan_stats *st)
+{
+	const struct { const char *key; double v; } parts[] = {
+		{ "write", st->cpu_write },
+		{ "link_add", st->cpu_link },
+		{ "link_finish", st->cpu_finish },
+		{ "pass_two", st->cpu_pass2 },
+		{ "networks", st->cpu_networks },
+		{ "total", st->cpu_total },
+	};
+	int f = 1;
+
+	json_add_key(b, first, "cpu");
+	buf_addc(b, '{');
+	json_add_key(b, &f, "read_parse");
+	json_add_num(b, st->cpu_read, 4);
+	for (int k = 0; k < POST_N_STAGES; k++) {
+		json_add_key(b, &f, post_stage_names[k]);
+		json_add_num(b, st->cpu_stage[k], 4);
+	}
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		json_add_key(b, &f, parts[i].key);
+		json_add_num(b, parts[i].v, 4);
 	}
 	buf_addc(b, '}');
 }
@@ -940,6 +1094,7 @@ static int write_summary(struct run *R, struct atl_err *err)
 	json_add_num(&b, st->t_finish, 4);
 	json_add_key(&b, &f, "total");
 	json_add_num(&b, st->t_total, 4);
+	add_cpu_timings(&b, &f, st);
 	buf_addc(&b, '}');
 	buf_add(&b, "}\n", 2);
 
@@ -976,6 +1131,51 @@ static int write_networks(struct run *R, struct atl_err *err)
 		return rc;
 	}
 	return close_file(&fp, R->out.networks_part, err);
+}
+
+struct networks_job {
+	struct run *R;
+	struct atl_err err;
+	int rc;
+	double cpu_s;
+};
+
+static void *networks_main(void *arg)
+{
+	struct networks_job *j = arg;
+	double c = thread_cpu_s();
+
+	j->rc = write_networks(j->R, &j->err);
+	j->cpu_s = thread_cpu_s() - c;
+	return NULL;
+}
+
+/* networks.jsonl (templates: the costly part) on a second thread while
+ * this one rewrites posts.jsonl with the cluster labels. The networks
+ * writer only reads what pass two reads (linker_cluster_of), so the two
+ * may run together. */
+static int finish_outputs(struct run *R, struct atl_err *err)
+{
+	struct networks_job j = { R, ATL_ERR_INIT, 0, 0 };
+	pthread_t t;
+	int rc, threaded = R->st->threads > 1 &&
+			   pthread_create(&t, NULL, networks_main, &j) == 0;
+
+	double c;
+
+	if (!threaded)
+		networks_main(&j);
+	c = thread_cpu_s();
+	rc = pass_two(R, err);
+	R->st->cpu_pass2 += thread_cpu_s() - c;
+	if (threaded)
+		pthread_join(t, NULL);
+	R->st->cpu_networks = j.cpu_s;
+	if (rc == 0 && j.rc < 0) {
+		*err = j.err;
+		rc = j.rc;
+	}
+	return rc;
 }
 
 static int rename_all(struct run *R, struct atl_err *err)
@@ -1074,7 +1274,7 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	int threads = o->threads > 0 ? o->threads : n_cores();
 	int writer_started = 0, n_started = 0;
 	int rc;
-	double t_start = now_s();
+	double t_start = now_s(), cpu_start = process_cpu_s(), c;
 
 	memset(&R, 0, sizeof(R));
 	memset(st, 0, sizeof(*st));
@@ -1148,11 +1348,22 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 		writer_started = 1;
 	}
 
+	/* The main thread reads and parses; with one thread it also does
+	 * the rest, counted separately (process_batch, write_batch). */
+	c = thread_cpu_s();
 	for (size_t i = 0; i < specs.n; i++) {
 		rc = read_input(&R, &specs.v[i], specs.walked[i], &st->inputs[i], &single, s0, err);
 		if (rc < 0)
-			goto out;
+			break;
 	}
+	st->cpu_read = thread_cpu_s() - c;
+	if (threads == 1)
+		for (int k = 0; k < POST_N_STAGES; k++)
+			st->cpu_read -= st->cpu_stage[k];
+	if (threads == 1)
+		st->cpu_read -= st->cpu_write + st->cpu_link;
+	if (rc < 0)
+		goto out;
 	rc = 0;
 out:
 	if (R.n_slots) {
@@ -1162,8 +1373,11 @@ out:
 			R.fatal = 1;
 		pthread_cond_broadcast(&R.cv);
 		pthread_mutex_unlock(&R.mu);
-		for (int i = 0; i < n_started; i++)
+		for (int i = 0; i < n_started; i++) {
 			pthread_join(workers[i].tid, NULL);
+			for (int k = 0; k < POST_N_STAGES; k++)
+				st->cpu_stage[k] += workers[i].stage_cpu_s[k];
+		}
 		if (writer_started)
 			pthread_join(writer, NULL);
 		if (rc == 0 && R.fatal) {
@@ -1180,15 +1394,20 @@ out:
 			rc = close_file(&R.out.posts_f, R.out.posts_tmp, err);
 		if (rc == 0)
 			rc = close_file(&R.out.rejects_f, R.out.rejects_part, err);
+		c = thread_cpu_s();
 		if (rc == 0)
 			rc = linker_finish(R.linker, err);
+		st->cpu_finish = thread_cpu_s() - c;
+		c = thread_cpu_s();
 		if (rc == 0)
-			rc = pass_two(&R, err);
+			rc = collect_samples(&R, err);
+		st->cpu_pass2 = thread_cpu_s() - c;
 		if (rc == 0) {
 			st->clusters = linker_n_clusters(R.linker);
 			st->networks = linker_n_networks(R.linker);
-			rc = write_networks(&R, err);
+			rc = finish_outputs(&R, err);
 		}
+		st->cpu_total = process_cpu_s() - cpu_start;
 		st->t_finish = now_s() - t;
 		st->t_total = now_s() - t_start;
 		if (st->threads > 1)
@@ -1223,6 +1442,7 @@ out:
 	detect_scratch_free(s0);
 	batch_release(&single);
 	linker_free(R.linker);
+	free(R.line_at);
 	detector_free(R.det);
 	spec_list_release(&specs);
 	return rc;

@@ -21,6 +21,7 @@
 #include "extract/extract.h"
 #include "io/reader.h"
 #include "link/link.h"
+#include "pipeline/post.h"
 
 
 struct scan_stats;
@@ -94,6 +95,10 @@ struct scan_stats {
 	size_t n_platforms;
 	size_t clusters, networks;
 	double t_read, t_process, t_write, t_link, t_finish, t_total;	/* seconds */
+	/* CPU seconds (thread CPU clock) per part of the run; cpu_stage is
+	 * summed over the worker threads (enum post_stage). */
+	double cpu_read, cpu_stage[POST_N_STAGES], cpu_write, cpu_link,
+	       cpu_finish, cpu_pass2, cpu_networks, cpu_total;
 	int threads;
 };
 

@@ -172,3 +172,42 @@ TEST(tactics, names)
 	CHECK_STR(tactic_group_name(CTX__END), "unknown");
 	CHECK(tactics_n_patterns() <= TACTIC_MAX_PATTERNS);
 }
+
+/* The build-time blob: a serialised database loads back and scans the
+ * same; a blob from another table (hash), a truncated or foreign one is
+ * refused, so tactics_new falls back to compiling. */
+TEST(tactics, serialized_database)
+{
+	struct fixture fx;
+	struct atl_err err = ATL_ERR_INIT;
+	struct tactics *back = NULL;
+	struct tactic_hits *h2 = calloc(1, sizeof(*h2));
+	const char *t = "pasadores serios, cruce seguro a usa, pago al llegar";
+	char *blob = NULL;
+	size_t len = 0;
+
+	CHECK(h2 && setup(&fx) == 0);
+	CHECK(tactics_serialize(fx.t, &blob, &len, &err) == 0 && len > 33);
+	CHECK(tactics_load(&back, blob, len, &err) == 0);
+	CHECK(tactics_count(fx.t, fx.s, t, strlen(t), fx.h) == 0);
+	CHECK(tactics_count(back, fx.s, t, strlen(t), h2) == 0);
+	CHECK(fx.h->count[TAC_CROSSING_OFFER] > 0);
+	CHECK(memcmp(fx.h->count, h2->count, sizeof(h2->count)) == 0);
+	CHECK(tactics_spans(fx.t, fx.s, t, strlen(t), fx.h) == 0);
+	CHECK(tactics_spans(back, fx.s, t, strlen(t), h2) == 0);
+	CHECK_INT(h2->n, fx.h->n);
+	CHECK(memcmp(h2->v, fx.h->v, h2->n * sizeof(h2->v[0])) == 0);
+	tactics_free(back);
+	back = NULL;
+	CHECK_INT(tactics_load(&back, blob, len - 1, &err), ATL_EINVAL);
+	CHECK_INT(tactics_load(&back, blob, 20, &err), ATL_EINVAL);
+	blob[9] ^= 1;	/* first byte of the table hash */
+	CHECK_INT(tactics_load(&back, blob, len, &err), ATL_EINVAL);
+	blob[9] ^= 1;
+	blob[0] = 'X';
+	CHECK_INT(tactics_load(&back, blob, len, &err), ATL_EINVAL);
+	CHECK(back == NULL);
+	free(blob);
+	free(h2);
+	teardown(&fx);
+}
