@@ -51,6 +51,28 @@ static int is_media(const char *name)
 	return 0;
 }
 
+static const char *const image_ext[] = {
+	"jpg", "jpeg", "png", "gif", "webp", "bmp", "tif", "tiff",
+};
+
+/* An image we can read (a subset of the media extensions). */
+static int is_image(const char *name)
+{
+	const char *slash = strrchr(name, '/'), *dot = strrchr(name, '.');
+	char ext[8];
+	size_t k;
+
+	if (!dot || (slash && dot < slash) || strlen(dot + 1) >= sizeof(ext))
+		return 0;
+	for (k = 0; dot[1 + k]; k++)
+		ext[k] = (char)ascii_tolower((unsigned char)dot[1 + k]);
+	ext[k] = '\0';
+	for (size_t i = 0; i < sizeof(image_ext) / sizeof(image_ext[0]); i++)
+		if (!strcmp(ext, image_ext[i]))
+			return 1;
+	return 0;
+}
+
 /* A hidden component anywhere in a member path ("__MACOSX/" counts). */
 static int is_hidden_member(const char *name)
 {
@@ -239,14 +261,16 @@ static int expand(struct list *l, const char *path, int depth, struct atl_err *e
 		return depth ? 0 : add(l, path, NULL, -1, NULL, err);	/* "-", a fifo */
 	if (is_zip_file(path))
 		return expand_zip(l, path, err);
-	return add(l, path, NULL, -1, depth && is_media(path) ? "media file" : NULL, err);
+	return add(l, path, NULL, -1,
+		   (depth && is_media(path)) || is_image(path) ? "media file" : NULL, err);
 }
 
 int input_list_expand(const char *path, struct input_spec **out, size_t *n,
 		      struct atl_err *err)
 {
 	struct list l = { NULL, 0, 0 };
-	int rc;
+	size_t i;
+	int rc, has_text = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -255,6 +279,13 @@ int input_list_expand(const char *path, struct input_spec **out, size_t *n,
 		input_list_free(l.v, l.n);
 		return rc;
 	}
+	/* Images on disk become records of their own unless the tree holds
+	 * something else to read: then it is an export, whose images are read
+	 * as the attachments its messages name. */
+	for (i = 0; i < l.n && !has_text; i++)
+		has_text = !l.v[i].skip;
+	for (i = 0; i < l.n && !has_text; i++)
+		l.v[i].is_image = !l.v[i].member && is_image(l.v[i].path);
 	*out = l.v;
 	*n = l.n;
 	return 0;

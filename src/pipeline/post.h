@@ -17,6 +17,7 @@
 #include "text/normalize.h"
 
 struct arena;
+struct ocr;
 
 struct post_ctx {			/* shared, read-only during a scan */
 	const struct detector *det;
@@ -24,8 +25,25 @@ struct post_ctx {			/* shared, read-only during a scan */
 	const struct extract_opts *xopts;
 };
 
+struct post_ocr {			/* the text read in one attached image */
+	const char *image;		/* its path, as in rec.media */
+	struct str text;		/* "" when none or failed */
+	double confidence;		/* [0, 1] */
+	const char *error;		/* why it could not be read, or NULL */
+	int timed_out;
+};
+
 struct post {				/* one processed post; in the batch arena */
 	struct record rec;
+	/* With OCR text, extraction runs over the caption and each image's
+	 * text apart; detection and signing over their concatenation
+	 * ("caption\n\nocr1\n\nocr2", in full). Spans of ind and det are in
+	 * full's coordinates; seg_start[k] is where segment k (0 = caption,
+	 * k = image k-1) starts in full. Without OCR text, full = rec.text. */
+	struct post_ocr *ocr;
+	size_t n_ocr;
+	struct str full;
+	uint32_t seg_start[REC_MAX_MEDIA + 2];
 	struct norm_text nt;
 	struct indicator_list ind;
 	struct detect_result det;
@@ -33,9 +51,11 @@ struct post {				/* one processed post; in the batch arena */
 	size_t line_off, line_len;	/* its rendered line in the batch's buf */
 };
 
-/* Process p->rec; render its line (with "cluster":null last) into out. */
+/* Process p->rec; render its line (with "cluster":null last) into out.
+ * ocr is this thread's engine, or NULL: then no image is read (and "ocr"
+ * is an empty array). */
 int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
-		 struct post *p, struct arena *a, struct buf *out);
+		 struct ocr *ocr, struct post *p, struct arena *a, struct buf *out);
 
 /* The suffix every rendered line ends with, before its newline. */
 #define POST_CLUSTER_NULL "\"cluster\":null}"

@@ -21,6 +21,7 @@
 #include "extract/extract.h"
 #include "io/reader.h"
 #include "link/link.h"
+#include "ocr/ocr.h"
 
 
 struct scan_stats;
@@ -30,6 +31,9 @@ struct scan_stats;
 typedef void scan_progress_fn(void *ctx, const struct scan_stats *st, int done);
 /* Called (in input order) for each rejected record or broken input. */
 typedef void scan_reject_fn(void *ctx, const struct atl_err *e);
+/* Called once, from the reading thread, with a note for the user
+ * ("ocr: no tesseract data for 'por' ...; going on without it"). */
+typedef void scan_note_fn(void *ctx, const char *msg);
 
 struct scan_opts {
 	const char *out_dir;		/* created if missing */
@@ -42,6 +46,9 @@ struct scan_opts {
 	size_t batch_records;		/* 0 = 1024 */
 	scan_progress_fn *progress;
 	scan_reject_fn *on_reject;
+	scan_note_fn *on_note;
+	int no_ocr;			/* do not read images (--no-ocr) */
+	struct ocr_opts ocr;
 	void *cb_ctx;
 	const char *argv_line;		/* options as given, for summary.json */
 };
@@ -81,6 +88,12 @@ struct scan_stats {
 	struct scan_count platforms[SCAN_MAX_KEYS];
 	size_t n_platforms;
 	size_t clusters, networks;
+	int ocr_enabled;
+	char ocr_langs[64];
+	uint64_t images_read;			/* OCR'd (or from the cache) */
+	uint64_t images_failed;			/* passed the checks, then failed */
+	uint64_t images_timed_out;
+	uint64_t images_rejected;		/* refused before reading (rejects.jsonl) */
 	double t_read, t_process, t_write, t_link, t_finish, t_total;	/* seconds */
 	int threads;
 };
