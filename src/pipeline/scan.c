@@ -27,6 +27,7 @@
 
 #include "atalaya.h"
 #include "core/arena.h"
+#include "core/ascii.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "io/input.h"
@@ -523,6 +524,14 @@ static int write_reject(struct run *R, const struct atl_err *e, const struct rec
 	return rc;
 }
 
+static int is_blank(struct str s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if (!ascii_is_space((unsigned char)s.p[i]))
+			return 0;
+	return 1;
+}
+
 /* Refuse, before a worker decodes them, the attached images that fail
  * ocr_check_file (too big, a decompression bomb, truncated, not an image):
  * each gets a rejects row (its path, the record's line) and is dropped from
@@ -672,6 +681,10 @@ static int read_input(struct run *R, const struct input_spec *spec, int walked,
 			if (rc < 0)
 				break;
 			rc = 1;
+			if (!p->rec.n_media && is_blank(p->rec.text)) {
+				rc = atl_err_set(&rerr, ATL_EPARSE, "empty text and no readable image");
+				rerr.line = p->rec.line;
+			}
 		}
 		if (rc == 1) {
 			is->read++;
