@@ -93,6 +93,10 @@ int format_set_raw(struct arena *a, struct record *rec, const char *p, size_t n)
  * it only when o->want_media is set. 0 or ATL_ENOMEM. */
 int format_add_media(struct arena *a, struct record *rec, const char *p, size_t n);
 
+/* Does p[0..n) end in an image extension we read (.jpg .jpeg .png .gif
+ * .webp .bmp .tif .tiff, any case) after a non-empty base name? */
+int format_is_image_name(const char *p, size_t n);
+
 /* rec->line = line, rec->locator = the line as text. */
 int format_set_line(struct arena *a, struct record *rec, long line);
 

@@ -504,13 +504,37 @@ int format_set_line(struct arena *a, struct record *rec, long line)
 	return 0;
 }
 
-/* One media reference: is it a path we may open? URLs are not files (not an
- * error); absolute paths, "..", backslashes and control bytes are refused. */
+int format_is_image_name(const char *p, size_t n)
+{
+	static const char *const ext[] = {
+		"jpg", "jpeg", "png", "gif", "webp", "bmp", "tif", "tiff",
+	};
+	size_t dot = n;
+
+	while (dot > 0 && p[dot - 1] != '.' && p[dot - 1] != '/')
+		dot--;
+	if (dot < 2 || p[dot - 1] != '.' || p[dot - 2] == '/')
+		return 0;
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		size_t k = strlen(ext[i]), j = 0;
+		if (n - dot != k)
+			continue;
+		while (j < k && ascii_tolower((unsigned char)p[dot + j]) == ext[i][j])
+			j++;
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+/* One media reference: is it a path we may open? URLs and files that are
+ * not images (voice notes, videos) are skipped quietly; absolute paths,
+ * "..", backslashes and control bytes are refused with a warning. */
 static int media_ok(const char *p, size_t n, unsigned *warnings)
 {
 	if (n > 7 && (!memcmp(p, "http://", 7) || !memcmp(p, "https://", 8)))
 		return 0;
-	if (n == 0)
+	if (n == 0 || !format_is_image_name(p, n))
 		return 0;
 	if (n > FORMAT_MEDIA_MAX || p[0] == '/' || p[0] == '~' || memchr(p, '\\', n) ||
 	    (n > 1 && p[1] == ':')) {

@@ -18,6 +18,7 @@
 #include <zip.h>
 
 #include "core/ascii.h"
+#include "io/format.h"
 #include "io/input.h"
 #include "core/banned.h"
 
@@ -51,26 +52,10 @@ static int is_media(const char *name)
 	return 0;
 }
 
-static const char *const image_ext[] = {
-	"jpg", "jpeg", "png", "gif", "webp", "bmp", "tif", "tiff",
-};
-
 /* An image we can read (a subset of the media extensions). */
 static int is_image(const char *name)
 {
-	const char *slash = strrchr(name, '/'), *dot = strrchr(name, '.');
-	char ext[8];
-	size_t k;
-
-	if (!dot || (slash && dot < slash) || strlen(dot + 1) >= sizeof(ext))
-		return 0;
-	for (k = 0; dot[1 + k]; k++)
-		ext[k] = (char)ascii_tolower((unsigned char)dot[1 + k]);
-	ext[k] = '\0';
-	for (size_t i = 0; i < sizeof(image_ext) / sizeof(image_ext[0]); i++)
-		if (!strcmp(ext, image_ext[i]))
-			return 1;
-	return 0;
+	return format_is_image_name(name, strlen(name));
 }
 
 /* A hidden component anywhere in a member path ("__MACOSX/" counts). */

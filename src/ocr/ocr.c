@@ -7,9 +7,8 @@
  * Recognize under a monitor with a deadline -> text and mean confidence ->
  * cache store.
  *
- * Why these choices (measured with bench/ocr_bench.sh on 300 rendered
- * ad-style images; the numbers are in the commit that set the defaults and
- * in bench/ocr_bench.sh's header):
+ * Why these choices (measured with bench/ocr_bench.sh on rendered ad-style
+ * images; the numbers are in its header and in ocr.h):
  *   - the LSTM engine only (OEM_LSTM_ONLY): the legacy engine is slower and
  *     reads digits worse on screen fonts;
  *   - colour kept when not binarising: Tesseract's own thresholder tries
@@ -309,26 +308,6 @@ static int engine_start(struct ocr *o, struct atl_err *err)
 
 /* ---- file checks ---------------------------------------------------------- */
 
-int ocr_is_image_name(const char *name)
-{
-	static const char *const ext[] = {
-		".jpg", ".jpeg", ".png", ".gif", ".webp", ".bmp", ".tif", ".tiff",
-	};
-	size_t n = strlen(name);
-
-	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
-		size_t k = strlen(ext[i]);
-		size_t j = 0;
-		if (n <= k)
-			continue;
-		while (j < k && ascii_tolower((unsigned char)name[n - k + j]) == ext[i][j])
-			j++;
-		if (j == k)
-			return 1;
-	}
-	return 0;
-}
-
 /* Read the whole file into *out (malloc), at most max bytes. */
 static int read_file(const char *path, size_t max, unsigned char **out, size_t *n,
 		     struct atl_err *err)
@@ -578,10 +557,10 @@ static int prepare(const struct ocr_ctx *c, const unsigned char *p, size_t n,
 	if (px > (double)OCR_MAX_WORK_PIXELS) {
 		float f = (float)sqrt((double)OCR_MAX_WORK_PIXELS / px);
 		pix_swap(&pix, pixScale(pix, f, f));
-	} else if ((c->o.prep & OCR_PREP_SCALE) && w < 1200 && h < 1200 &&
-		   px * 4 <= (double)OCR_MAX_WORK_PIXELS) {
-		/* screen-sized ads: their text is often 10-15 px high, under
-		 * the ~20-30 px the LSTM model was trained on */
+	} else if ((c->o.prep & OCR_PREP_SCALE) && w < 640 && h < 640) {
+		/* small screenshots: their text is often 10-15 px high, under
+		 * the ~20-30 px the LSTM model was trained on; scaling every
+		 * screen-sized image (< 1200 px) cost 1.5x time for no gain */
 		pix_swap(&pix, pixScale(pix, 2.0f, 2.0f));
 	}
 	if (c->o.prep & OCR_PREP_DESKEW)

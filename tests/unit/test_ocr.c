@@ -17,6 +17,8 @@
 #include "test.h"
 #include "core/arena.h"
 #include "core/buf.h"
+#include "io/format.h"
+#include "io/reader.h"
 #include "ocr/ocr.h"
 #include "pipeline/post.h"
 #include "pipeline/scan.h"
@@ -81,16 +83,141 @@ static const char *write_tmp(const char *name, const void *p, size_t n)
 	return dst;
 }
 
+static int is_img(const char *s)
+{
+	return format_is_image_name(s, strlen(s));
+}
+
 TEST(ocr, image_names)
 {
-	CHECK(ocr_is_image_name("a/IMG-20240105-WA0001.jpg"));
-	CHECK(ocr_is_image_name("x.JPEG"));
-	CHECK(ocr_is_image_name("shot.png"));
-	CHECK(ocr_is_image_name("s.webp"));
-	CHECK(!ocr_is_image_name("chat.txt"));
-	CHECK(!ocr_is_image_name("video.mp4"));
-	CHECK(!ocr_is_image_name(".png"));
-	CHECK(!ocr_is_image_name("png"));
+	CHECK(is_img("a/IMG-20240105-WA0001.jpg"));
+	CHECK(is_img("x.JPEG"));
+	CHECK(is_img("shot.png"));
+	CHECK(is_img("s.webp"));
+	CHECK(!is_img("chat.txt"));
+	CHECK(!is_img("00000013-AUDIO-2024-01-05.opus"));
+	CHECK(!is_img("video.mp4"));
+	CHECK(!is_img(".png"));
+	CHECK(!is_img("a/.png"));
+	CHECK(!is_img("png"));
+}
+
+/* Media references in records: joined to the input's directory; absolute
+ * paths and ".." refused (hostile input must not pick files elsewhere). */
+TEST(ocr, media_paths_from_records)
+{
+	struct reader_opts o;
+	struct reader *r = NULL;
+	struct record rec;
+	struct arena a;
+	struct atl_err err = ATL_ERR_INIT;
+	char dir[512], path[600];
+	FILE *f;
+
+	snprintf(dir, sizeof(dir), "%s/exp", test_tmp_dir());
+	snprintf(path, sizeof(path), "mkdir -p '%s'", dir);
+	CHECK(system(path) == 0);
+	snprintf(path, sizeof(path), "%s/posts.jsonl", dir);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs("{\"id\":\"1\",\"text\":\"a\",\"media\":\"img/a.jpg\"}\n"
+	      "{\"id\":\"2\",\"text\":\"b\",\"images\":[\"./b.png\",\"c.webp\",\"v.mp4\"]}\n"
+	      "{\"id\":\"3\",\"text\":\"c\",\"image\":\"../../etc/x.png\"}\n"
+	      "{\"id\":\"4\",\"text\":\"d\",\"image\":\"/etc/x.png\"}\n"
+	      "{\"id\":\"5\",\"text\":\"e\",\"image\":\"a/../../x.png\"}\n"
+	      "{\"id\":\"6\",\"text\":\"\",\"image\":\"https://cdn.example/x.png\"}\n"
+	      "{\"id\":\"7\",\"text\":\"\",\"image\":\"only.png\"}\n", f);
+	fclose(f);
+	memset(&o, 0, sizeof(o));
+	o.want_media = 1;
+	arena_init(&a, 1 << 12);
+	CHECK_INT(reader_open(&r, path, &o, &err), 0);
+	if (!r)
+		return;
+	CHECK_INT(reader_next(r, &rec, &a, &err), 1);
+	CHECK_INT(rec.n_media, 1);
+	snprintf(path, sizeof(path), "%s/img/a.jpg", dir);
+	CHECK_MEM(rec.media[0].p, rec.media[0].len, path);
+	CHECK_INT(reader_next(r, &rec, &a, &err), 1);
+	CHECK_INT(rec.n_media, 2);	/* the video is not an image */
+	snprintf(path, sizeof(path), "%s/b.png", dir);
+	CHECK_MEM(rec.media[0].p, rec.media[0].len, path);
+	for (int i = 0; i < 3; i++) {
+		CHECK_INT(reader_next(r, &rec, &a, &err), 1);
+		CHECK_INT(rec.n_media, 0);
+		CHECK(rec.warnings & REC_WARN_BAD_MEDIA);
+	}
+	/* a URL is not a file, and a record without text or image is empty */
+	CHECK_INT(reader_next(r, &rec, &a, &err), ATL_EPARSE);
+	/* no text but an image: kept, the text is in the image */
+	CHECK_INT(reader_next(r, &rec, &a, &err), 1);
+	CHECK_INT(rec.n_media, 1);
+	CHECK_INT(reader_next(r, &rec, &a, &err), 0);
+	reader_free(r);
+
+	/* OCR off: media are not collected, the empty record is rejected */
+	o.want_media = 0;
+	snprintf(path, sizeof(path), "%s/posts.jsonl", dir);
+	CHECK_INT(reader_open(&r, path, &o, &err), 0);
+	if (!r)
+		return;
+	CHECK_INT(reader_next(r, &rec, &a, &err), 1);
+	CHECK_INT(rec.n_media, 0);
+	reader_free(r);
+	arena_release(&a);
+}
+
+TEST(ocr, whatsapp_attachments)
+{
+	static const char chat[] =
+		"05/01/2024, 10:00 - Ana: <attached: 00000012-PHOTO-2024-01-05-10-00-00.jpg>\n"
+		"05/01/2024, 10:01 - Ana: IMG-20240105-WA0001.jpg (file attached)\n"
+		"Salida el lunes\n"
+		"05/01/2024, 10:02 - Ana: PTT-20240105-WA0002.opus (file attached)\n"
+		"05/01/2024, 10:03 - Ana: hola\n";
+	struct reader_opts o;
+	struct reader *r = NULL;
+	struct record rec;
+	struct arena a;
+	struct atl_err err = ATL_ERR_INIT;
+	char dir[512], path[600];
+	FILE *f;
+	int rc;
+
+	snprintf(dir, sizeof(dir), "%s/wa", test_tmp_dir());
+	snprintf(path, sizeof(path), "mkdir -p '%s'", dir);
+	CHECK(system(path) == 0);
+	snprintf(path, sizeof(path), "%s/chat.txt", dir);
+	f = fopen(path, "w");
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	fputs(chat, f);
+	fclose(f);
+	memset(&o, 0, sizeof(o));
+	o.want_media = 1;
+	arena_init(&a, 1 << 12);
+	CHECK_INT(reader_open(&r, path, &o, &err), 0);
+	if (!r)
+		return;
+	CHECK_INT(reader_next(r, &rec, &a, &err), 1);
+	CHECK_INT(rec.n_media, 1);
+	CHECK_INT(rec.text.len, 0);
+	snprintf(path, sizeof(path), "%s/00000012-PHOTO-2024-01-05-10-00-00.jpg", dir);
+	if (rec.n_media)
+		CHECK_MEM(rec.media[0].p, rec.media[0].len, path);
+	CHECK_INT(reader_next(r, &rec, &a, &err), 1);
+	CHECK_INT(rec.n_media, 1);
+	CHECK_MEM(rec.text.p, rec.text.len, "Salida el lunes");
+	/* the voice note is skipped as before; then the plain message */
+	while ((rc = reader_next(r, &rec, &a, &err)) == 1 && rec.n_media)
+		;
+	CHECK_INT(rc, 1);
+	CHECK_MEM(rec.text.p, rec.text.len, "hola");
+	reader_free(r);
+	arena_release(&a);
 }
 
 TEST(ocr, hostile_files_refused_before_decoding)
