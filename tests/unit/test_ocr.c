@@ -102,40 +102,56 @@ TEST(ocr, image_names)
 	CHECK(!is_img("png"));
 }
 
+/* Write content to test_tmp_dir()/sub/file (dir gets test_tmp_dir()/sub)
+ * and open a reader on it collecting media; NULL on failure. */
+static struct reader *open_fixture(const char *sub, const char *file, const char *content,
+				   char *dir, size_t cap)
+{
+	struct reader_opts o;
+	struct reader *r = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	char path[700];
+	FILE *f;
+
+	snprintf(dir, cap, "%s/%s", test_tmp_dir(), sub);
+	snprintf(path, sizeof(path), "mkdir -p '%s'", dir);
+	if (system(path) != 0)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/%s", dir, file);
+	f = fopen(path, "w");
+	if (!f)
+		return NULL;
+	fputs(content, f);
+	fclose(f);
+	memset(&o, 0, sizeof(o));
+	o.want_media = 1;
+	return reader_open(&r, path, &o, &err) == 0 ? r : NULL;
+}
+
 /* Media references in records: joined to the input's directory; absolute
  * paths and ".." refused (hostile input must not pick files elsewhere). */
 TEST(ocr, media_paths_from_records)
 {
+	static const char lines[] =
+		"{\"id\":\"1\",\"text\":\"a\",\"media\":\"img/a.jpg\"}\n"
+		"{\"id\":\"2\",\"text\":\"b\",\"images\":[\"./b.png\",\"c.webp\",\"v.mp4\"]}\n"
+		"{\"id\":\"3\",\"text\":\"c\",\"image\":\"../../etc/x.png\"}\n"
+		"{\"id\":\"4\",\"text\":\"d\",\"image\":\"/etc/x.png\"}\n"
+		"{\"id\":\"5\",\"text\":\"e\",\"image\":\"a/../../x.png\"}\n"
+		"{\"id\":\"6\",\"text\":\"\",\"image\":\"https://cdn.example/x.png\"}\n"
+		"{\"id\":\"7\",\"text\":\"\",\"image\":\"only.png\"}\n";
 	struct reader_opts o;
-	struct reader *r = NULL;
+	struct reader *r;
 	struct record rec;
 	struct arena a;
 	struct atl_err err = ATL_ERR_INIT;
 	char dir[512], path[600];
-	FILE *f;
 
-	snprintf(dir, sizeof(dir), "%s/exp", test_tmp_dir());
-	snprintf(path, sizeof(path), "mkdir -p '%s'", dir);
-	CHECK(system(path) == 0);
-	snprintf(path, sizeof(path), "%s/posts.jsonl", dir);
-	f = fopen(path, "w");
-	CHECK(f != NULL);
-	if (!f)
-		return;
-	fputs("{\"id\":\"1\",\"text\":\"a\",\"media\":\"img/a.jpg\"}\n"
-	      "{\"id\":\"2\",\"text\":\"b\",\"images\":[\"./b.png\",\"c.webp\",\"v.mp4\"]}\n"
-	      "{\"id\":\"3\",\"text\":\"c\",\"image\":\"../../etc/x.png\"}\n"
-	      "{\"id\":\"4\",\"text\":\"d\",\"image\":\"/etc/x.png\"}\n"
-	      "{\"id\":\"5\",\"text\":\"e\",\"image\":\"a/../../x.png\"}\n"
-	      "{\"id\":\"6\",\"text\":\"\",\"image\":\"https://cdn.example/x.png\"}\n"
-	      "{\"id\":\"7\",\"text\":\"\",\"image\":\"only.png\"}\n", f);
-	fclose(f);
-	memset(&o, 0, sizeof(o));
-	o.want_media = 1;
-	arena_init(&a, 1 << 12);
-	CHECK_INT(reader_open(&r, path, &o, &err), 0);
+	r = open_fixture("exp", "posts.jsonl", lines, dir, sizeof(dir));
+	CHECK(r != NULL);
 	if (!r)
 		return;
+	arena_init(&a, 1 << 12);
 	CHECK_INT(reader_next(r, &rec, &a, &err), 1);
 	CHECK_INT(rec.n_media, 1);
 	snprintf(path, sizeof(path), "%s/img/a.jpg", dir);
@@ -157,8 +173,8 @@ TEST(ocr, media_paths_from_records)
 	CHECK_INT(reader_next(r, &rec, &a, &err), 0);
 	reader_free(r);
 
-	/* OCR off: media are not collected, the empty record is rejected */
-	o.want_media = 0;
+	/* OCR off: media are not collected */
+	memset(&o, 0, sizeof(o));
 	snprintf(path, sizeof(path), "%s/posts.jsonl", dir);
 	CHECK_INT(reader_open(&r, path, &o, &err), 0);
 	if (!r)
@@ -177,31 +193,18 @@ TEST(ocr, whatsapp_attachments)
 		"Salida el lunes\n"
 		"05/01/2024, 10:02 - Ana: PTT-20240105-WA0002.opus (file attached)\n"
 		"05/01/2024, 10:03 - Ana: hola\n";
-	struct reader_opts o;
-	struct reader *r = NULL;
+	struct reader *r;
 	struct record rec;
 	struct arena a;
 	struct atl_err err = ATL_ERR_INIT;
 	char dir[512], path[600];
-	FILE *f;
 	int rc;
 
-	snprintf(dir, sizeof(dir), "%s/wa", test_tmp_dir());
-	snprintf(path, sizeof(path), "mkdir -p '%s'", dir);
-	CHECK(system(path) == 0);
-	snprintf(path, sizeof(path), "%s/chat.txt", dir);
-	f = fopen(path, "w");
-	CHECK(f != NULL);
-	if (!f)
-		return;
-	fputs(chat, f);
-	fclose(f);
-	memset(&o, 0, sizeof(o));
-	o.want_media = 1;
-	arena_init(&a, 1 << 12);
-	CHECK_INT(reader_open(&r, path, &o, &err), 0);
+	r = open_fixture("wa", "chat.txt", chat, dir, sizeof(dir));
+	CHECK(r != NULL);
 	if (!r)
 		return;
+	arena_init(&a, 1 << 12);
 	CHECK_INT(reader_next(r, &rec, &a, &err), 1);
 	CHECK_INT(rec.n_media, 1);
 	CHECK_INT(rec.text.len, 0);
