@@ -525,13 +525,18 @@ static double now_ms(void)
 	return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
-/* Replace *pix by next (when not NULL). */
+/* Replace *pix by next (when not NULL), dropping our reference to the old
+ * one. Leptonica often returns a clone (the same PIX, one more reference:
+ * pixDeskew when it finds no skew, pixConvertTo8 on 8-bit input), so the
+ * old reference is released even when next == *pix. */
 static void pix_swap(PIX **pix, PIX *next)
 {
-	if (next && next != *pix) {
-		pixDestroy(pix);
-		*pix = next;
-	}
+	PIX *old = *pix;
+
+	if (!next)
+		return;
+	*pix = next;
+	pixDestroy(&old);
 }
 
 /* Decode and pre-process; *out is an 8-bit grey, 1-bit or 32-bit RGB image. */
