@@ -11,7 +11,7 @@ VARIANT ?= debug
 BUILD   := build/$(VARIANT)
 CC      ?= cc
 
-PKGS    := libutf8proc libhs libxxhash libzstd zlib yajl libzip libcrypto sqlite3
+PKGS    := libutf8proc libhs libxxhash libzstd zlib yajl libzip libcrypto sqlite3 tesseract lept
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

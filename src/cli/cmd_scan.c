@@ -28,12 +28,19 @@ const char scan_usage[] =
 	"Desktop export (result.json), Facebook/Instagram DYI JSON, yt-dlp\n"
 	".info.json.\n"
 	"\n"
+	"Images are read with OCR (Tesseract; spa+eng+por+fra, whichever is\n"
+	"installed): those a record names in its media field (media, image or\n"
+	"images; a path relative to the input file), the attachments of a\n"
+	"WhatsApp export saved with media, and image files given as INPUT (or a\n"
+	"folder of them), each one a post. Their text is kept apart (\"ocr\" in\n"
+	"posts.jsonl) and searched like the caption.\n"
+	"\n"
 	"options:\n"
 	"  -o, --output DIR        write results into DIR (created if missing)\n"
 	"  -f, --format FMT        force the input format: jsonl, csv, whatsapp,\n"
 	"                          telegram, fbdyi, ytdlp\n"
 	"      --field NAME=SRC    read field NAME (id, text, platform, author,\n"
-	"                          created_at, url, parent) from SRC; dotted paths\n"
+	"                          created_at, url, parent, media) from SRC; dotted paths\n"
 	"                          reach into nested JSON (text=data.body)\n"
 	"      --platform NAME     platform for records that name none\n"
 	"      --default-region CC country for phone numbers without a country\n"
@@ -50,6 +57,8 @@ const char scan_usage[] =
 	"                          then keeps no raw bytes (needs --redact-key)\n"
 	"      --redact-key FILE   the HMAC key (at least 16 bytes; share it to\n"
 	"                          match tokens with another organisation)\n"
+	"      --no-ocr            do not read text inside images\n"
+	"      --ocr-langs L       Tesseract languages (default spa+eng+por+fra)\n"
 	"  -q, --quiet             print only errors\n"
 	"  -v, --verbose           more detail in messages\n"
 	"  -h, --help              this help\n"
@@ -116,6 +125,14 @@ static void on_reject(void *ctx, const struct atl_err *e)
 		}
 		cli_error_rec(sc->c, e);
 	}
+}
+
+static void on_note(void *ctx, const char *msg)
+{
+	struct scan_cli *sc = ctx;
+
+	if (!sc->c->quiet)
+		fprintf(stderr, "atalaya: %s\n", msg);
 }
 
 static void on_progress(void *ctx, const struct scan_stats *st, int done)
@@ -265,6 +282,11 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 				return cli_usage_error(c, "scan", "threads must be 1..64, not '%s'", argv[i]);
 			}
 			o.threads = (int)v;
+		} else if (!strcmp(a, "--no-ocr")) {
+			o.no_ocr = 1;
+		} else if (!strcmp(a, "--ocr-langs")) {
+			NEED_ARG();
+			o.ocr.langs = argv[++i];
 		} else {
 			free(inputs);
 			return cli_usage_error(c, "scan", "unknown option '%s'", a);
@@ -309,10 +331,17 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 			return cli_usage_error(c, "scan", "%s", err.msg);
 		}
 		o.redact = red;
+		if (!o.no_ocr) {
+			/* only the caption is rewritten today: text read from
+			 * images would reach the outputs raw */
+			cli_warn(c, "--redact turns OCR off (text in images is not redacted yet)");
+			o.no_ocr = 1;
+		}
 	}
 	argv_line(cmdline, sizeof(cmdline), argc, argv);
 	o.argv_line = cmdline;
 	o.on_reject = on_reject;
+	o.on_note = on_note;
 	o.progress = on_progress;
 	o.cb_ctx = &sc;
 	sc.out_dir = o.out_dir;

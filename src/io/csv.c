@@ -464,9 +464,12 @@ static int csv_next(struct format_reader *fr, struct record *rec, struct arena *
 {
 	struct str *fields[FIELD__N] = {
 		&rec->id, &rec->text, &rec->platform, &rec->author,
-		&rec->created_at, &rec->url, &rec->parent,
+		&rec->created_at, &rec->url, &rec->parent, NULL,
 	};
+	struct str media = STR_NULL;
 	int rc;
+
+	fields[FIELD_MEDIA] = &media;
 
 	if (fr->n_cols == 0)
 		return 0;
@@ -497,6 +500,8 @@ static int csv_next(struct format_reader *fr, struct record *rec, struct arena *
 			break;
 		}
 	}
+	if (media.p && fr->o->want_media && format_add_media(a, rec, media.p, media.len) < 0)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	return 1;
 }
 

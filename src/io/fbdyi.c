@@ -43,6 +43,7 @@ struct format_reader {
 	int ts_from_ms;		/* created_at came from timestamp_ms */
 	struct buf t[T__N];	/* text candidates */
 	struct buf fix;		/* scratch for the mojibake repair */
+	int want_media;		/* reader_opts.want_media */
 };
 
 /* Pack the code points of p (all <= U+00FF) into bytes in fr->fix; 1 when
@@ -132,6 +133,11 @@ static int fb_value(void *ctx, struct jstream *js, enum js_type t, const char *p
 	if ((!strcmp(k, "author") || !strcmp(k, "sender_name")) && !jrec_has(js, JF_AUTHOR)) {
 		jrec_set(js, JF_AUTHOR, p, n);
 		js->rec.warnings |= repaired;
+	} else if (fr->want_media && !strcmp(k, "uri") && parent && !strcmp(parent, "media")) {
+		/* attachments[].data[].media.uri, relative to the export's root */
+		if (js->rec.f[JF_MEDIA].len)
+			jrec_add(js, JF_MEDIA, "|", 1);
+		jrec_add(js, JF_MEDIA, p, n);
 	} else if (parent && !jrec_has(js, JF_URL) &&
 		   ((!strcmp(k, "url") && (!strcmp(parent, "external_context") ||
 					   !strcmp(parent, "place"))) ||
@@ -196,8 +202,11 @@ static int fb_close(void *ctx, struct jstream *js, int is_array)
 		return 0;
 	fr->item_depth = 0;
 	if (!item_text(fr)) {
-		jrec_skip(js);
-		return 0;
+		if (!js->rec.f[JF_MEDIA].len) {
+			jrec_skip(js);
+			return 0;
+		}
+		jrec_set(js, JF_TEXT, "", 0);	/* a photo-only post: its text is OCR's */
 	}
 	name = input_name(fr->in);
 	jrec_set(js, JF_ID, name, strlen(name));
@@ -220,6 +229,7 @@ static int fb_open_reader(struct format_reader **out, struct input *in,
 	*out = fr;
 	if (rc == 0) {
 		fr->in = in;
+		fr->want_media = o->want_media;
 		for (int i = 0; i < T__N; i++)
 			buf_init(&fr->t[i], o->max_record_bytes);
 		buf_init(&fr->fix, o->max_record_bytes);

@@ -84,6 +84,19 @@ int format_unix_to_rfc3339(const char *p, size_t n, int is_number, char out[21])
 /* rec->raw = the first FORMAT_RAW_MAX bytes of p (cut at a UTF-8 boundary). */
 int format_set_raw(struct arena *a, struct record *rec, const char *p, size_t n);
 
+#define FORMAT_MEDIA_MAX 1024	/* bytes in one media path */
+
+/* Add the media paths in p (one, or several separated by ';' or '|') to
+ * rec->media, as given; reader_next joins them to the input's directory.
+ * URLs are ignored; an absolute path, a ".." component, a backslash or a
+ * path past REC_MAX_MEDIA is dropped with REC_WARN_BAD_MEDIA. Readers call
+ * it only when o->want_media is set. 0 or ATL_ENOMEM. */
+int format_add_media(struct arena *a, struct record *rec, const char *p, size_t n);
+
+/* Does p[0..n) end in an image extension we read (.jpg .jpeg .png .gif
+ * .webp .bmp .tif .tiff, any case) after a non-empty base name? */
+int format_is_image_name(const char *p, size_t n);
+
 /* rec->line = line, rec->locator = the line as text. */
 int format_set_line(struct arena *a, struct record *rec, long line);
 

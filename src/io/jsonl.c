@@ -62,6 +62,7 @@ struct format_reader {
 	char path[MAX_PATH + 1];
 	size_t path_n;
 	size_t prefix[MAX_TRACK];	/* key prefix length per depth, or UNTRACKED */
+	long media_depth;	/* depth of an array under a media key, or 0 */
 	int fail;		/* ATL_ENOMEM from a callback */
 	const char *why;	/* why a callback stopped the parse */
 };
@@ -79,7 +80,10 @@ static int take(struct format_reader *fr, const char *p, size_t n, int is_number
 			fr->slot[w->slot] = STR_NULL;
 			continue;
 		}
-		if (w->slot / FORMAT_MAX_NAMES == FIELD_CREATED_AT)
+		if (w->slot / FORMAT_MAX_NAMES == FIELD_MEDIA)
+			rc = fr->o->want_media && !is_number ?
+			     format_add_media(fr->a, fr->rec, p, n) : 0;
+		else if (w->slot / FORMAT_MAX_NAMES == FIELD_CREATED_AT)
 			rc = format_set_time(fr->a, &fr->slot[w->slot], p, n, is_number,
 					     &fr->rec->warnings);
 		else
@@ -99,8 +103,15 @@ static int scalar(struct format_reader *fr, const char *p, size_t n, int is_numb
 		fr->why = "not a JSON object";
 		return 0;
 	}
-	if (!fr->key_valid)
+	if (!fr->key_valid) {
+		/* a string in an array under a media key: "images": ["a.jpg"] */
+		if (fr->media_depth && fr->depth == fr->media_depth && p && !is_number &&
+		    format_add_media(fr->a, fr->rec, p, n) < 0) {
+			fr->fail = ATL_ENOMEM;
+			return 0;
+		}
 		return 1;
+	}
 	fr->key_valid = 0;
 	return fr->match ? take(fr, p, n, is_number) : 1;
 }
@@ -142,6 +153,12 @@ static int open_container(struct format_reader *fr, int is_map)
 	} else if (is_map && fr->key_valid) {
 		prefix = fr->path_n;
 	}
+	if (!is_map && fr->key_valid && fr->o->want_media && !fr->media_depth) {
+		for (size_t i = 0; fr->match >> i; i++)
+			if (((fr->match >> i) & 1) &&
+			    fr->want[i].slot / FORMAT_MAX_NAMES == FIELD_MEDIA)
+				fr->media_depth = fr->depth + 1;
+	}
 	fr->depth++;
 	if (fr->depth < MAX_TRACK)
 		fr->prefix[fr->depth] = prefix;
@@ -153,6 +170,8 @@ static int close_container(void *ctx)
 {
 	struct format_reader *fr = ctx;
 
+	if (fr->depth == fr->media_depth)
+		fr->media_depth = 0;
 	fr->depth--;
 	fr->key_valid = 0;
 	return 1;
@@ -247,11 +266,13 @@ static int finish(struct format_reader *fr, struct record *rec, struct atl_err *
 {
 	struct str *fields[FIELD__N] = {
 		&rec->id, &rec->text, &rec->platform, &rec->author,
-		&rec->created_at, &rec->url, &rec->parent,
+		&rec->created_at, &rec->url, &rec->parent, NULL,
 	};
 	const char *names[FORMAT_MAX_NAMES];
 
 	for (int f = 0; f < FIELD__N; f++) {
+		if (!fields[f])
+			continue;	/* media: added as they were parsed */
 		for (int k = 0; k < FORMAT_MAX_NAMES; k++) {
 			if (fr->slot[f * FORMAT_MAX_NAMES + k].p) {
 				*fields[f] = fr->slot[f * FORMAT_MAX_NAMES + k];
@@ -297,6 +318,7 @@ static int parse_line(struct format_reader *fr, struct record *rec, struct arena
 	fr->depth = 0;
 	fr->n_top = 0;
 	fr->key_valid = 0;
+	fr->media_depth = 0;
 	fr->fail = 0;
 	fr->why = NULL;
 	st = yajl_parse(fr->h, (const unsigned char *)p, n);

@@ -503,6 +503,7 @@ static int pop(struct jstream *js, struct record *rec, struct arena *a,
 		[JF_PARENT] = offsetof(struct record, parent),
 		[JF_LOCATOR] = offsetof(struct record, locator),
 		[JF_PLATFORM] = offsetof(struct record, platform),
+		[JF_MEDIA] = 0,	/* not a str: see below */
 	};
 	const char *q = js->queue.p;
 	unsigned char kind = (unsigned char)q[js->q_off++];
@@ -546,7 +547,10 @@ static int pop(struct jstream *js, struct record *rec, struct arena *a,
 		struct str *dst = (struct str *)((char *)rec + field_of[f]);
 		if (n == Q_ABSENT)
 			continue;
-		if (format_set_str(a, dst, q + js->q_off, n, &rec->warnings) < 0)
+		if (f == JF_MEDIA) {
+			if (format_add_media(a, rec, q + js->q_off, n) < 0)
+				rc = ATL_ENOMEM;
+		} else if (format_set_str(a, dst, q + js->q_off, n, &rec->warnings) < 0)
 			rc = ATL_ENOMEM;
 		js->q_off += n;
 	}

@@ -62,7 +62,9 @@ struct jstream_hooks {
 
 /* Fields of a record under construction. */
 enum jf { JF_ID, JF_TEXT, JF_AUTHOR, JF_CREATED, JF_URL, JF_PARENT, JF_LOCATOR,
-	  JF_PLATFORM, JF__N };
+	  JF_PLATFORM,
+	  JF_MEDIA,	/* media paths separated by '|' (format_add_media) */
+	  JF__N };
 
 struct jrec {
 	struct buf f[JF__N];	/* each bounded by max_record_bytes */

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/arena.h"
 #include "core/ascii.h"
@@ -43,6 +44,7 @@ static const char *const field_names[FIELD__N] = {
 	[FIELD_CREATED_AT] = "created_at",
 	[FIELD_URL] = "url",
 	[FIELD_PARENT] = "parent",
+	[FIELD_MEDIA] = "media",
 };
 
 struct reader {
@@ -82,6 +84,11 @@ size_t format_field_names(const struct reader_opts *o, enum field_id f,
 		return 1;
 	}
 	names[0] = field_names[f];
+	if (f == FIELD_MEDIA) {
+		names[1] = "image";
+		names[2] = "images";
+		return 3;
+	}
 	if (f != FIELD_CREATED_AT)
 		return 1;
 	names[1] = "timestamp";
@@ -108,7 +115,7 @@ int reader_opts_set_field(struct reader_opts *o, const char *assignment,
 	}
 	return atl_err_set(err, ATL_EINVAL,
 			   "unknown field '%.*s' (want id, text, platform, author, "
-			   "created_at, url or parent)", (int)(n < 64 ? n : 64), assignment);
+			   "created_at, url, parent or media)", (int)(n < 64 ? n : 64), assignment);
 }
 
 static int pick_format(struct reader *r, struct atl_err *err)
@@ -195,6 +202,68 @@ int reader_open(struct reader **out, const char *path,
 	return rc;
 }
 
+/* name[0..base) + "/" + m, in the arena (just m when base is 0). */
+static char *join_at(struct arena *a, const char *name, size_t base, struct str m)
+{
+	char *p = arena_alloc(a, base + 1 + m.len + 1);
+
+	if (!p)
+		return NULL;
+	if (base) {
+		memcpy(p, name, base);
+		p[base] = '/';
+		memcpy(p + base + 1, m.p, m.len);
+		p[base + 1 + m.len] = '\0';
+	} else {
+		memcpy(p, m.p, m.len);
+		p[m.len] = '\0';
+	}
+	return p;
+}
+
+/* Join each media path to the directory of the input (name). An export's
+ * paths are relative to the file (WhatsApp, Telegram, JSON Lines) or to the
+ * root of the export (Facebook/Instagram DYI: "your_facebook_activity/posts/
+ * media/1.jpg" in ".../your_facebook_activity/posts/x.json"): when the plain
+ * join does not exist and the media path's first component names a
+ * directory of the input's path, it is joined to that directory's parent.
+ * Media of inputs read inside a zip or from stdin are dropped (not on disk
+ * beside them). 1 or ATL_ENOMEM. */
+static int resolve_media(struct record *rec, const char *name, struct arena *a,
+			 struct atl_err *err)
+{
+	const char *slash = strrchr(name, '/');
+	size_t dir_len = slash ? (size_t)(slash - name) : 0;
+
+	if (memmem(name, dir_len, ".zip:", 5) || !strcmp(name, "-")) {
+		rec->n_media = 0;
+		return 1;
+	}
+	for (size_t i = 0; i < rec->n_media; i++) {
+		struct str m = rec->media[i];
+		const char *c1 = memchr(m.p, '/', m.len);
+		size_t base = dir_len;
+		char *p = join_at(a, name, base, m);
+
+		if (!p)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+		if (c1 && access(p, F_OK) != 0) {
+			size_t k = (size_t)(c1 - m.p);
+			for (size_t j = 0; j + k <= dir_len; j++) {
+				if ((j == 0 || name[j - 1] == '/') && !memcmp(name + j, m.p, k) &&
+				    (j + k == dir_len || name[j + k] == '/')) {
+					p = join_at(a, name, j ? j - 1 : 0, m);
+					if (!p)
+						return atl_err_set(err, ATL_ENOMEM, "out of memory");
+					break;
+				}
+			}
+		}
+		rec->media[i] = str_make(p, strlen(p));
+	}
+	return 1;
+}
+
 static int is_blank(struct str s)
 {
 	for (size_t i = 0; i < s.len; i++)
@@ -212,7 +281,11 @@ int reader_next(struct reader *r, struct record *rec, struct arena *a,
 
 	memset(rec, 0, sizeof(*rec));
 	rc = r->ops->next(r->fr, rec, a, err);
-	if (rc == 1 && is_blank(rec->text))
+	if (rc == 1 && rec->n_media && !r->o.want_media)
+		rec->n_media = 0;
+	if (rc == 1 && rec->n_media)
+		rc = resolve_media(rec, input_name(r->in), a, err);
+	if (rc == 1 && is_blank(rec->text) && !rec->n_media)
 		rc = atl_err_set(err, ATL_EPARSE, "empty text");
 	/* copied, so a batch may outlive the reader */
 	name = input_name(r->in);
@@ -428,5 +501,91 @@ int format_set_line(struct arena *a, struct record *rec, long line)
 		return ATL_ENOMEM;
 	rec->line = line;
 	rec->locator = str_make(s, k);
+	return 0;
+}
+
+int format_is_image_name(const char *p, size_t n)
+{
+	static const char *const ext[] = {
+		"jpg", "jpeg", "png", "gif", "webp", "bmp", "tif", "tiff",
+	};
+	size_t dot = n;
+
+	while (dot > 0 && p[dot - 1] != '.' && p[dot - 1] != '/')
+		dot--;
+	if (dot < 2 || p[dot - 1] != '.' || p[dot - 2] == '/')
+		return 0;
+	for (size_t i = 0; i < sizeof(ext) / sizeof(ext[0]); i++) {
+		size_t k = strlen(ext[i]), j = 0;
+		if (n - dot != k)
+			continue;
+		while (j < k && ascii_tolower((unsigned char)p[dot + j]) == ext[i][j])
+			j++;
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+/* One media reference: is it a path we may open? URLs and files that are
+ * not images (voice notes, videos) are skipped quietly; absolute paths,
+ * "..", backslashes and control bytes are refused with a warning. */
+static int media_ok(const char *p, size_t n, unsigned *warnings)
+{
+	if (n > 7 && (!memcmp(p, "http://", 7) || !memcmp(p, "https://", 8)))
+		return 0;
+	if (n == 0 || !format_is_image_name(p, n))
+		return 0;
+	if (n > FORMAT_MEDIA_MAX || p[0] == '/' || p[0] == '~' || memchr(p, '\\', n) ||
+	    (n > 1 && p[1] == ':')) {
+		*warnings |= REC_WARN_BAD_MEDIA;
+		return 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if ((unsigned char)p[i] < 0x20) {
+			*warnings |= REC_WARN_BAD_MEDIA;
+			return 0;
+		}
+		/* a ".." component anywhere */
+		if (p[i] == '.' && i + 1 < n && p[i + 1] == '.' && (i == 0 || p[i - 1] == '/') &&
+		    (i + 2 == n || p[i + 2] == '/')) {
+			*warnings |= REC_WARN_BAD_MEDIA;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+int format_add_media(struct arena *a, struct record *rec, const char *p, size_t n)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t s, e;
+		while (i < n && (p[i] == ';' || p[i] == '|' || ascii_is_space((unsigned char)p[i])))
+			i++;
+		s = i;
+		while (i < n && p[i] != ';' && p[i] != '|')
+			i++;
+		e = i;
+		while (e > s && ascii_is_space((unsigned char)p[e - 1]))
+			e--;
+		while (e - s > 2 && p[s] == '.' && p[s + 1] == '/')
+			s += 2;	/* "./a.jpg" */
+		if (!media_ok(p + s, e - s, &rec->warnings))
+			continue;
+		if (rec->n_media == REC_MAX_MEDIA) {
+			rec->warnings |= REC_WARN_BAD_MEDIA;
+			break;
+		}
+		if (!rec->media) {
+			rec->media = arena_alloc(a, REC_MAX_MEDIA * sizeof(*rec->media));
+			if (!rec->media)
+				return ATL_ENOMEM;
+		}
+		if (format_set_str(a, &rec->media[rec->n_media], p + s, e - s, &rec->warnings) < 0)
+			return ATL_ENOMEM;
+		rec->n_media++;
+	}
 	return 0;
 }

@@ -20,7 +20,7 @@ struct input;
 
 enum field_id {
 	FIELD_ID, FIELD_TEXT, FIELD_PLATFORM, FIELD_AUTHOR, FIELD_CREATED_AT,
-	FIELD_URL, FIELD_PARENT, FIELD__N
+	FIELD_URL, FIELD_PARENT, FIELD_MEDIA, FIELD__N
 };
 
 struct reader_opts {
@@ -28,9 +28,15 @@ struct reader_opts {
 	size_t max_record_bytes;	/* 0 = 1 MiB */
 	/* Source field (or dotted path for nested JSON, "data.body") for each
 	 * logical field; NULL = the defaults (id; text; platform; author;
-	 * created_at, timestamp, date; url; parent). */
+	 * created_at, timestamp, date; url; parent; media, image, images). */
 	const char *fields[FIELD__N];
 	const char *default_platform;	/* used when a record has none */
+	/* Collect the images a record references (rec->media): the media
+	 * field of JSON Lines/CSV, WhatsApp attachments. A media path must be
+	 * relative and stay inside the input's directory (no "..", not
+	 * absolute); it is joined to that directory. A record whose text is
+	 * empty but which has media is then kept (its text is in the image). */
+	int want_media;
 };
 
 struct reader;

@@ -21,7 +21,11 @@ enum rec_warn {
 	REC_WARN_TZ_ASSUMED = 1u << 2,	/* created_at had no zone; UTC assumed */
 	REC_WARN_MOJIBAKE = 1u << 3,	/* latin-1 mojibake repaired */
 	REC_WARN_NO_ID = 1u << 4,	/* id made from source:line */
+	REC_WARN_BAD_MEDIA = 1u << 5,	/* a media path was refused (absolute,
+					 * "..", too long) or past REC_MAX_MEDIA */
 };
+
+#define REC_MAX_MEDIA 8		/* media paths kept per record */
 
 struct record {
 	struct str id;		/* source id as text; never NULL after the reader */
@@ -37,6 +41,11 @@ struct record {
 	const char *format;	/* reader name: "jsonl", "csv", ... (static) */
 	unsigned warnings;	/* enum rec_warn bits */
 	struct str raw;		/* the raw record bytes (for rejects), may be cut */
+	struct str *media;	/* images attached to the post, as paths to open
+				 * (the input's directory joined to the relative
+				 * path the record gave); in the arena; only
+				 * collected when reader_opts.want_media is set */
+	size_t n_media;		/* <= REC_MAX_MEDIA */
 };
 
 /* Names of the warning bits, for output ("bad_utf8", ...). */

@@ -37,6 +37,7 @@ struct format_reader {
 	int ent_depth;		/* depth of the current text entity; 0 = none */
 	struct buf href;	/* the entity's href */
 	struct buf ent_text;	/* the entity's text */
+	int want_media;		/* reader_opts.want_media */
 };
 
 /* Level of the chat object holding a "messages" array at frames[level], or
@@ -100,6 +101,13 @@ static int tg_value(void *ctx, struct jstream *js, enum js_type t, const char *p
 		set_id(fr, JF_ID, p, n);
 	} else if (!strcmp(k, "text") && t == JS_STR) {
 		jrec_set(js, JF_TEXT, p, n);
+	} else if (fr->want_media && (!strcmp(k, "photo") || !strcmp(k, "file")) &&
+		   t == JS_STR && n && p[0] != '(') {
+		/* "photos/photo_1@05-01-2024_10-00-00.jpg", beside result.json;
+		 * "(File not included. ...)" when exported without media */
+		if (js->rec.f[JF_MEDIA].len)
+			jrec_add(js, JF_MEDIA, "|", 1);
+		jrec_add(js, JF_MEDIA, p, n);
 	} else if (!strcmp(k, "date_unixtime")) {
 		if (jrec_set_unix(js, JF_CREATED, p, n, t == JS_NUM) && fr->created_naive) {
 			fr->created_naive = 0;
@@ -176,7 +184,7 @@ static int tg_close(void *ctx, struct jstream *js, int is_array)
 	if (is_array || d != fr->msg_depth)
 		return 0;
 	fr->msg_depth = 0;
-	if (fr->is_service || js->rec.f[JF_TEXT].len == 0) {
+	if (fr->is_service || (js->rec.f[JF_TEXT].len == 0 && js->rec.f[JF_MEDIA].len == 0)) {
 		jrec_skip(js);
 		return 0;
 	}
@@ -198,6 +206,7 @@ static int tg_open_reader(struct format_reader **out, struct input *in,
 		buf_init(&fr->href, o->max_record_bytes);
 		buf_init(&fr->ent_text, o->max_record_bytes);
 		fr->chat_level = -1;
+		fr->want_media = o->want_media;
 	}
 	return rc;
 }

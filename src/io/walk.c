@@ -18,6 +18,7 @@
 #include <zip.h>
 
 #include "core/ascii.h"
+#include "io/format.h"
 #include "io/input.h"
 #include "core/banned.h"
 
@@ -49,6 +50,12 @@ static int is_media(const char *name)
 		if (!strcmp(ext, media_ext[i]))
 			return 1;
 	return 0;
+}
+
+/* An image we can read (a subset of the media extensions). */
+static int is_image(const char *name)
+{
+	return format_is_image_name(name, strlen(name));
 }
 
 /* A hidden component anywhere in a member path ("__MACOSX/" counts). */
@@ -239,14 +246,16 @@ static int expand(struct list *l, const char *path, int depth, struct atl_err *e
 		return depth ? 0 : add(l, path, NULL, -1, NULL, err);	/* "-", a fifo */
 	if (is_zip_file(path))
 		return expand_zip(l, path, err);
-	return add(l, path, NULL, -1, depth && is_media(path) ? "media file" : NULL, err);
+	return add(l, path, NULL, -1,
+		   (depth && is_media(path)) || is_image(path) ? "media file" : NULL, err);
 }
 
 int input_list_expand(const char *path, struct input_spec **out, size_t *n,
 		      struct atl_err *err)
 {
 	struct list l = { NULL, 0, 0 };
-	int rc;
+	size_t i;
+	int rc, has_text = 0;
 
 	*out = NULL;
 	*n = 0;
@@ -255,6 +264,13 @@ int input_list_expand(const char *path, struct input_spec **out, size_t *n,
 		input_list_free(l.v, l.n);
 		return rc;
 	}
+	/* Images on disk become records of their own unless the tree holds
+	 * something else to read: then it is an export, whose images are read
+	 * as the attachments its messages name. */
+	for (i = 0; i < l.n && !has_text; i++)
+		has_text = !l.v[i].skip;
+	for (i = 0; i < l.n && !has_text; i++)
+		l.v[i].is_image = !l.v[i].member && is_image(l.v[i].path);
 	*out = l.v;
 	*n = l.n;
 	return 0;

@@ -3,7 +3,12 @@
  *
  * A directory is walked recursively in byte order of names (deterministic,
  * locale-free); hidden entries (".x") are left out silently; media files
- * (by extension: .jpg .png .mp4 .opus ...) are listed with a skip note. A
+ * (by extension: .jpg .png .mp4 .opus ...) are listed with a skip note; an
+ * image file (.jpg .jpeg .png .gif .webp .bmp .tif .tiff, not in a zip) is
+ * also marked is_image when nothing else in the expansion of that path is
+ * readable (a folder of screenshots, or an image named directly), so that
+ * OCR can read it as a record of its own; in an export the images are read
+ * through the messages that attach them instead. A
  * zip archive (magic "PK\3\4", whatever its name) becomes one entry per
  * member, read in place through libzip without extracting to disk; members
  * are named "export.zip:chat.txt". Anything else is one entry; whether its
@@ -39,6 +44,8 @@ struct input_spec {
 	int64_t index;		/* member index in the archive, or -1 */
 	char *display;		/* "dir/export.zip:chat.txt", or the path */
 	const char *skip;	/* NULL, or why it is not read ("media file") */
+	int is_image;		/* an image to read as a record when OCR is on
+				 * (skip is then "media file", for OCR off) */
 };
 
 /* Expand path (a file, a directory or a zip) into *out (caller frees with

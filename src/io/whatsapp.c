@@ -78,6 +78,7 @@ struct format_reader {
 	struct hdr p_hdr;
 	struct buf p_author, p_text, p_raw;
 	uint64_t n_skipped;
+	int want_media;		/* reader_opts.want_media */
 };
 
 /* ---- cleaning and header matching ---- */
@@ -289,6 +290,26 @@ static int is_media_line(const char *p, size_t n)
 			return 1;
 	}
 	return 0;
+}
+
+/* The file name of an attachment line, or NULL: "<attached: 00000012-PHOTO-
+ * 2024-01-05-10-00-00.jpg>" (iOS), "IMG-20240105-WA0001.jpg (file
+ * attached)" (Android). The file lies beside the chat when exported "with
+ * media". */
+static const char *attachment_name(const char *p, size_t n, size_t *len)
+{
+	static const char suffix[] = " (file attached)";
+	size_t k = sizeof(suffix) - 1;
+
+	if (n > 12 && !memcmp(p, "<attached: ", 11) && p[n - 1] == '>') {
+		*len = n - 12;
+		return p + 11;
+	}
+	if (n > k && !memcmp(p + n - k, suffix, k)) {
+		*len = n - k;
+		return p;
+	}
+	return NULL;
 }
 
 /* ---- lines: the read-ahead first, then the input ---- */
@@ -520,10 +541,14 @@ static int emit(struct format_reader *fr, struct record *rec, struct arena *a,
 		return 0;
 	}
 	if (is_media_line(t, first)) {	/* keep a caption that follows */
+		size_t an;
+		const char *att = fr->want_media ? attachment_name(t, first, &an) : NULL;
+		if (att && format_add_media(a, rec, att, an) < 0)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
 		t += nl ? first + 1 : first;
 		n -= nl ? first + 1 : first;
 	}
-	if (n == 0) {
+	if (n == 0 && !rec->n_media) {
 		fr->n_skipped++;
 		return 0;
 	}
@@ -604,6 +629,7 @@ static int wa_open(struct format_reader **out, struct input *in,
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	fr->in = in;
 	fr->max = o->max_record_bytes;
+	fr->want_media = o->want_media;
 	buf_init(&fr->line, fr->max + 1);	/* input_getline needs max + 1 */
 	buf_init(&fr->clean, fr->max + 1);
 	buf_init(&fr->prime, PRIME_BYTES + fr->max + 64);

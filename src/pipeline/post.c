@@ -4,16 +4,33 @@
  * The posts.jsonl line is the output contract (stable; later work adds keys,
  * never renames them). Key order is fixed and "cluster" comes last, so the
  * second pass of a scan can fill it in by rewriting only the line's end.
+ *
+ * Text inside images (OCR): each attached image's text is kept apart from
+ * the caption ("ocr": [{"image", "confidence", "text"}]). Indicators are
+ * extracted from the caption and from each image text separately (a number
+ * cannot be glued together across two images), then merged, first
+ * occurrence kept per (kind, value), caption first, for linking. The score,
+ * tactics and reasons come from one detection over the concatenation, so an
+ * offer split between caption and flyer still scores as one post. Every
+ * indicator and reason says where it was found: "from" is "caption" or the
+ * image path, and its start/end are byte offsets in that text (the caption,
+ * or that image's "ocr" text).
  */
 #include <time.h>
 
 #include "post.h"
 
+#include <string.h>
+
 #include "core/arena.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "ocr/ocr.h"
 #include "pipeline/redact.h"
 #include "core/banned.h"
+
+#define SEP "\n\n"		/* between segments of the concatenation */
+#define SEP_LEN 2
 
 static void add_sv_or_null(struct buf *b, int *first, const char *key, struct str s)
 {
@@ -21,20 +38,68 @@ static void add_sv_or_null(struct buf *b, int *first, const char *key, struct st
 	json_add_sv(b, s);
 }
 
-static void add_span(struct buf *b, const struct record *r, uint32_t start, uint32_t end)
+/* The segment of full that holds offset off: 0 the caption, k image k-1. */
+static size_t segment_of(const struct post *p, uint32_t off)
 {
+	size_t k = 0;
+
+	while (k < p->n_ocr && p->seg_start[k + 1] <= off)
+		k++;
+	return k;
+}
+
+/* "from", "text", "start", "end" of a span of full, relative to its segment. */
+static void add_span(struct buf *b, const struct post *p, uint32_t start, uint32_t end)
+{
+	size_t k = segment_of(p, start);
+	struct str seg = k ? p->ocr[k - 1].text : p->rec.text;
 	int first = 0;
 
-	if (end > r->text.len)
-		end = (uint32_t)r->text.len;
+	start -= p->seg_start[k];
+	end = end >= p->seg_start[k] ? end - p->seg_start[k] : 0;
+	if (end > seg.len)
+		end = (uint32_t)seg.len;
 	if (start > end)
 		start = end;
+	json_add_key(b, &first, "from");
+	if (k)
+		json_add_cstr(b, p->ocr[k - 1].image);
+	else
+		buf_adds(b, "\"caption\"");
 	json_add_key(b, &first, "text");
-	json_add_str(b, r->text.p + start, end - start);
+	json_add_str(b, seg.p + start, end - start);
 	json_add_key(b, &first, "start");
 	json_add_int(b, start);
 	json_add_key(b, &first, "end");
 	json_add_int(b, end);
+}
+
+static void render_ocr(struct buf *b, const struct post *p)
+{
+	buf_addc(b, '[');
+	for (size_t i = 0; i < p->n_ocr; i++) {
+		const struct post_ocr *o = &p->ocr[i];
+		int f = 1;
+		if (i)
+			buf_addc(b, ',');
+		buf_addc(b, '{');
+		json_add_key(b, &f, "image");
+		json_add_cstr(b, o->image);
+		json_add_key(b, &f, "confidence");
+		json_add_num(b, o->confidence, 2);
+		json_add_key(b, &f, "text");
+		json_add_sv(b, o->text);
+		if (o->timed_out) {
+			json_add_key(b, &f, "timed_out");
+			json_add_bool(b, 1);
+		}
+		if (o->error) {
+			json_add_key(b, &f, "error");
+			json_add_cstr(b, o->error);
+		}
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
 }
 
 static void render_indicators(struct buf *b, const struct post *p)
@@ -72,7 +137,7 @@ static void render_indicators(struct buf *b, const struct post *p)
 					json_add_cstr(b, x->link_kind);
 				}
 			}
-			add_span(b, &p->rec, x->start, x->end);
+			add_span(b, p, x->start, x->end);
 			buf_addc(b, '}');
 		}
 		buf_addc(b, ']');
@@ -110,6 +175,8 @@ static void render(struct buf *b, const struct post *p)
 	json_add_key(b, &first, "lang");
 	json_add_cstr(b, p->det.lang);
 	add_sv_or_null(b, &first, "text", r->text);
+	json_add_key(b, &first, "ocr");
+	render_ocr(b, p);
 
 	json_add_key(b, &first, "source");
 	{
@@ -160,7 +227,7 @@ static void render(struct buf *b, const struct post *p)
 		buf_addc(b, '{');
 		json_add_key(b, &f, "tactic");
 		json_add_cstr(b, tactic_name(x->tactic));
-		add_span(b, r, x->start, x->end);
+		add_span(b, p, x->start, x->end);
 		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
@@ -169,47 +236,196 @@ static void render(struct buf *b, const struct post *p)
 	buf_addc(b, '\n');
 }
 
+/* Read each attached image; fills p->ocr. A failure stays with its image
+ * (an "error" in the output); only ATL_ENOMEM fails the post. */
+static int read_images(struct ocr *ocr, struct post *p, struct arena *a)
+{
+	const struct record *r = &p->rec;
+
+	p->ocr = arena_calloc(a, r->n_media, sizeof(*p->ocr));
+	if (!p->ocr)
+		return ATL_ENOMEM;
+	for (size_t i = 0; i < r->n_media; i++) {
+		struct post_ocr *o = &p->ocr[p->n_ocr++];
+		struct ocr_result res;
+		struct atl_err e = ATL_ERR_INIT;
+		int rc = ocr_image(ocr, r->media[i].p, &res, a, &e);
+
+		o->image = r->media[i].p;
+		o->text = str_make("", 0);
+		if (rc == ATL_ENOMEM)
+			return rc;
+		if (rc < 0) {
+			o->error = arena_strdup(a, e.msg[0] ? e.msg : atl_code_str(rc));
+			if (!o->error)
+				return ATL_ENOMEM;
+			continue;
+		}
+		o->text = str_make(res.text, res.len);
+		o->confidence = res.confidence;
+		o->timed_out = res.timed_out;
+	}
+	return 0;
+}
+
+/* Append l (found in a segment starting at off) to out, shifted into full's
+ * coordinates; a (kind, value) already in out is not added again. */
+static int merge(struct indicator_list *out, const struct indicator_list *l, uint32_t off,
+		 struct arena *a)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct indicator *x = &l->v[i];
+		size_t j;
+		for (j = 0; j < out->n; j++)
+			if (out->v[j].kind == x->kind && !strcmp(out->v[j].value, x->value))
+				break;
+		if (j < out->n)
+			continue;
+		if (out->n == out->cap) {
+			size_t cap = out->cap ? out->cap * 2 : 16;
+			struct indicator *v = arena_realloc(a, out->v, out->cap * sizeof(*v),
+							    cap * sizeof(*v));
+			if (!v)
+				return ATL_ENOMEM;
+			out->v = v;
+			out->cap = cap;
+		}
+		out->v[out->n] = *x;
+		out->v[out->n].start += off;
+		out->v[out->n].end += off;
+		out->n++;
+	}
+	return 0;
+}
+
+/* Caption plus image texts: p->full, p->seg_start, and p->ind merged from
+ * the segments' own extractions. */
+static int combine(const struct post_ctx *c, struct post *p, struct arena *a)
+{
+	const struct record *r = &p->rec;
+	size_t n = r->text.len;
+	char *full;
+	int rc;
+
+	for (size_t i = 0; i < p->n_ocr; i++)
+		n += SEP_LEN + p->ocr[i].text.len;
+	if (n > UINT32_MAX / 2)
+		return ATL_ENOMEM;
+	full = arena_alloc(a, n + 1);
+	if (!full)
+		return ATL_ENOMEM;
+	memcpy(full, r->text.p, r->text.len);
+	n = r->text.len;
+	p->seg_start[0] = 0;
+	for (size_t i = 0; i < p->n_ocr; i++) {
+		memcpy(full + n, SEP, SEP_LEN);
+		n += SEP_LEN;
+		p->seg_start[i + 1] = (uint32_t)n;
+		memcpy(full + n, p->ocr[i].text.p, p->ocr[i].text.len);
+		n += p->ocr[i].text.len;
+	}
+	full[n] = '\0';
+	p->full = str_make(full, n);
+	for (size_t k = 0; k <= p->n_ocr; k++) {
+		struct str seg = k ? p->ocr[k - 1].text : r->text;
+		struct norm_text nt;
+		struct indicator_list l = { NULL, 0, 0 };
+		if (seg.len == 0)
+			continue;
+		rc = normalize_text(&nt, seg.p, seg.len, a);
+		if (rc == 0)
+			rc = extract_indicators(&l, seg.p, seg.len, &nt, c->xopts, a);
+		if (rc == 0)
+			rc = merge(&p->ind, &l, p->seg_start[k], a);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
 const char *const post_stage_names[POST_N_STAGES] = {
 	"normalise", "extract", "score", "sign", "render",
 };
 
-static int stage_normalise(const struct post_ctx *c, struct detect_scratch *scratch,
-			   struct post *p, struct arena *a, struct buf *out)
+/* Each stage runs over a whole batch before the next starts, so its tables
+ * stay in cache. With OCR text, the normalise stage reads the images and
+ * combines the segments (extracting each on the way); extract then has
+ * nothing left to do for that post. */
+static int has_ocr_text(const struct post *p)
 {
-	(void)c;
-	(void)scratch;
-	(void)out;
-	return normalize_text(&p->nt, p->rec.text.p, p->rec.text.len, a);
+	return p->full.p != p->rec.text.p;
 }
 
-static int stage_extract(const struct post_ctx *c, struct detect_scratch *scratch,
-			 struct post *p, struct arena *a, struct buf *out)
+static int stage_normalise(const struct post_ctx *c, struct detect_scratch *scratch,
+			   struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
+	const struct record *r = &p->rec;
+	int rc, any = 0;
+
 	(void)scratch;
 	(void)out;
 	p->ind.v = NULL;
 	p->ind.n = p->ind.cap = 0;
+	p->ocr = NULL;
+	p->n_ocr = 0;
+	p->full = r->text;
+	memset(p->seg_start, 0, sizeof(p->seg_start));
+	if (ocr && r->n_media) {
+		rc = read_images(ocr, p, a);
+		if (rc < 0)
+			return rc;
+		for (size_t i = 0; i < p->n_ocr; i++)
+			any |= p->ocr[i].text.len > 0;
+		if (!any)	/* every span is in the caption */
+			for (size_t k = 1; k <= p->n_ocr; k++)
+				p->seg_start[k] = UINT32_MAX;
+	}
+	if (any) {
+		rc = combine(c, p, a);
+		if (rc == 0 && !has_ocr_text(p))
+			return ATL_EINVAL;	/* combine always builds a new text */
+		return rc < 0 ? rc : normalize_text(&p->nt, p->full.p, p->full.len, a);
+	}
+	return normalize_text(&p->nt, r->text.p, r->text.len, a);
+}
+
+static int stage_extract(const struct post_ctx *c, struct detect_scratch *scratch,
+			 struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
+{
+	(void)scratch;
+	(void)ocr;
+	(void)out;
+	if (has_ocr_text(p))
+		return 0;	/* done segment by segment in stage_normalise */
 	return extract_indicators(&p->ind, p->rec.text.p, p->rec.text.len, &p->nt,
 				  c->xopts, a);
 }
 
 static int stage_score(const struct post_ctx *c, struct detect_scratch *scratch,
-		       struct post *p, struct arena *a, struct buf *out)
+		       struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
+	struct record full_rec = p->rec;
+
+	(void)ocr;
 	(void)out;
-	return detect_post(c->det, scratch, &p->rec, &p->nt, &p->ind, &p->det, a);
+	full_rec.text = p->full;
+	return detect_post(c->det, scratch, &full_rec, &p->nt, &p->ind, &p->det, a);
 }
 
 static int stage_sign(const struct post_ctx *c, struct detect_scratch *scratch,
-		      struct post *p, struct arena *a, struct buf *out)
+		      struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
 	(void)scratch;
+	(void)ocr;
 	(void)out;
 	p->sig = arena_alloc(a, sizeof(uint32_t) * (size_t)link_n_hashes(c->linker));
 	if (!p->sig)
 		return ATL_ENOMEM;
 	link_sign(c->linker, &p->nt, p->sig);
-	if (c->redact) {	/* after signing: nothing raw reaches the outputs */
+	/* after signing: nothing raw reaches the outputs. TODO: redact the
+	 * text read from images too; until then scan turns OCR off under
+	 * --redact (cmd_scan.c) */
+	if (c->redact && !has_ocr_text(p)) {
 		int rc = redact_post(c->redact, c->xopts, &p->rec, &p->ind, &p->det, a);
 		if (rc < 0)
 			return rc;
@@ -218,10 +434,11 @@ static int stage_sign(const struct post_ctx *c, struct detect_scratch *scratch,
 }
 
 static int stage_render(const struct post_ctx *c, struct detect_scratch *scratch,
-			struct post *p, struct arena *a, struct buf *out)
+			struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
 	(void)c;
 	(void)scratch;
+	(void)ocr;
 	(void)a;
 	p->line_off = out->len;
 	render(out, p);
@@ -232,7 +449,7 @@ static int stage_render(const struct post_ctx *c, struct detect_scratch *scratch
 }
 
 typedef int stage_fn(const struct post_ctx *c, struct detect_scratch *scratch,
-		     struct post *p, struct arena *a, struct buf *out);
+		     struct ocr *ocr, struct post *p, struct arena *a, struct buf *out);
 
 static stage_fn *const stages[POST_N_STAGES] = {
 	stage_normalise, stage_extract, stage_score, stage_sign, stage_render,
@@ -247,10 +464,10 @@ static double thread_cpu_s(void)
 }
 
 int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
-		 struct post *p, struct arena *a, struct buf *out)
+		 struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
 	for (int k = 0; k < POST_N_STAGES; k++) {
-		int rc = stages[k](c, scratch, p, a, out);
+		int rc = stages[k](c, scratch, ocr, p, a, out);
 
 		if (rc < 0)
 			return rc;
@@ -259,14 +476,14 @@ int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
 }
 
 int post_process_batch(const struct post_ctx *c, struct detect_scratch *scratch,
-		       struct post *v, size_t n, struct arena *a, struct buf *out,
-		       double *stage_cpu_s, size_t *failed)
+		       struct ocr *ocr, struct post *v, size_t n, struct arena *a,
+		       struct buf *out, double *stage_cpu_s, size_t *failed)
 {
 	double t = stage_cpu_s ? thread_cpu_s() : 0;
 
 	for (int k = 0; k < POST_N_STAGES; k++) {
 		for (size_t i = 0; i < n; i++) {
-			int rc = stages[k](c, scratch, &v[i], a, out);
+			int rc = stages[k](c, scratch, ocr, &v[i], a, out);
 
 			if (rc < 0) {
 				*failed = i;

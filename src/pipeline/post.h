@@ -18,6 +18,7 @@
 
 struct arena;
 struct redactor;
+struct ocr;
 
 struct post_ctx {			/* shared, read-only during a scan */
 	const struct detector *det;
@@ -26,8 +27,25 @@ struct post_ctx {			/* shared, read-only during a scan */
 	const struct redactor *redact;	/* NULL: keep raw values (redact.h) */
 };
 
+struct post_ocr {			/* the text read in one attached image */
+	const char *image;		/* its path, as in rec.media */
+	struct str text;		/* "" when none or failed */
+	double confidence;		/* [0, 1] */
+	const char *error;		/* why it could not be read, or NULL */
+	int timed_out;
+};
+
 struct post {				/* one processed post; in the batch arena */
 	struct record rec;
+	/* With OCR text, extraction runs over the caption and each image's
+	 * text apart; detection and signing over their concatenation
+	 * ("caption\n\nocr1\n\nocr2", in full). Spans of ind and det are in
+	 * full's coordinates; seg_start[k] is where segment k (0 = caption,
+	 * k = image k-1) starts in full. Without OCR text, full = rec.text. */
+	struct post_ocr *ocr;
+	size_t n_ocr;
+	struct str full;
+	uint32_t seg_start[REC_MAX_MEDIA + 2];
 	struct norm_text nt;
 	struct indicator_list ind;
 	struct detect_result det;
@@ -35,9 +53,11 @@ struct post {				/* one processed post; in the batch arena */
 	size_t line_off, line_len;	/* its rendered line in the batch's buf */
 };
 
-/* Process p->rec; render its line (with "cluster":null last) into out. */
+/* Process p->rec; render its line (with "cluster":null last) into out.
+ * ocr is this thread's engine, or NULL: then no image is read (and "ocr"
+ * is an empty array). */
 int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
-		 struct post *p, struct arena *a, struct buf *out);
+		 struct ocr *ocr, struct post *p, struct arena *a, struct buf *out);
 
 /* The same for a batch, stage by stage (normalise all, extract all, ...):
  * each stage's tables and Hyperscan databases stay in cache across the
@@ -51,8 +71,8 @@ enum post_stage {
 };
 extern const char *const post_stage_names[POST_N_STAGES];
 int post_process_batch(const struct post_ctx *c, struct detect_scratch *scratch,
-		       struct post *v, size_t n, struct arena *a, struct buf *out,
-		       double *stage_cpu_s, size_t *failed);
+		       struct ocr *ocr, struct post *v, size_t n, struct arena *a,
+		       struct buf *out, double *stage_cpu_s, size_t *failed);
 
 /* The suffix every rendered line ends with, before its newline. */
 #define POST_CLUSTER_NULL "\"cluster\":null}"

@@ -28,6 +28,7 @@
 
 #include "atalaya.h"
 #include "core/arena.h"
+#include "core/ascii.h"
 #include "core/buf.h"
 #include "core/json.h"
 #include "io/input.h"
@@ -78,6 +79,9 @@ struct run {
 	uint64_t *line_at;
 	size_t line_at_cap;
 	uint64_t posts_bytes;		/* bytes written to posts_tmp */
+	struct reader_opts ropts;	/* o->reader, want_media set when OCR is on */
+	struct ocr_ctx *ocr;		/* NULL when OCR is off or unavailable */
+	struct ocr *ocr0;		/* the reading thread's engine (1 thread) */
 
 	/* threading */
 	pthread_mutex_t mu;
@@ -263,6 +267,11 @@ static void count_post(struct scan_stats *st, const struct post *p)
 		st->warn_other++;
 	for (size_t i = 0; i < p->ind.n; i++)
 		st->indicators[p->ind.v[i].kind]++;
+	for (size_t i = 0; i < p->n_ocr; i++) {
+		st->images_read += !p->ocr[i].error;
+		st->images_failed += p->ocr[i].error != NULL;
+		st->images_timed_out += p->ocr[i].timed_out;
+	}
 	c = count_slot(st->langs, &st->n_langs, lang, strlen(lang));
 	c->posts++;
 	if (str_is_null(plat) || plat.len == 0)
@@ -322,10 +331,10 @@ static struct post *batch_push(struct batch *b)
 
 /* stage_cpu_s (POST_N_STAGES) belongs to the calling thread. */
 static void process_batch(struct run *R, struct batch *b, struct detect_scratch *s,
-			  double *stage_cpu_s)
+			  struct ocr *ocr, double *stage_cpu_s)
 {
 	size_t i = 0;
-	int rc = post_process_batch(&R->pc, s, b->posts, b->n, &b->arena, &b->out,
+	int rc = post_process_batch(&R->pc, s, ocr, b->posts, b->n, &b->arena, &b->out,
 				    stage_cpu_s, &i);
 
 	if (rc < 0) {
@@ -428,6 +437,7 @@ static void maybe_progress(struct run *R, int done)
 struct worker {
 	struct run *R;
 	struct detect_scratch *scratch;
+	struct ocr *ocr;		/* this thread's engine, or NULL */
 	pthread_t tid;
 	double stage_cpu_s[POST_N_STAGES];	/* this worker's, summed after join */
 };
@@ -458,7 +468,7 @@ static void *worker_main(void *arg)
 		}
 		b->state = SLOT_BUSY;
 		pthread_mutex_unlock(&R->mu);
-		process_batch(R, b, w->scratch, w->stage_cpu_s);
+		process_batch(R, b, w->scratch, w->ocr, w->stage_cpu_s);
 		pthread_mutex_lock(&R->mu);
 		b->state = SLOT_DONE;
 		pthread_cond_broadcast(&R->cv);
@@ -505,7 +515,7 @@ static int submit(struct run *R, struct batch *b, struct detect_scratch *s0, str
 	if (R->n_slots == 0) {
 		int rc;
 		double t = now_s();
-		process_batch(R, b, s0, R->st->cpu_stage);
+		process_batch(R, b, s0, R->ocr0, R->st->cpu_stage);
 		R->st->t_process += now_s() - t;
 		rc = write_batch(R, b, err);
 		batch_reset(b);
@@ -575,6 +585,102 @@ static int write_reject(struct run *R, const struct atl_err *e, const struct rec
 	return rc;
 }
 
+static int is_blank(struct str s)
+{
+	for (size_t i = 0; i < s.len; i++)
+		if (!ascii_is_space((unsigned char)s.p[i]))
+			return 0;
+	return 1;
+}
+
+/* Refuse, before a worker decodes them, the attached images that fail
+ * ocr_check_file (too big, a decompression bomb, truncated, not an image):
+ * each gets a rejects row (its path, the record's line) and is dropped from
+ * the record, which goes on. Missing files are dropped without a row (an
+ * export saved without its media is normal) and counted as failed. */
+static int check_media(struct run *R, struct record *rec, struct atl_err *err)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < rec->n_media; i++) {
+		struct atl_err e = ATL_ERR_INIT;
+		int rc = ocr_check_file(R->ocr, rec->media[i].p, NULL, NULL, &e);
+		if (rc == ATL_ENOMEM)
+			return atl_err_set(err, rc, "out of memory");
+		if (rc == ATL_ENOTFOUND) {
+			R->st->images_failed++;
+			continue;
+		}
+		if (rc < 0) {
+			e.source = rec->media[i].p;
+			e.line = rec->line;
+			R->st->images_rejected++;
+			rc = write_reject(R, &e, NULL, err);
+			if (rc < 0)
+				return rc;
+			continue;
+		}
+		rec->media[k++] = rec->media[i];
+	}
+	rec->n_media = k;
+	return 0;
+}
+
+/* An image file given to scan (or found in a folder of images): one record
+ * with an empty caption, platform "image", id = the file name, read by OCR.
+ * An image that fails ocr_check_file is a rejected record. */
+static int read_image(struct run *R, const struct input_spec *spec,
+		      struct scan_input_stats *is, struct batch *single,
+		      struct detect_scratch *s0, struct atl_err *err)
+{
+	struct atl_err e = ATL_ERR_INIT;
+	struct batch *b;
+	struct post *p;
+	const char *base = strrchr(spec->path, '/');
+	int rc;
+
+	is->format = "image";
+	is->compression = "none";
+	is->read++;
+	R->st->read++;
+	rc = ocr_check_file(R->ocr, spec->path, NULL, NULL, &e);
+	if (rc == ATL_ENOMEM)
+		return atl_err_set(err, rc, "out of memory");
+	if (rc < 0) {
+		e.source = spec->display;
+		e.line = 0;
+		is->rejected++;
+		R->st->rejected++;
+		R->st->images_rejected++;
+		return write_reject(R, &e, NULL, err);
+	}
+	/* one record per batch would waste the batch; images are slow enough
+	 * (tens of ms each) that this costs nothing measurable */
+	b = next_free(R, single, err);
+	if (!b)
+		return err->code ? err->code : ATL_EIO;
+	p = batch_push(b);
+	if (!p)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	base = base ? base + 1 : spec->path;
+	p->rec.id = str_cstr(arena_strdup(&b->arena, base));
+	p->rec.text = str_make("", 0);
+	p->rec.platform = STR_LIT("image");
+	p->rec.source = str_cstr(arena_strdup(&b->arena, spec->display));
+	p->rec.locator = STR_NULL;
+	p->rec.line = 0;
+	p->rec.format = "image";
+	p->rec.media = arena_alloc(&b->arena, sizeof(*p->rec.media));
+	if (!p->rec.id.p || !p->rec.source.p || !p->rec.media)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	p->rec.media[0] = str_cstr(arena_strdup(&b->arena, spec->path));
+	p->rec.n_media = 1;
+	if (!p->rec.media[0].p)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	is->accepted++;
+	return submit(R, b, s0, err);
+}
+
 /* One input. A file named on the command line must be readable and of a
  * known format (else the run fails); a file found by walking a directory or
  * a zip that is not is skipped, with the reason in summary.json. */
@@ -592,6 +698,8 @@ static int read_input(struct run *R, const struct input_spec *spec, int walked,
 	double t;
 
 	is->name = name;
+	if (spec->is_image && R->ocr)
+		return read_image(R, spec, is, single, s0, err);
 	if (spec->skip) {
 		snprintf(is->skip, sizeof(is->skip), "%s", spec->skip);
 		R->st->inputs_skipped++;
@@ -599,7 +707,7 @@ static int read_input(struct run *R, const struct input_spec *spec, int walked,
 	}
 	rc = input_open_spec(&in, spec, err);
 	if (rc == 0)
-		rc = reader_open_input(&rd, in, &R->o->reader, err);	/* takes in */
+		rc = reader_open_input(&rd, in, &R->ropts, err);	/* takes in */
 	if (rc < 0) {
 		if (!walked || rc == ATL_ENOMEM)
 			return rc;
@@ -629,6 +737,16 @@ static int read_input(struct run *R, const struct input_spec *spec, int walked,
 		atl_err_clear(&rerr);
 		rc = reader_next(rd, &p->rec, &b->arena, &rerr);
 		R->st->t_read += now_s() - t;
+		if (rc == 1 && p->rec.n_media && R->ocr) {
+			rc = check_media(R, &p->rec, err);
+			if (rc < 0)
+				break;
+			rc = 1;
+			if (!p->rec.n_media && is_blank(p->rec.text)) {
+				rc = atl_err_set(&rerr, ATL_EPARSE, "empty text and no readable image");
+				rerr.line = p->rec.line;
+			}
+		}
 		if (rc == 1) {
 			is->read++;
 			is->accepted++;
@@ -1074,6 +1192,22 @@ static int write_summary(struct run *R, struct atl_err *err)
 	json_add_int(&b, (int64_t)st->clusters);
 	json_add_key(&b, &first, "networks");
 	json_add_int(&b, (int64_t)st->networks);
+	json_add_key(&b, &first, "ocr");
+	buf_addc(&b, '{');
+	f = 1;
+	json_add_key(&b, &f, "enabled");
+	json_add_bool(&b, st->ocr_enabled);
+	json_add_key(&b, &f, "langs");
+	json_add_cstr(&b, st->ocr_langs);
+	json_add_key(&b, &f, "images_read");
+	json_add_int(&b, (int64_t)st->images_read);
+	json_add_key(&b, &f, "images_failed");
+	json_add_int(&b, (int64_t)st->images_failed);
+	json_add_key(&b, &f, "images_timed_out");
+	json_add_int(&b, (int64_t)st->images_timed_out);
+	json_add_key(&b, &f, "images_rejected");
+	json_add_int(&b, (int64_t)st->images_rejected);
+	buf_addc(&b, '}');
 	json_add_key(&b, &first, "threads");
 	json_add_int(&b, st->threads);
 	json_add_key(&b, &first, "options");
@@ -1300,6 +1434,22 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	rc = linker_new(&R.linker, &o->link, err);
 	if (rc < 0)
 		goto out;
+	R.ropts = o->reader;
+	if (!o->no_ocr) {
+		rc = ocr_ctx_new(&R.ocr, &o->ocr, err);
+		if (rc < 0)
+			goto out;
+		if (ocr_ctx_note(R.ocr) && o->on_note)
+			o->on_note(o->cb_ctx, ocr_ctx_note(R.ocr));
+		if (ocr_enabled(R.ocr)) {
+			R.ropts.want_media = 1;
+			st->ocr_enabled = 1;
+			snprintf(st->ocr_langs, sizeof(st->ocr_langs), "%s", ocr_ctx_langs(R.ocr));
+		} else {
+			ocr_ctx_free(R.ocr);
+			R.ocr = NULL;
+		}
+	}
 	R.pc.det = R.det;
 	R.pc.linker = R.linker;
 	R.pc.xopts = &o->extract;
@@ -1311,7 +1461,8 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	R.last_progress = R.t0;
 
 	if (threads == 1) {
-		if (detect_scratch_new(R.det, &s0) < 0) {
+		if (detect_scratch_new(R.det, &s0) < 0 ||
+		    (R.ocr && ocr_new(&R.ocr0, R.ocr) < 0)) {
 			rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 			goto out;
 		}
@@ -1329,7 +1480,8 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 			batch_init(&R.slots[i]);
 		for (int i = 0; i < threads; i++) {
 			workers[i].R = &R;
-			if (detect_scratch_new(R.det, &workers[i].scratch) < 0) {
+			if (detect_scratch_new(R.det, &workers[i].scratch) < 0 ||
+			    (R.ocr && ocr_new(&workers[i].ocr, R.ocr) < 0)) {
 				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 				goto out;
 			}
@@ -1428,8 +1580,10 @@ out:
 	}
 	outputs_release(&R.out, rc < 0);
 	if (workers) {
-		for (int i = 0; i < threads; i++)
+		for (int i = 0; i < threads; i++) {
 			detect_scratch_free(workers[i].scratch);
+			ocr_free(workers[i].ocr);
+		}
 		free(workers);
 	}
 	if (R.slots) {
@@ -1440,6 +1594,8 @@ out:
 		pthread_mutex_destroy(&R.mu);
 	}
 	detect_scratch_free(s0);
+	ocr_free(R.ocr0);
+	ocr_ctx_free(R.ocr);
 	batch_release(&single);
 	linker_free(R.linker);
 	free(R.line_at);

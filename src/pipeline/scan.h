@@ -22,6 +22,7 @@
 #include "io/reader.h"
 #include "link/link.h"
 #include "pipeline/post.h"
+#include "ocr/ocr.h"
 
 
 struct scan_stats;
@@ -38,6 +39,9 @@ struct post;
  * only during the call; < 0 fails the run. */
 typedef int scan_batch_fn(void *ctx, const struct post *posts, size_t n,
 			  const char *lines, struct atl_err *err);
+/* Called once, from the reading thread, with a note for the user
+ * ("ocr: no tesseract data for 'por' ...; going on without it"). */
+typedef void scan_note_fn(void *ctx, const char *msg);
 
 struct scan_opts {
 	const char *out_dir;		/* created if missing; NULL: write no
@@ -53,6 +57,9 @@ struct scan_opts {
 	size_t batch_records;		/* 0 = 1024 */
 	scan_progress_fn *progress;
 	scan_reject_fn *on_reject;
+	scan_note_fn *on_note;
+	int no_ocr;			/* do not read images (--no-ocr) */
+	struct ocr_opts ocr;
 	void *cb_ctx;
 	const char *argv_line;		/* options as given, for summary.json */
 	int no_report;			/* 1: skip DIR/report.html (report/html) */
@@ -94,6 +101,12 @@ struct scan_stats {
 	struct scan_count platforms[SCAN_MAX_KEYS];
 	size_t n_platforms;
 	size_t clusters, networks;
+	int ocr_enabled;
+	char ocr_langs[64];
+	uint64_t images_read;			/* OCR'd (or from the cache) */
+	uint64_t images_failed;			/* passed the checks, then failed */
+	uint64_t images_timed_out;
+	uint64_t images_rejected;		/* refused before reading (rejects.jsonl) */
 	double t_read, t_process, t_write, t_link, t_finish, t_total;	/* seconds */
 	/* CPU seconds (thread CPU clock) per part of the run; cpu_stage is
 	 * summed over the worker threads (enum post_stage). */

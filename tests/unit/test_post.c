@@ -59,7 +59,7 @@ TEST(post, spans_inside_text_and_on_boundaries)
 		p.rec.text = str_cstr(texts[t]);
 		p.rec.source = str_cstr("test");
 		p.rec.format = "jsonl";
-		CHECK_INT(post_process(&pc, scr, &p, &a, &out), 0);
+		CHECK_INT(post_process(&pc, scr, NULL, &p, &a, &out), 0);
 		size_t n = p.rec.text.len;
 		for (size_t i = 0; i < p.ind.n; i++) {
 			const struct indicator *x = &p.ind.v[i];
