@@ -8,7 +8,8 @@
  *
  * A run is digit groups joined by one separator: a space, ".", "-", "/", or
  * parentheses around a group ("(55) 1234-5678"); "+" may lead. Letters, ",",
- * ":" and doubled separators end it. That is how posters spread a number
+ * ":" and doubled separators end it (but " . " or " - " after a one-digit
+ * group, digit by digit spacing, counts as one). That is how posters spread a number
  * ("55 1234 5678", "55.1234.5678"), and it keeps "8,000" or "10:30" out.
  *
  * A run is rejected as a whole when it is
@@ -332,7 +333,15 @@ static size_t read_sep(const char *s, size_t len, size_t i, char *kind)
 
 	if (j < len && s[j] == ')')
 		mark = s[j++];
-	if (j < len && in_set(s[j], " .-/")) {
+	if (!mark && j + 2 < len && s[j] == ' ' && in_set(s[j + 1], ".-") && s[j + 2] == ' ' &&
+	    i >= 1 && ascii_is_digit((unsigned char)s[i - 1]) &&
+	    (i < 2 || !ascii_is_digit((unsigned char)s[i - 2]))) {
+		/* a spaced mark after a one-digit group ("5 5 . 5 5 5 5 . 0 1
+		 * 4 7") is one separator; after longer groups it still ends the
+		 * run ("55 1234 5678 - 55 8765 4321" is two numbers) */
+		mark = s[j + 1];
+		j += 3;
+	} else if (j < len && in_set(s[j], " .-/")) {
 		if (s[j] != ' ' || !mark)
 			mark = s[j];
 		j++;
