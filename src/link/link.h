@@ -71,6 +71,9 @@ struct link_tuning {
 				 * text never joins two groups that both carry
 				 * contacts; 3: 2, and a post whose text group
 				 * touches several contact groups stays out */
+	double jaccard_attach;	/* estimated Jaccard a text edge needs to join
+				 * a group without contacts to one with
+				 * contacts (at least link_opts.jaccard) */
 	int max_bucket_probe;	/* LSH bucket members a post is compared to */
 	int glue_min_sources;	/* a value seen in at least this many text
 				 * groups and as many accounts ... */

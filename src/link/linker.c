@@ -34,21 +34,27 @@
  *      from as many people as posts. Either count alone fails on synth: a
  *      network's free-text ads make as many text groups as posts.
  *      Domains, prices, places and handles (mentions) never link.
- *   3. Accounts (author + platform). Display names collide ("Agencia
- *      Cruce", "Marta Smith" in unrelated networks), so an account is not
- *      an identity: an account is glue when its author is empty or a
- *      placeholder ("Anonymous", "Facebook User", ...), when it is over the
- *      hard cap, or when its posts with contacts lie in more than
- *      account_max_groups (8) groups after step 2. Two groups that both
- *      carry contacts are joined only when account_min_support (2)
- *      distinct accounts post in both. An account's posts without contacts
+ *   3. Accounts. An account is author@platform: a platform's author field
+ *      names one account, so a shared account is an identity and joins
+ *      the groups of its posts (the same name on two platforms is two
+ *      accounts). Safety nets for exports that give display names: an
+ *      account is glue when its author is empty or a placeholder
+ *      ("Anonymous", "Facebook User", ...), when it is over the hard cap,
+ *      or when its posts with contacts lie in more than account_max_groups
+ *      (8) groups after step 2; and account_min_support (default 1) can
+ *      ask for that many distinct accounts before two groups that both
+ *      carry contacts are joined. An account's posts without contacts
  *      join the one group its contact posts ended in (none when several);
  *      an account that never posts a contact links its own posts (a shop
  *      posting daily is a cluster; cluster is not network).
  *   4. Text. The text edges of step 1 are replayed, most similar first,
  *      and never join two groups that both carry contacts (contact_veto 2):
  *      a post without contacts joins the group it resembles most, and one
- *      copied ad can not bridge two networks. (contact_veto 1 only vetoes
+ *      copied ad can not bridge two networks. A text edge joins a group
+ *      without contacts to one with contacts only at estimated Jaccard
+ *      >= jaccard_attach (0.6): stock phrases make unrelated networks'
+ *      contact-less posts about 0.5 alike, and such a post would carry
+ *      its whole group into the wrong network. (contact_veto 1 only vetoes
  *      the pair; 3 also refuses to attach posts whose text group touches
  *      several contact groups.)
  *
@@ -91,11 +97,12 @@ void link_tuning_default(struct link_tuning *t)
 	t->shingle = MINHASH_WORD3;
 	t->min_tokens = 6;
 	t->contact_veto = 2;
+	t->jaccard_attach = 0.6;
 	t->max_bucket_probe = 8;
 	t->glue_min_sources = 20;
 	t->glue_source_frac = 0.5;
 	t->account_max_groups = 8;
-	t->account_min_support = 2;
+	t->account_min_support = 1;
 	t->sample_max = 32;
 }
 
@@ -820,11 +827,16 @@ static int replay_text(struct linker *L, struct uf *u, struct edge *te, size_t n
 		       uint8_t *cflag, struct uf *ut, const uint8_t *mixed)
 {
 	int rc = 0;
+	uint32_t attach = (uint32_t)ceil(L->t.jaccard_attach * (double)L->o.n_hashes - 1e-9);
 
 	if (n_te > 1)
 		qsort(te, n_te, sizeof(*te), cmp_text_edge);
 	for (size_t i = 0; i < n_te && rc == 0; i++) {
 		uint32_t a = te[i].a, b = te[i].b, ra, rb;
+
+		if (cflag && te[i].what < attach &&
+		    (cflag[uf_find(u, a)] || cflag[uf_find(u, b)]))
+			continue;
 
 		if (mixed) {
 			/* veto 3: a group without contacts joins one with
