@@ -313,8 +313,34 @@ static char ind_key(enum ind_kind k)
 	}
 }
 
+/* A WhatsApp export names a sender that is not in the phone's contacts by
+ * its number ("+55 11 91807-3175"): that author is a phone, in E.164
+ * ("+5511918073175") as the extractor writes phones. Numbers without a
+ * country code are left alone (their country is a guess). Returns the
+ * length written to out (at most 16), or 0. */
+static size_t author_phone(const char *platform, const char *author, char *out)
+{
+	size_t n = 0;
+
+	if (!platform || !author || author[0] != '+' || strcmp(platform, "whatsapp") != 0)
+		return 0;
+	out[n++] = '+';
+	for (const char *c = author + 1; *c; c++) {
+		if (ascii_is_digit((unsigned char)*c)) {
+			if (n == 16 || (n == 1 && *c == '0'))
+				return 0;
+			out[n++] = *c;
+		} else if (!strchr(" -.()", *c)) {
+			return 0;
+		}
+	}
+	out[n] = '\0';
+	return n >= 9 ? n : 0;	/* E.164: 8 to 15 digits */
+}
+
 int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 {
+	char aphone[17];
 	size_t i = L->n, from = L->n_ind, k = (size_t)L->o.n_hashes;
 	uint32_t id;
 	int rc;
@@ -358,6 +384,14 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 		L->platform[i] = id;
 	}
 	L->ind_off[i] = (uint32_t)L->n_ind;
+	if (author_phone(p->platform, p->author, aphone)) {
+		rc = put_key(L, K_PHONE, aphone, NULL, &id);
+		if (rc < 0)
+			goto fail;
+		rc = add_ind(L, id, 0.0f, from);
+		if (rc < 0)
+			goto fail;
+	}
 	for (size_t j = 0; j < p->n_ind && L->n_ind - from < MAX_IND_PER_POST; j++) {
 		const struct indicator *d = &p->ind[j];
 		char kc = ind_key(d->kind);
