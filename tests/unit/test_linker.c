@@ -11,6 +11,7 @@ struct tpost {
 	const char *id, *author, *platform, *created, *text;
 	const char *phone, *link;
 	double score;
+	int no_reasons;		/* scored high, but the detector found no reason */
 };
 
 static const char tmpl_a[] =
@@ -88,7 +89,7 @@ static int run_linker(struct linker *L, const struct corpus *c)
 		p.ind = ind;
 		p.n_ind = n_ind;
 		p.score = t->score;
-		p.flagged = t->score >= 0.5;
+		p.flagged = t->score >= 0.5 && !t->no_reasons;
 		if (linker_add(L, &p, &err) < 0)
 			return -1;
 	}
@@ -443,5 +444,30 @@ TEST(linker, text_never_joins_two_contact_groups)
 	CHECK_STR(cl(L, 1), cl(L, 0));		/* identical text wins */
 	CHECK_STR(cl(L, 2), "-");
 	linker_free(L);
+	free(c);
+}
+
+/* A network needs flagged posts: high scores without reasons (the detector
+ * flags nothing) make a cluster, not a network. */
+TEST(linker, network_needs_flagged_posts)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	char w[512];
+	int base = 0;
+
+	for (int flagged = 0; flagged < 2; flagged++) {
+		struct linker *L = NULL;
+		struct atl_err err = ATL_ERR_INIT;
+
+		c->n = 0;
+		for (int i = 0; i < 3; i++)
+			add(c, "uno", words(w, sizeof(w), base += 40, 20), "+525510001001",
+			    0.9)->no_reasons = !flagged;
+		CHECK_INT(linker_new(&L, NULL, &err), 0);
+		CHECK_INT(run_linker(L, c), 0);
+		CHECK_INT(linker_n_clusters(L), 1);
+		CHECK_INT(linker_n_networks(L), (size_t)flagged);
+		linker_free(L);
+	}
 	free(c);
 }
