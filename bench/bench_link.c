@@ -9,7 +9,10 @@
  *      $(pkg-config --libs libutf8proc libhs libxxhash libzstd zlib yajl) \
  *      -lstdc++ -lm -pthread -o build/bench_link
  *   build/bench_link DIR OUT [--scores detect|truth] [--char5] [--no-veto]
- *                    [--jaccard J] [--bands B] [--hashes K]
+ *                    [--jaccard J] [--attach J] [--bands B] [--hashes K]
+ *                    [--veto V] [--account-support N] [--account-groups N]
+ * With BENCH_EDGES set, OUT/edges.tsv lists the forest's edges (post, post,
+ * kind, Jaccard, shared value) for error analysis against the truth.
  *
  * DIR holds synth's posts.jsonl and truth.jsonl; OUT gets posts.jsonl
  * (id, cluster) and networks.jsonl for `atalaya eval --networks OUT

@@ -82,9 +82,13 @@ struct link_tuning {
 	int account_max_groups;	/* an account whose posts with contacts
 				 * fall into more groups (after shared values)
 				 * is a display name shared by
-				 * unrelated people, not one account */
+				 * unrelated people, not one account (a
+				 * safety net for exports that give
+				 * display names) */
 	int account_min_support;	/* distinct accounts needed to join two
-					 * groups that both carry contacts */
+					 * groups that both carry contacts (1: an
+					 * account, author@platform, is an
+					 * identity) */
 	int sample_max;		/* posts sampled per cluster for templates */
 };
 
