@@ -9,7 +9,10 @@
  *      $(pkg-config --libs libutf8proc libhs libxxhash libzstd zlib yajl) \
  *      -lstdc++ -lm -pthread -o build/bench_link
  *   build/bench_link DIR OUT [--scores detect|truth] [--char5] [--no-veto]
- *                    [--jaccard J] [--bands B] [--hashes K]
+ *                    [--jaccard J] [--attach J] [--bands B] [--hashes K]
+ *                    [--veto V] [--account-support N] [--account-groups N]
+ * With BENCH_EDGES set, OUT/edges.tsv lists the forest's edges (post, post,
+ * kind, Jaccard, shared value) for error analysis against the truth.
  *
  * DIR holds synth's posts.jsonl and truth.jsonl; OUT gets posts.jsonl
  * (id, cluster) and networks.jsonl for `atalaya eval --networks OUT
@@ -170,6 +173,8 @@ int main(int argc, char **argv)
 			o.n_hashes = (int)strtol(argv[++i], NULL, 10);
 		else if (!strcmp(argv[i], "--glue-sources") && i + 1 < argc)
 			t.glue_min_sources = (int)strtol(argv[++i], NULL, 10);
+		else if (!strcmp(argv[i], "--attach") && i + 1 < argc)
+			t.jaccard_attach = strtod(argv[++i], NULL);
 		else if (!strcmp(argv[i], "--min-tokens") && i + 1 < argc)
 			t.min_tokens = (int)strtol(argv[++i], NULL, 10);
 	}
@@ -290,8 +295,11 @@ int main(int argc, char **argv)
 			struct link_edge e;
 
 			linker_edge(L, i, &e);
-			fprintf(f, "%s\t%s\t%s\t%.3f\n", p[e.a].id, p[e.b].id,
+			fprintf(f, "%s\t%s\t%s\t%.3f\t", p[e.a].id, p[e.b].id,
 				link_edge_kind_name(e.kind), e.jaccard);
+			for (const char *v = e.value ? e.value : "-"; *v; v++)
+				fputc(*v == '\x1f' ? '@' : *v, f);
+			fputc('\n', f);
 		}
 		if (f)
 			fclose(f);

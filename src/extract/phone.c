@@ -29,6 +29,8 @@
  *   3. origin/transit places named in the post ("tijuana" -> MX);
  *   4. Mexico, when ten digits are written the Mexican way with a 2-digit
  *      area code first ("55 1234 5678", "(33) 1234-5678"; NANP is 3-3-4);
+ *   4b. Britain, when ten digits are a mobile written the British way
+ *      ("7911 428013", "07911 428013"; without the 0 as wa.me shows it);
  *   5. destination places ("usa", "houston" -> US): weak evidence, since
  *      nearly every ad names the destination;
  *   6. digits that start with a country code and fill the run
@@ -536,6 +538,7 @@ struct cand {
 	int whole;		/* fills the rest of the run */
 	int cc_group;		/* first group short enough to be a code */
 	int mx_grouping;	/* written 2-4-4 or 2-8: Mexico's style */
+	int uk_grouping;	/* a British mobile, 7xxx xxxxxx or 07xxx xxxxxx */
 };
 
 static const char *try_regions(const char *const *list, size_t n,
@@ -573,6 +576,12 @@ static const char *read_cand(const struct ind_sink *k, const struct cand *c,
 	 * than a number written the Mexican way. */
 	if (c->mx_grouping && (r = phone_parse_national(c->d, c->n, "MX", out)))
 		return r;
+	/* without this, the fallback below reads 7911 428013 as +52 */
+	if (c->uk_grouping)	/* GB is read nationally only here */
+		for (size_t i = 0; i < N_COUNTRIES; i++)
+			if (!strcmp(countries[i].iso, "GB"))
+				return emit(&countries[i], c->d + (c->n == 11),
+					    c->n - (c->n == 11), out);
 	if ((r = try_regions(k->dest_regions, k->n_dest_regions, c, out)))
 		return r;
 	if (c->whole && c->cc_group && c->n >= 11 &&
@@ -616,6 +625,10 @@ static size_t cut_run(struct ind_sink *k, const struct run *r,
 			c.cc_group = r->ng == 1 || r->ge[g] - r->gs[g] <= 3;
 			c.mx_grouping = c.n == 10 && r->ge[g] - r->gs[g] == 2 &&
 					(h == g + 1 || h == g + 2);
+			c.uk_grouping = h == g + 1 &&
+				((c.n == 10 && c.d[0] == '7' && r->ge[g] - r->gs[g] == 4) ||
+				 (c.n == 11 && c.d[0] == '0' && c.d[1] == '7' &&
+				  r->ge[g] - r->gs[g] == 5));
 			f[n].region = read_cand(k, &c, f[n].e164);
 			if (!f[n].region)
 				continue;

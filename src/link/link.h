@@ -71,6 +71,9 @@ struct link_tuning {
 				 * text never joins two groups that both carry
 				 * contacts; 3: 2, and a post whose text group
 				 * touches several contact groups stays out */
+	double jaccard_attach;	/* estimated Jaccard a text edge needs to join
+				 * a group without contacts to one with
+				 * contacts (at least link_opts.jaccard) */
 	int max_bucket_probe;	/* LSH bucket members a post is compared to */
 	int glue_min_sources;	/* a value seen in at least this many text
 				 * groups and as many accounts ... */
@@ -79,9 +82,13 @@ struct link_tuning {
 	int account_max_groups;	/* an account whose posts with contacts
 				 * fall into more groups (after shared values)
 				 * is a display name shared by
-				 * unrelated people, not one account */
+				 * unrelated people, not one account (a
+				 * safety net for exports that give
+				 * display names) */
 	int account_min_support;	/* distinct accounts needed to join two
-					 * groups that both carry contacts */
+					 * groups that both carry contacts (1: an
+					 * account, author@platform, is an
+					 * identity) */
 	int sample_max;		/* posts sampled per cluster for templates */
 };
 

@@ -34,31 +34,41 @@
  *      from as many people as posts. Either count alone fails on synth: a
  *      network's free-text ads make as many text groups as posts.
  *      Domains, prices, places and handles (mentions) never link.
- *   3. Accounts (author + platform). Display names collide ("Agencia
- *      Cruce", "Marta Smith" in unrelated networks), so an account is not
- *      an identity: an account is glue when its author is empty or a
- *      placeholder ("Anonymous", "Facebook User", ...), when it is over the
- *      hard cap, or when its posts with contacts lie in more than
- *      account_max_groups (8) groups after step 2. Two groups that both
- *      carry contacts are joined only when account_min_support (2)
- *      distinct accounts post in both. An account's posts without contacts
+ *   3. Accounts. An account is author@platform: a platform's author field
+ *      names one account, so a shared account is an identity and joins
+ *      the groups of its posts (the same name on two platforms is two
+ *      accounts). Safety nets for exports that give display names: an
+ *      account is glue when its author is empty or a placeholder
+ *      ("Anonymous", "Facebook User", ...), when it is over the hard cap,
+ *      or when its posts with contacts lie in more than account_max_groups
+ *      (8) groups after step 2; and account_min_support (default 1) can
+ *      ask for that many distinct accounts before two groups that both
+ *      carry contacts are joined. An account's posts without contacts
  *      join the one group its contact posts ended in (none when several);
  *      an account that never posts a contact links its own posts (a shop
  *      posting daily is a cluster; cluster is not network).
  *   4. Text. The text edges of step 1 are replayed, most similar first,
  *      and never join two groups that both carry contacts (contact_veto 2):
  *      a post without contacts joins the group it resembles most, and one
- *      copied ad can not bridge two networks. (contact_veto 1 only vetoes
+ *      copied ad can not bridge two networks. A text edge joins a group
+ *      without contacts to one with contacts only at estimated Jaccard
+ *      >= jaccard_attach (0.6): stock phrases make unrelated networks'
+ *      contact-less posts about 0.5 alike, and such a post would carry
+ *      its whole group into the wrong network. (contact_veto 1 only vetoes
  *      the pair; 3 also refuses to attach posts whose text group touches
  *      several contact groups.)
  *
  * A cluster is a set of two or more posts; clusters are numbered C1, C2, ...
- * in order of their first post. A cluster is a network when
- *      score = max(sum(scores) / (n_scored + 1), n_flagged / (size + 1))
- * is >= network_threshold: the mean detector score or the flagged share,
- * each with one pseudo-post of score 0, so that a pair needs both posts to
- * agree and a big benign cluster with one false positive stays benign.
- *
+ * in order of their first post. A cluster's score is
+ *      score = max(sum(scores) / (n_scored + 1), n_flagged / (size + 1)),
+ * the mean detector score or the flagged share, each with one pseudo-post
+ * of score 0 (so a pair needs both posts to agree). It is a network when
+ * its flagged share n_flagged / (size + 1) is >= network_threshold: a
+ * post is flagged only when the detector also found reasons, and scores
+ * without reasons (chit-chat, warnings about coyotes) made 0.4% of benign
+ * clusters networks on synth heldout when the mean score could decide.
+ * A big benign cluster with one false positive stays benign.
+
  * networks.jsonl, one object per cluster, most risky first, then larger,
  * then by number: id, flagged, score, size, posts (ids in input order, at
  * most 1000, then posts_truncated), accounts ("author@platform", top 50),
@@ -91,11 +101,12 @@ void link_tuning_default(struct link_tuning *t)
 	t->shingle = MINHASH_WORD3;
 	t->min_tokens = 6;
 	t->contact_veto = 2;
+	t->jaccard_attach = 0.6;
 	t->max_bucket_probe = 8;
 	t->glue_min_sources = 20;
 	t->glue_source_frac = 0.5;
 	t->account_max_groups = 8;
-	t->account_min_support = 2;
+	t->account_min_support = 1;
 	t->sample_max = 32;
 }
 
@@ -306,8 +317,34 @@ static char ind_key(enum ind_kind k)
 	}
 }
 
+/* A WhatsApp export names a sender that is not in the phone's contacts by
+ * its number ("+55 11 91807-3175"): that author is a phone, in E.164
+ * ("+5511918073175") as the extractor writes phones. Numbers without a
+ * country code are left alone (their country is a guess). Returns the
+ * length written to out (at most 16), or 0. */
+static size_t author_phone(const char *platform, const char *author, char *out)
+{
+	size_t n = 0;
+
+	if (!platform || !author || author[0] != '+' || strcmp(platform, "whatsapp") != 0)
+		return 0;
+	out[n++] = '+';
+	for (const char *c = author + 1; *c; c++) {
+		if (ascii_is_digit((unsigned char)*c)) {
+			if (n == 16 || (n == 1 && *c == '0'))
+				return 0;
+			out[n++] = *c;
+		} else if (!strchr(" -.()", *c)) {
+			return 0;
+		}
+	}
+	out[n] = '\0';
+	return n >= 9 ? n : 0;	/* E.164: 8 to 15 digits */
+}
+
 int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 {
+	char aphone[17];
 	size_t i = L->n, from = L->n_ind, k = (size_t)L->o.n_hashes;
 	uint32_t id;
 	int rc;
@@ -351,6 +388,14 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 		L->platform[i] = id;
 	}
 	L->ind_off[i] = (uint32_t)L->n_ind;
+	if (author_phone(p->platform, p->author, aphone)) {
+		rc = put_key(L, K_PHONE, aphone, NULL, &id);
+		if (rc < 0)
+			goto fail;
+		rc = add_ind(L, id, 0.0f, from);
+		if (rc < 0)
+			goto fail;
+	}
 	for (size_t j = 0; j < p->n_ind && L->n_ind - from < MAX_IND_PER_POST; j++) {
 		const struct indicator *d = &p->ind[j];
 		char kc = ind_key(d->kind);
@@ -820,11 +865,16 @@ static int replay_text(struct linker *L, struct uf *u, struct edge *te, size_t n
 		       uint8_t *cflag, struct uf *ut, const uint8_t *mixed)
 {
 	int rc = 0;
+	uint32_t attach = (uint32_t)ceil(L->t.jaccard_attach * (double)L->o.n_hashes - 1e-9);
 
 	if (n_te > 1)
 		qsort(te, n_te, sizeof(*te), cmp_text_edge);
 	for (size_t i = 0; i < n_te && rc == 0; i++) {
 		uint32_t a = te[i].a, b = te[i].b, ra, rb;
+
+		if (cflag && te[i].what < attach &&
+		    (cflag[uf_find(u, a)] || cflag[uf_find(u, b)]))
+			continue;
 
 		if (mixed) {
 			/* veto 3: a group without contacts joins one with
@@ -923,7 +973,7 @@ static int make_clusters(struct linker *L, struct uf *u)
 		double frac = C->n_flagged / (C->size + 1.0);
 
 		C->score = mean > frac ? mean : frac;
-		C->flagged = C->score >= L->o.network_threshold;
+		C->flagged = frac >= L->o.network_threshold;
 		L->n_net += (size_t)C->flagged;
 	}
 	/* Sample sample_max posts per cluster, evenly spaced in input order:

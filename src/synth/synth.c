@@ -821,45 +821,44 @@ static void add_code(struct buf *b, struct rng *r, unsigned n, unsigned alphabet
 		buf_addc(b, alnum[rng_below(r, alphabet)]);
 }
 
-/* Handle j of a poster: a few styles, stable per (poster, j). */
+/* Handle j of a poster: a few styles, stable per (poster, j). An account
+ * is an identity on its platform (author@platform), so every handle ends in
+ * a code of five lower-case letters and digits (36^5 values): two posters
+ * share words, never a handle. Display names ("Marta Smith") collide on
+ * real platforms, but the author field of a platform export names the
+ * account, and that is what is rendered here. */
 static void add_handle(struct buf *b, const struct actor *a, unsigned j, int for_url)
 {
 	struct rng r;
 	const struct word_list *w = lex_handle_words(is_smuggling((enum genre)a->genre));
 	const struct lexicon *lx = lex_get((enum synth_lang)a->lang);
+	const char *x, *y;
+	char sep;
 	unsigned style;
 
 	rng_seed(&r, a->seed ^ (0xA5A5ull * (j + 1)));
 	style = for_url ? rng_below(&r, 2) : rng_below(&r, 4);
 	switch (style) {
 	case 0:
-		buf_adds(b, pick_word(&r, w));
-		buf_addc(b, '_');
-		buf_adds(b, pick_word(&r, w));
-		buf_addc(b, '_');
-		world_add_uint(b, rng_range(&r, 1, 999));
-		break;
 	case 1:
-		buf_adds(b, pick_word(&r, w));
-		buf_addc(b, '.');
-		buf_adds(b, pick_word(&r, w));
-		world_add_uint(b, rng_range(&r, 10, 99));
+	case 2:
+		x = pick_word(&r, w);
+		y = pick_word(&r, w);
+		sep = style == 0 ? '_' : '.';
 		break;
-	case 2: {
-		const char *x = pick_word(&r, w), *y = pick_word(&r, w);
-
-		buf_addc(b, (char)ascii_toupper((unsigned char)x[0]));
-		buf_adds(b, x + 1);
-		buf_addc(b, ' ');
-		buf_addc(b, (char)ascii_toupper((unsigned char)y[0]));
-		buf_adds(b, y + 1);
-		break;
-	}
 	default:
-		buf_adds(b, pick_word(&r, &lx->names));
-		buf_addc(b, ' ');
-		buf_adds(b, pick_word(&r, lex_last_names()));
+		x = pick_word(&r, &lx->names);
+		y = pick_word(&r, lex_last_names());
+		sep = rng_below(&r, 2) ? '.' : '_';
 	}
+	for (; *x; x++)
+		buf_addc(b, (char)ascii_tolower((unsigned char)*x));
+	buf_addc(b, sep);
+	for (; *y; y++)
+		buf_addc(b, (char)ascii_tolower((unsigned char)*y));
+	buf_addc(b, sep);
+	for (unsigned i = 0; i < 5; i++)
+		buf_addc(b, alnum[26 + rng_below(&r, 36)]);
 }
 
 static void add_org(struct buf *b, const struct actor *a)

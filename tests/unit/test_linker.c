@@ -11,6 +11,7 @@ struct tpost {
 	const char *id, *author, *platform, *created, *text;
 	const char *phone, *link;
 	double score;
+	int no_reasons;		/* scored high, but the detector found no reason */
 };
 
 static const char tmpl_a[] =
@@ -88,7 +89,7 @@ static int run_linker(struct linker *L, const struct corpus *c)
 		p.ind = ind;
 		p.n_ind = n_ind;
 		p.score = t->score;
-		p.flagged = t->score >= 0.5;
+		p.flagged = t->score >= 0.5 && !t->no_reasons;
 		if (linker_add(L, &p, &err) < 0)
 			return -1;
 	}
@@ -339,9 +340,10 @@ TEST(linker, empty_input)
 	linker_free(L);
 }
 
-/* Display names collide: one shared account name does not join two groups
- * that carry different numbers; two shared accounts do. */
-TEST(linker, accounts_need_two_to_join_contact_groups)
+/* An account is author@platform, an identity: one shared account joins two
+ * groups that carry different numbers; the same name on another platform
+ * is someone else; placeholder names join nothing. */
+TEST(linker, account_is_author_at_platform)
 {
 	struct corpus *c = calloc(1, sizeof(*c));
 	struct linker *L = NULL;
@@ -349,27 +351,77 @@ TEST(linker, accounts_need_two_to_join_contact_groups)
 	char w[512];
 	int base = 0;
 
-	/* group 1 (+...1001) and group 2 (+...2002) share only "Agencia Cruce" */
-	add(c, "Agencia Cruce", words(w, sizeof(w), base += 40, 20), "+525510001001", 0.9);
+	/* 0-3: groups +...1001 and +...2002 share the account guia.norte.x1 */
+	add(c, "guia.norte.x1", words(w, sizeof(w), base += 40, 20), "+525510001001", 0.9);
 	add(c, "uno", words(w, sizeof(w), base += 40, 20), "+525510001001", 0.9);
-	add(c, "Agencia Cruce", words(w, sizeof(w), base += 40, 20), "+525520002002", 0.9);
+	add(c, "guia.norte.x1", words(w, sizeof(w), base += 40, 20), "+525520002002", 0.9);
 	add(c, "dos", words(w, sizeof(w), base += 40, 20), "+525520002002", 0.9);
-	/* group 3 and group 4 share two accounts */
+	/* 4-7: the same name on facebook and telegram: two accounts */
 	add(c, "tres", words(w, sizeof(w), base += 40, 20), "+525530003003", 0.9);
 	add(c, "cuatro", words(w, sizeof(w), base += 40, 20), "+525530003003", 0.9);
-	add(c, "tres", words(w, sizeof(w), base += 40, 20), "+525540004004", 0.9);
-	add(c, "cuatro", words(w, sizeof(w), base += 40, 20), "+525540004004", 0.9);
-	/* a post of "tres" without a number joins its one home group */
+	add(c, "tres", words(w, sizeof(w), base += 40, 20), "+525540004004", 0.9)->platform =
+		"telegram";
+	add(c, "cinco", words(w, sizeof(w), base += 40, 20), "+525540004004", 0.9);
+	/* 8-11: a placeholder author in two groups */
+	add(c, "Facebook User", words(w, sizeof(w), base += 40, 20), "+525550005005", 0.9);
+	add(c, "seis", words(w, sizeof(w), base += 40, 20), "+525550005005", 0.9);
+	add(c, " facebook user ", words(w, sizeof(w), base += 40, 20), "+525560006006", 0.9);
+	add(c, "siete", words(w, sizeof(w), base += 40, 20), "+525560006006", 0.9);
+	/* 12: a post of "tres" on facebook without a number joins its home */
 	add(c, "tres", words(w, sizeof(w), base += 40, 20), NULL, 0.9);
 	CHECK_INT(linker_new(&L, NULL, &err), 0);
 	CHECK_INT(run_linker(L, c), 0);
-	CHECK(strcmp(cl(L, 0), cl(L, 2)) != 0);
+	CHECK(strcmp(cl(L, 0), "-") != 0);
 	CHECK_STR(cl(L, 0), cl(L, 1));
-	CHECK_STR(cl(L, 2), cl(L, 3));
-	CHECK_STR(cl(L, 4), cl(L, 6));
-	CHECK_STR(cl(L, 8), cl(L, 4));
-	CHECK_INT(linker_n_clusters(L), 3);
+	CHECK_STR(cl(L, 0), cl(L, 2));
+	CHECK_STR(cl(L, 0), cl(L, 3));
+	CHECK(strcmp(cl(L, 4), cl(L, 6)) != 0);
+	CHECK_STR(cl(L, 4), cl(L, 5));
+	CHECK_STR(cl(L, 6), cl(L, 7));
+	CHECK_STR(cl(L, 12), cl(L, 4));
+	CHECK(strcmp(cl(L, 8), cl(L, 10)) != 0);
+	CHECK_INT(linker_n_clusters(L), 5);
 	linker_free(L);
+	free(c);
+}
+
+/* Text joins a group without contacts to one with contacts only at
+ * jaccard_attach; two groups without contacts at the lower jaccard. The
+ * texts share 15 of their 18 word 3-grams (Jaccard 0.71). */
+TEST(linker, attaching_to_a_contact_group_needs_more_similarity)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct link_tuning t;
+	char w[512], v[512];
+
+	words(w, sizeof(w), 0, 20);
+	words(v, sizeof(v), 0, 17);
+	snprintf(v + strlen(v), sizeof(v) - strlen(v), " x1 x2 x3");
+	add(c, "uno", w, "+525510001001", 0.9);	/* 0: contact group */
+	add(c, "dos", v, NULL, 0.9);		/* 1: near copy, no contact */
+	add(c, "tres", words(w, sizeof(w), 100, 20), NULL, 0.9);	/* 2, 3: no */
+	words(v, sizeof(v), 100, 17);
+	snprintf(v + strlen(v), sizeof(v) - strlen(v), " x1 x2 x3");
+	add(c, "cuatro", v, NULL, 0.9);
+	for (int attach = 0; attach < 2; attach++) {
+		struct linker *L = NULL;
+		struct atl_err err = ATL_ERR_INIT;
+
+		link_tuning_default(&t);
+		t.jaccard_attach = attach ? 0.5 : 0.9;
+		CHECK_INT(linker_new_tuned(&L, NULL, &t, &err), 0);
+		CHECK_INT(run_linker(L, c), 0);
+		CHECK(strcmp(cl(L, 2), "-") != 0);
+		CHECK_STR(cl(L, 2), cl(L, 3));
+		if (attach) {
+			CHECK(strcmp(cl(L, 0), "-") != 0);
+			CHECK_STR(cl(L, 0), cl(L, 1));
+		} else {
+			CHECK_STR(cl(L, 0), "-");
+			CHECK_STR(cl(L, 1), "-");
+		}
+		linker_free(L);
+	}
 	free(c);
 }
 
@@ -392,5 +444,30 @@ TEST(linker, text_never_joins_two_contact_groups)
 	CHECK_STR(cl(L, 1), cl(L, 0));		/* identical text wins */
 	CHECK_STR(cl(L, 2), "-");
 	linker_free(L);
+	free(c);
+}
+
+/* A network needs flagged posts: high scores without reasons (the detector
+ * flags nothing) make a cluster, not a network. */
+TEST(linker, network_needs_flagged_posts)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	char w[512];
+	int base = 0;
+
+	for (int flagged = 0; flagged < 2; flagged++) {
+		struct linker *L = NULL;
+		struct atl_err err = ATL_ERR_INIT;
+
+		c->n = 0;
+		for (int i = 0; i < 3; i++)
+			add(c, "uno", words(w, sizeof(w), base += 40, 20), "+525510001001",
+			    0.9)->no_reasons = !flagged;
+		CHECK_INT(linker_new(&L, NULL, &err), 0);
+		CHECK_INT(run_linker(L, c), 0);
+		CHECK_INT(linker_n_clusters(L), 1);
+		CHECK_INT(linker_n_networks(L), (size_t)flagged);
+		linker_free(L);
+	}
 	free(c);
 }

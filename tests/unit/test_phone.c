@@ -161,6 +161,10 @@ TEST(phone, finds_obfuscated_and_international)
 		{ "Nicaragua 8812 3456", NULL, "+50588123456/NI" },
 		{ "Costa Rica 8812 3456", NULL, "+50688123456/CR" },
 		{ "Cuba 5 123 4567", NULL, "+5351234567/CU" },
+		/* a British mobile written the British way, not +52 */
+		{ "Call or text 7911.428013", NULL, "+447911428013/GB" },
+		{ "Call or text 07911 428013", NULL, "+447911428013/GB" },
+		{ "tijuana 7911 428013", NULL, "+527911428013/MX" },
 		/* default region decides */
 		{ "escribe al 5555 0123", "GT", "+50255550123/GT" },
 		{ "escribe al 9999 0000", "HN", "+50499990000/HN" },
