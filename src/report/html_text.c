@@ -100,9 +100,22 @@ static void add_marked(struct buf *b, const char *s, size_t n, const uint8_t *ma
 	}
 }
 
-static void add_text_with_reasons(struct buf *b, yajl_val post)
+/* Is x (a reason or an indicator) in the segment "from" (NULL: the caption)?
+ * Spans are relative to their own segment's text. */
+static int in_segment(yajl_val x, const char *from)
 {
-	const char *text = jv_str(post, "text");
+	const char *f = jv_str(x, "from");
+
+	if (!from)
+		return !f || strcmp(f, "caption") == 0;
+	return f && strcmp(f, from) == 0;
+}
+
+/* text with the reasons of one segment (from: NULL for the caption, else
+ * the image path) marked. */
+static void add_text_with_reasons(struct buf *b, yajl_val post, const char *text,
+				  const char *from)
+{
 	yajl_val reasons = jv_get(post, "reasons");
 	const char *names[MAX_SPANS_MARKED] = { NULL };
 	size_t n, nr = jv_len(reasons), cut;
@@ -127,7 +140,7 @@ static void add_text_with_reasons(struct buf *b, yajl_val post)
 		const char *tac = jv_str(x, "tactic");
 
 		names[r] = tac ? tac : "reason";
-		if (!(s >= 0 && e > s))
+		if (!(s >= 0 && e > s) || !in_segment(x, from))
 			continue;
 		if (e > (double)cut)
 			e = (double)cut;
@@ -154,6 +167,50 @@ static void add_tactics(struct buf *b, yajl_val tactics)
 	}
 }
 
+/* The text read from each attached image, with its own reasons marked and
+ * the indicators found in it: an analyst sees which image said what. */
+static void add_images(struct buf *b, yajl_val p)
+{
+	static const char *const kinds[] = { "phones", "links", "urls", "handles", "emails" };
+	yajl_val ocr = jv_get(p, "ocr"), ind = jv_get(p, "indicators");
+
+	for (size_t i = 0; i < jv_len(ocr) && i < 8; i++) {
+		yajl_val o = jv_at(ocr, i);
+		const char *img = jv_str(o, "image"), *err = jv_str(o, "error");
+		int first = 1;
+
+		if (!img)
+			continue;
+		buf_adds(b, "<div class=\"src\">image <code>");
+		html_escape_cstr(b, img);
+		buf_adds(b, "</code>");
+		if (err) {
+			buf_adds(b, ": not read (");
+			html_escape_cstr(b, err);
+			buf_adds(b, ")</div>");
+			continue;
+		}
+		buf_addf(b, ", text read with confidence %.2f", html_finite_or(jv_num(o, "confidence", 0), 0));
+		for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+			yajl_val arr = jv_get(ind, kinds[k]);
+
+			for (size_t j = 0; j < jv_len(arr); j++) {
+				yajl_val x = jv_at(arr, j);
+				const char *v = jv_str(x, "value");
+
+				if (!v || !in_segment(x, img))
+					continue;
+				buf_adds(b, first ? "; found in it: " : ", ");
+				first = 0;
+				html_escape_cstr(b, v);
+			}
+		}
+		buf_adds(b, "</div><p class=\"text\">");
+		add_text_with_reasons(b, p, jv_str(o, "text"), img);
+		buf_adds(b, "</p>");
+	}
+}
+
 void html_render_post(struct buf *b, yajl_val p)
 {
 	yajl_val src = jv_get(p, "source");
@@ -176,8 +233,9 @@ void html_render_post(struct buf *b, yajl_val p)
 		html_add_url(b, url, strlen(url), "link");
 	}
 	buf_adds(b, "</div><p class=\"text\">");
-	add_text_with_reasons(b, p);
+	add_text_with_reasons(b, p, jv_str(p, "text"), NULL);
 	buf_adds(b, "</p>");
+	add_images(b, p);
 	if (src) {
 		buf_adds(b, "<div class=\"src\">");
 		html_escape_cstr(b, jv_str(src, "file") ? jv_str(src, "file") : "?");
