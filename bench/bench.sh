@@ -2,6 +2,8 @@
 # make bench: throughput and peak memory on generated corpora. Not a test.
 #   sh bench/bench.sh [ATALAYA]
 #   BENCH_SIZES="100000 1000000" (default); BENCH_10M=1 adds 10M posts.
+#   BENCH_STORE=1 adds the case database (ingest 1M in 10 batches, queries);
+#   BENCH_OCR=1 adds OCR quality and speed on 300 rendered ad images.
 #   BENCH_EXPORT_MIB=200 (default; 1024 for the 1 GiB target, 0 to skip):
 #     size of the generated Telegram and WhatsApp exports scanned for peak
 #     RSS (target: < 256 MiB whatever the size).
@@ -57,7 +59,7 @@ for n in $SIZES; do
 	mb=$(du -m "$c/posts.jsonl" | cut -f1)
 	for j in 1 2; do
 		o="$OUT/scan-$n-$j"
-		run "$OUT/time-$n-$j.log" "$ATL" scan -q -j $j -o "$o" "$c/posts.jsonl"
+		run "$OUT/time-$n-$j.log" "$ATL" scan -q --no-report -j $j -o "$o" "$c/posts.jsonl"
 		cpu=$(cpu_of "$OUT/time-$n-$j.log")
 		wall=$(field "$OUT/time-$n-$j.log" 3)
 		printf '| %s | scan | %s | %s | %s | %s | %s | %s | %d |\n' "$n" "$j" "$cpu" \
@@ -129,6 +131,16 @@ if [ "$EXPORT_MIB" -gt 0 ]; then
 			"$([ "$rss" -lt 256 ] && echo ok || echo OVER)" | tee -a "$res"
 		rm -rf "$f" "$tmp/out-$kind"
 	done
+fi
+# The case database (1M posts in 10 ingests, phone queries) and OCR (a few
+# hundred rendered ad images) take minutes: on request.
+if [ "${BENCH_STORE:-0}" = 1 ]; then
+	echo "## Case database" | tee -a "$res"
+	ATL=$ATL sh bench/store_bench.sh "$OUT/store" 2>&1 | tee -a "$res"
+fi
+if [ "${BENCH_OCR:-0}" = 1 ]; then
+	echo "## OCR" | tee -a "$res"
+	sh bench/ocr_bench.sh 300 2>&1 | tee -a "$res"
 fi
 echo
 echo "results: $res"
