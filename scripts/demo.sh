@@ -23,4 +23,5 @@ echo "== one flagged post, with why"
 jq -c 'select(.flagged) | {id, score, tactics, reasons: [.reasons[] | {tactic, text}], phones: [.indicators.phones[].value]}' \
 	"$OUT/posts.jsonl" | head -n 1
 echo
-echo "Results in $OUT/: posts.jsonl networks.jsonl rejects.jsonl summary.json"
+echo "Results in $OUT/: posts.jsonl networks.jsonl rejects.jsonl summary.json manifest.json,"
+echo "and report.html: open it in a browser."
