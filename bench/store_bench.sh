@@ -48,3 +48,17 @@ for p in "$busy" "$rare" "+5215500000000"; do
 done
 rows=$("$ATL" query -v --db "$D/case.db" --json --limit 1000 "text:pago" 2>"$D/q.err" | wc -l)
 echo "store_bench: query text:pago (limit 1000): $rows posts, $(sed -n 's/.*query took //p' "$D/q.err")"
+# Ten ingests against one scan of the same posts: the same partition of
+# posts into networks, naming aside (part() from tests/cli/store.inc).
+if [ -z "${STORE_BENCH_QUERY_ONLY:-}" ]; then
+	. tests/cli/store.inc
+	"$ATL" scan -q --no-report -o "$D/scan" "$D/c/posts.jsonl"
+	"$ATL" report --db "$D/case.db" -o "$D/rep" >/dev/null 2>&1
+	part "$D/scan/posts.jsonl" >"$D/p.scan"
+	part "$D/rep/posts.jsonl" >"$D/p.db"
+	if cmp -s "$D/p.scan" "$D/p.db"; then
+		echo "store_bench: 10 ingests and one scan: the same $(wc -l <"$D/p.db") networks"
+	else
+		echo "store_bench: 10 ingests and one scan: networks DIFFER ($(wc -l <"$D/p.db") vs $(wc -l <"$D/p.scan"))"
+	fi
+fi
