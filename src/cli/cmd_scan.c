@@ -331,12 +331,6 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 			return cli_usage_error(c, "scan", "%s", err.msg);
 		}
 		o.redact = red;
-		if (!o.no_ocr) {
-			/* only the caption is rewritten today: text read from
-			 * images would reach the outputs raw */
-			cli_warn(c, "--redact turns OCR off (text in images is not redacted yet)");
-			o.no_ocr = 1;
-		}
 	}
 	argv_line(cmdline, sizeof(cmdline), argc, argv);
 	o.argv_line = cmdline;
