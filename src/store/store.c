@@ -26,6 +26,11 @@
  * - Durability: WAL, synchronous=NORMAL (a power loss may lose the last
  *   committed batch, never corrupt), BEGIN IMMEDIATE with a 10 min
  *   busy_timeout so concurrent writers serialise instead of failing.
+ * - Text read from images: `ocr`, one row per (image content hash, OCR
+ *   engine key), written in the transaction of the batch that recognised
+ *   it (INSERT OR IGNORE: two ingests reading the same image at once keep
+ *   the first), read by the workers of later ingests (src/pipeline/ingest.c)
+ *   through a connection of their own.
  * - Schema versions in PRAGMA user_version; migrations[i] takes version i
  *   to i+1 and is never edited once released (v1 is the first schema).
  */
@@ -78,6 +83,12 @@ static const char *const migrations[] = {
 	" from_net INTEGER NOT NULL, into_net INTEGER, what TEXT NOT NULL);"
 	"ALTER TABLE post ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX post_pending ON post(id) WHERE pending = 1;",
+	/* 2 -> 3: the text read from images, by the image's content (XXH3-128,
+	 * 16 bytes) and what makes a recognition reusable (ocr_ctx_key), so an
+	 * image is recognised once ever, whatever its name */
+	"CREATE TABLE ocr(hash BLOB NOT NULL, engine TEXT NOT NULL, text TEXT NOT NULL,"
+	" confidence REAL NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,"
+	" ingest INTEGER, PRIMARY KEY(hash, engine)) WITHOUT ROWID;",
 };
 
 enum stmt_id {
@@ -85,6 +96,7 @@ enum stmt_id {
 	Q_REASON_INS, Q_WATCH_MATCH, Q_ALERT_INS, Q_LINK_ALL, Q_NET_TEXT,
 	Q_SET_NET, Q_MERGE_INS, Q_NET_INS, Q_NET_ALL, Q_WATCH_ADD, Q_WATCH_RM,
 	Q_WATCH_ALL, Q_ALERTS, Q_ALERT_DONE, Q_INGEST_INS, Q_INGEST_END,
+	Q_OCR_GET, Q_OCR_PUT,
 	Q__N
 };
 
@@ -126,6 +138,9 @@ static const char *const stmt_sql[Q__N] = {
 			 " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1)",
 	[Q_INGEST_END] = "UPDATE ingest SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
 			 " posts_added = coalesce(posts_added, 0) + ?2 WHERE id = ?1",
+	[Q_OCR_GET] = "SELECT text, confidence, width, height FROM ocr WHERE hash = ?1 AND engine = ?2",
+	[Q_OCR_PUT] = "INSERT OR IGNORE INTO ocr(hash, engine, text, confidence, width, height, ingest)"
+		      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 };
 
 struct store {
@@ -929,4 +944,55 @@ int store_deliver_alerts(struct store *s, store_alert_fn *fn, void *ctx, struct 
 	}
 	free(done);
 	return rc;
+}
+
+/* ---- text read from images --------------------------------------------------- */
+
+int store_ocr_put(struct store *s, int64_t ingest_id, const struct store_ocr *o,
+		  struct atl_err *err)
+{
+	sqlite3_stmt *q = stmt(s, Q_OCR_PUT, err);
+
+	if (!q)
+		return ATL_EIO;
+	sqlite3_bind_blob(q, 1, o->hash, STORE_OCR_HASH_BYTES, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, o->engine, -1, SQLITE_STATIC);
+	bind_text(q, 3, o->text ? o->text : "", o->text ? o->len : 0);
+	sqlite3_bind_double(q, 4, o->confidence);
+	sqlite3_bind_int(q, 5, o->width);
+	sqlite3_bind_int(q, 6, o->height);
+	sqlite3_bind_int64(q, 7, ingest_id);
+	return run(s, q, err);
+}
+
+int store_ocr_get(struct store *s, const unsigned char *hash, const char *engine,
+		  store_ocr_fn *fn, void *ctx, struct atl_err *err)
+{
+	sqlite3_stmt *q = stmt(s, Q_OCR_GET, err);
+	struct store_ocr o;
+	int rc;
+
+	if (!q)
+		return ATL_EIO;
+	sqlite3_bind_blob(q, 1, hash, STORE_OCR_HASH_BYTES, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, engine, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		o.hash = hash;
+		o.engine = engine;
+		o.text = col_text(q, 0);
+		o.len = (size_t)sqlite3_column_bytes(q, 0);
+		o.confidence = sqlite3_column_double(q, 1);
+		o.width = sqlite3_column_int(q, 2);
+		o.height = sqlite3_column_int(q, 3);
+		if (!o.text)
+			o.text = "";
+		rc = fn(ctx, &o);
+		sqlite3_reset(q);	/* ends the read: no snapshot held between lookups */
+		return rc < 0 ? rc : 1;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return db_err(s, err, "ocr");
+	return 0;
 }
