@@ -47,6 +47,7 @@
 #define BUSY_TIMEOUT_MS 600000	/* a relink of millions of posts holds the lock for minutes */
 #define PACK_MAX (64u << 10)		/* packed indicators per post */
 #define LINK_IND_MAX 1024		/* indicators per post handed to the linker */
+#define OPEN_RETRIES 100		/* opens that met SQLITE_BUSY at once (~10 s) */
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the first schema */
@@ -252,13 +253,14 @@ fail:
 	return rc;
 }
 
-int store_open_version(struct store **out, const char *path, int version,
-		       struct atl_err *err)
+static int open_once(struct store **out, const char *path, int version, int *busy,
+		     struct atl_err *err)
 {
 	struct store *s = calloc(1, sizeof(*s));
 	int rc;
 
 	*out = NULL;
+	*busy = 0;
 	if (!s)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	s->pack = malloc(PACK_MAX);
@@ -279,11 +281,30 @@ int store_open_version(struct store **out, const char *path, int version,
 	if (rc == 0)
 		rc = migrate(s, version, err);
 	if (rc < 0) {
+		*busy = (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_BUSY;
 		store_close(s);
 		return rc;
 	}
 	*out = s;
 	return 0;
+}
+
+/* Two processes creating the same database at once: while one switches a
+ * new file to WAL, the other's locks can fail at once with SQLITE_BUSY
+ * (SQLite does not wait where waiting could deadlock), which the busy
+ * timeout does not cover. Such an open is retried from the start. */
+int store_open_version(struct store **out, const char *path, int version,
+		       struct atl_err *err)
+{
+	int rc, busy;
+
+	for (int tries = 0;; tries++) {
+		rc = open_once(out, path, version, &busy, err);
+		if (rc == 0 || !busy || tries == OPEN_RETRIES)
+			return rc;
+		atl_err_clear(err);
+		sqlite3_sleep(20 + 10 * tries);
+	}
 }
 
 int store_open(struct store **out, const char *path, struct atl_err *err)
