@@ -7,7 +7,10 @@
  *   - struct ocr_ctx, built once per scan and shared by all worker threads:
  *     the options, the language data found on disk, and a bounded cache of
  *     results keyed by the XXH3-128 hash of the image bytes (behind a
- *     mutex), so an image posted a thousand times is recognised once.
+ *     mutex), so an image posted a thousand times is recognised once; an
+ *     engine asking for bytes another engine is reading right now waits
+ *     for that result, so the count of recognitions does not depend on
+ *     the number of threads.
  *   - struct ocr, one per worker thread: Tesseract's TessBaseAPI is not
  *     thread-safe, so each thread owns one, created on its first image
  *     (loading the language models costs ~0.3 s and ~100 MiB; a scan

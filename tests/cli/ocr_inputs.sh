@@ -3,8 +3,9 @@
 # WhatsApp or Telegram export reads the images its messages attach, from
 # the members beside the chat; a member whose declared size is over the
 # limit is refused before it is inflated and a truncated one is refused,
-# each as a rejects row; PNG and JPEG bytes piped to `scan -` become a post,
-# also gzip-compressed.
+# each as a rejects row; copies of an image are recognised once whatever
+# the threads; PNG and JPEG bytes piped to `scan -` become a post, also
+# gzip-compressed.
 . tests/cli/common.inc
 . tests/cli/ocr.inc
 need_ocr
@@ -75,6 +76,22 @@ expect_exit 0 "$ATL" scan -q -o "$T/o3" "$T/tg.zip"
 jq -s -e '[.[] | select(.text == "mira") | (.ocr[0].image | endswith("tg.zip:export/photos/photo_1@15-03-2024_09-14-07.jpg")) and
 	.indicators.phones[0].value == "+525512345678"] == [true]' "$T/o3/posts.jsonl" >/dev/null ||
 	fail "the zipped Telegram photo is not read"
+
+# copies of an image are recognised once, whatever the threads: the same
+# posts and the same counts with 1 and 3 threads
+mkdir "$T/dups"
+for f in a-flyer.png b-shot.jpg; do
+	cp "$T/imgs/$f" "$T/dups/$f"
+	cp "$T/imgs/$f" "$T/dups/copy-$f"
+done
+for j in 1 3; do
+	expect_exit 0 "$ATL" scan -q -j $j -o "$T/d$j" "$T/dups"
+	jq 'del(.timings_s, .threads, .options)' "$T/d$j/summary.json" >"$T/d$j.summary"
+done
+cmp "$T/d1/posts.jsonl" "$T/d3/posts.jsonl" || fail "posts differ between -j 1 and -j 3"
+cmp "$T/d1.summary" "$T/d3.summary" || fail "summary differs between -j 1 and -j 3"
+jq -e '.ocr | .images_read == 4 and .images_recognised == 2 and .images_from_run == 2' "$T/d3.summary" >/dev/null ||
+	fail "copies recognised again: $(jq -c .ocr "$T/d3.summary")"
 
 # standard input: PNG, JPEG, gzip-compressed PNG
 for f in a-flyer.png b-shot.jpg; do
