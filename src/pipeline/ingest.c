@@ -209,6 +209,17 @@ static int put_ocr(struct ingest_run *R, const struct post *p, struct atl_err *e
 
 /* ---- storing batches ----------------------------------------------------------- */
 
+/* A post that is an image: its image's content hash, or NULL. */
+static const unsigned char *image_identity(const struct post *p)
+{
+	static const unsigned char zero[OCR_HASH_BYTES];
+
+	if (!p->rec.format || strcmp(p->rec.format, "image") || p->n_ocr != 1 ||
+	    !memcmp(p->ocr[0].hash, zero, sizeof(zero)))
+		return NULL;
+	return p->ocr[0].hash;
+}
+
 static int on_batch(void *ctx, const struct post *posts, size_t n, const char *lines,
 		    struct atl_err *err)
 {
@@ -226,6 +237,7 @@ static int on_batch(void *ctx, const struct post *posts, size_t n, const char *l
 		sp.det = &p->det;
 		sp.sig = p->sig;
 		sp.n_sig = R->n_sig;
+		sp.content_hash = image_identity(p);
 		sp.line = lines + p->line_off;
 		sp.line_len = p->line_len;
 		if (sp.line_len && sp.line[sp.line_len - 1] == '\n')

@@ -6,7 +6,9 @@
  * - One row per post version in `post`. Identity is (platform, source id);
  *   a post whose text changed is a new row (version n+1), and the unique key
  *   (platform, source_id, text_hash) with INSERT OR IGNORE makes re-ingesting
- *   the same input add nothing. text_hash is XXH3-64 of the original text.
+ *   the same input add nothing. text_hash is XXH3-64 of the original text
+ *   (of the image's content hash for a post that is an image, whose text is
+ *   empty: another picture under a stored file name is a new version).
  * - The row keeps what the rest of the tool needs without reprocessing: the
  *   posts.jsonl line as scan renders it (ending "cluster":null}), the
  *   original and the normalised text (FTS5 external-content index over
@@ -610,7 +612,9 @@ int store_put_post(struct store *s, int64_t ingest_id, const struct store_post *
 		return ATL_EIO;
 	bind_text(q, 1, plat.p, plat.len);
 	bind_text(q, 2, id.p, id.len);
-	sqlite3_bind_int64(q, 3, (sqlite3_int64)XXH3_64bits(r->text.p ? r->text.p : "", r->text.len));
+	sqlite3_bind_int64(q, 3, (sqlite3_int64)(p->content_hash
+			   ? XXH3_64bits(p->content_hash, STORE_OCR_HASH_BYTES)
+			   : XXH3_64bits(r->text.p ? r->text.p : "", r->text.len)));
 	sqlite3_bind_int64(q, 4, version);
 	sqlite3_bind_int64(q, 5, ingest_id);
 	bind_text(q, 6, r->author.p, r->author.len);

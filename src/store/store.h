@@ -70,9 +70,14 @@ struct store_post {		/* what one processed post contributes */
 	const char *line;	/* its posts.jsonl line, ending in
 				 * "cluster":null} (no newline) */
 	size_t line_len;
+	/* a post that is an image (platform "image"): the image's content hash
+	 * (16 bytes) stands for its text in the post's identity, so another
+	 * image under a stored file name is a new version; NULL otherwise */
+	const unsigned char *content_hash;
 };
 
-/* Insert a post unless (platform, source id, text) is already stored.
+/* Insert a post unless (platform, source id, text) is already stored (text,
+ * or content_hash when set).
  * *added = 1 when inserted; then alerts for watched indicators are queued
  * in the same transaction (see store_each_alert). Call inside
  * store_begin/store_commit. */

@@ -1,7 +1,8 @@
 # Images are recognised once ever with a case database: a second ingest of
 # the same images under other names runs no recognition (their text,
 # confidence and size come from the database) and gives the same text,
-# indicators and scores; other OCR languages are another engine key and
+# indicators and scores; an image post is the same post when its content
+# is, not its name; other OCR languages are another engine key and
 # recognise again; two ingests reading the same new images at once both
 # succeed, keep one row per image, and a later ingest recognises nothing.
 . tests/cli/common.inc
@@ -39,6 +40,17 @@ jq -s -e '[.[] | select(.id == "otro-nombre.png") | .indicators.phones[0].value 
 # the copies share their phones with the originals: one network each
 [ "$(jq -r 'select(.id == "flyer1.png" or .id == "otro-nombre.png") | .cluster' "$T/r/posts.jsonl" | sort -u | wc -l)" -eq 1 ] ||
 	fail "a reused image does not link like the original"
+
+# an image post's identity is its content: the same image under its stored
+# name adds nothing, another picture under a stored name is a new version
+"$ATL" ingest --db "$T/x.db" "$T/a" 2>"$T/e6" || fail "re-ingest"
+grep -q '0 new posts, 2 already stored' "$T/e6" || fail "re-ingest of the same images: $(cat "$T/e6")"
+mkdir "$T/d"
+cp "$T/a/flyer2.png" "$T/d/flyer1.png"
+"$ATL" ingest --db "$T/x.db" "$T/d" 2>"$T/e7" || fail "ingest of a changed image"
+grep -q '1 new posts, 0 already stored' "$T/e7" || fail "another picture under a stored name: $(cat "$T/e7")"
+[ "$(sqlite3 "$T/x.db" "SELECT max(version) FROM post WHERE source_id = 'flyer1.png'")" -eq 2 ] ||
+	fail "the changed image is not version 2"
 
 # another language set is another engine: recognised again, kept apart
 "$ATL" ingest --db "$T/x.db" --ocr-langs eng "$T/b" 2>"$T/e3" || fail "ingest --ocr-langs eng"

@@ -54,6 +54,7 @@ static struct store_post make_post(struct fixture *f, const char *id, const char
 	f->det.flagged = score >= 0.5;
 	f->det.lang = "es";
 	link_sign(f->L, &f->nt, f->sig);
+	memset(&sp, 0, sizeof(sp));
 	line = arena_alloc(&f->a, strlen(id) + 64);
 	snprintf(line, strlen(id) + 64, "{\"id\":\"%s\",\"cluster\":null}", id);
 	sp.rec = &f->rec;
