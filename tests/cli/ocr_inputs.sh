@@ -1,6 +1,7 @@
 # Images inside zip archives and on standard input. A zip of images gives a
 # post per image, read in memory (names "x.zip:member"); a zip holding a
-# WhatsApp or Telegram export reads the images its messages attach, from
+# WhatsApp, Telegram or Facebook DYI export reads the images its messages
+# attach, from
 # the members beside the chat; a member whose declared size is over the
 # limit is refused before it is inflated and a truncated one is refused,
 # each as a rejects row; copies of an image are recognised once whatever
@@ -76,6 +77,26 @@ expect_exit 0 "$ATL" scan -q -o "$T/o3" "$T/tg.zip"
 jq -s -e '[.[] | select(.text == "mira") | (.ocr[0].image | endswith("tg.zip:export/photos/photo_1@15-03-2024_09-14-07.jpg")) and
 	.indicators.phones[0].value == "+525512345678"] == [true]' "$T/o3/posts.jsonl" >/dev/null ||
 	fail "the zipped Telegram photo is not read"
+
+# a Facebook DYI export in a zip: the media path is relative to the root of
+# the export, which is the root of the archive
+mkdir -p "$T/dyi/your_facebook_activity/posts/media"
+cat >"$T/dyi/your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.json" <<'JSON'
+[
+  {
+    "timestamp": 1710400000,
+    "data": [{"post": "Viaje seguro"}],
+    "attachments": [{"data": [{"media": {"uri": "your_facebook_activity/posts/media/1.jpg", "creation_timestamp": 1710400000}}]}],
+    "title": "Ana"
+  }
+]
+JSON
+cp "$T/imgs/b-shot.jpg" "$T/dyi/your_facebook_activity/posts/media/1.jpg"
+(cd "$T/dyi" && zip -q -r ../dyi.zip .)
+expect_exit 0 "$ATL" scan -q -o "$T/o4" "$T/dyi.zip"
+jq -s -e '[.[] | select(.text == "Viaje seguro") | (.ocr[0].image | endswith("dyi.zip:your_facebook_activity/posts/media/1.jpg")) and
+	.indicators.phones[0].value == "+50255550123"] == [true]' "$T/o4/posts.jsonl" >/dev/null ||
+	fail "the zipped DYI photo is not read"
 
 # copies of an image are recognised once, whatever the threads: the same
 # posts and the same counts with 1 and 3 threads
