@@ -1,8 +1,7 @@
 # Images inside zip archives and on standard input. A zip of images gives a
 # post per image, read in memory (names "x.zip:member"); a zip holding a
 # WhatsApp, Telegram or Facebook DYI export reads the images its messages
-# attach, from
-# the members beside the chat; a member whose declared size is over the
+# attach from the members beside them; a member whose declared size is over the
 # limit is refused before it is inflated and a truncated one is refused,
 # each as a rejects row; copies of an image are recognised once whatever
 # the threads; PNG and JPEG bytes piped to `scan -` become a post, also
