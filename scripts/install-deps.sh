@@ -8,7 +8,7 @@ PKGS="build-essential pkg-config clang libclang-rt-14-dev
 libutf8proc-dev libhyperscan-dev libxxhash-dev libzstd-dev zlib1g-dev
 libyajl-dev libzip-dev libsqlite3-dev libssl-dev libxml2-utils jq zstd gzip time bc
 libtesseract-dev libleptonica-dev tesseract-ocr-spa tesseract-ocr-eng
-tesseract-ocr-por tesseract-ocr-fra imagemagick fonts-dejavu-core"
+tesseract-ocr-por tesseract-ocr-fra imagemagick fonts-dejavu-core zip"
 
 missing=""
 for p in $PKGS; do

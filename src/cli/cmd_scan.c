@@ -31,9 +31,11 @@ const char scan_usage[] =
 	"Images are read with OCR (Tesseract; spa+eng+por+fra, whichever is\n"
 	"installed): those a record names in its media field (media, image or\n"
 	"images; a path relative to the input file), the attachments of a\n"
-	"WhatsApp export saved with media, and image files given as INPUT (or a\n"
-	"folder of them), each one a post. Their text is kept apart (\"ocr\" in\n"
-	"posts.jsonl) and searched like the caption.\n"
+	"WhatsApp, Telegram or Facebook/Instagram export saved with media (also\n"
+	"inside a zip), and image files given as INPUT (or a folder or zip of\n"
+	"them, or image bytes on standard input), each one a post. Their text is\n"
+	"kept apart (\"ocr\" in posts.jsonl), searched like the caption, and\n"
+	"redacted like it under --redact.\n"
 	"\n"
 	"options:\n"
 	"  -o, --output DIR        write results into DIR (created if missing)\n"
@@ -331,12 +333,6 @@ int cmd_scan(struct cli *c, int argc, char **argv)
 			return cli_usage_error(c, "scan", "%s", err.msg);
 		}
 		o.redact = red;
-		if (!o.no_ocr) {
-			/* only the caption is rewritten today: text read from
-			 * images would reach the outputs raw */
-			cli_warn(c, "--redact turns OCR off (text in images is not redacted yet)");
-			o.no_ocr = 1;
-		}
 	}
 	argv_line(cmdline, sizeof(cmdline), argc, argv);
 	o.argv_line = cmdline;

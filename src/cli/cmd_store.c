@@ -40,7 +40,14 @@ const char ingest_usage[] =
 	"      --threshold X       flag posts with score >= X\n"
 	"  -j, --threads N         worker threads (default: number of cores)\n"
 	"      --batch N           posts per transaction (default 8192)\n"
-	"  -q, --quiet             print only errors\n";
+	"      --no-ocr            do not read text inside images\n"
+	"      --ocr-langs L       Tesseract languages (default spa+eng+por+fra)\n"
+	"  -q, --quiet             print only errors\n"
+	"\n"
+	"Images are recognised once ever: the text read from an image is kept in\n"
+	"the database by the image's content (and the OCR engine, languages and\n"
+	"settings), so the same image in a later ingest, under any name, is not\n"
+	"read again.\n";
 
 const char query_usage[] =
 	"usage: atalaya query --db CASE.db [--json] [--limit N] KIND:VALUE\n"
@@ -195,9 +202,15 @@ static int ingest_extra(void *ctx, int argc, char **argv, int *i)
 	double d;
 	long l;
 
+	if (!strcmp(s, "--no-ocr")) {
+		o->scan.no_ocr = 1;
+		return 0;
+	}
 	if (*i + 1 >= argc)
 		return 1;
-	if (!strcmp(s, "-f") || !strcmp(s, "--format"))
+	if (!strcmp(s, "--ocr-langs"))
+		o->scan.ocr.langs = argv[++*i];
+	else if (!strcmp(s, "-f") || !strcmp(s, "--format"))
 		o->scan.reader.format = argv[++*i];
 	else if (!strcmp(s, "--field"))
 		return reader_opts_set_field(&o->scan.reader, argv[++*i], &err) < 0 ? -1 : 0;
@@ -276,6 +289,15 @@ int cmd_ingest(struct cli *c, int argc, char **argv)
 		 (unsigned long long)st.merges, (unsigned long long)st.alerts, st.t_total,
 		 st.t_store, st.t_relink_load + st.t_relink_finish + st.t_relink_write,
 		 st.t_relink_load, st.t_relink_finish, st.t_relink_write);
+	if (st.scan.ocr_enabled)
+		cli_info(c, "images: %llu read (%llu recognised, %llu repeated in this ingest, "
+			    "%llu known from the database), %llu failed, %llu refused",
+			 (unsigned long long)st.scan.images_read,
+			 (unsigned long long)st.scan.images_recognised,
+			 (unsigned long long)st.scan.images_from_run,
+			 (unsigned long long)st.scan.images_from_store,
+			 (unsigned long long)st.scan.images_failed,
+			 (unsigned long long)st.scan.images_rejected);
 	ingest_stats_release(&st);
 	return EXIT_OK;
 }

@@ -20,6 +20,7 @@
 #include "core/utf8.h"
 #include "io/format.h"
 #include "io/input.h"
+#include "io/walk.h"
 #include "core/banned.h"
 
 /* One line per format. Sniff ties go to the earlier entry. */
@@ -202,22 +203,20 @@ int reader_open(struct reader **out, const char *path,
 	return rc;
 }
 
-/* name[0..base) + "/" + m, in the arena (just m when base is 0). */
+/* name[0..base) + "/" + m, in the arena (just m when base is 0; no "/"
+ * when base ends at the ':' of a zip member name). */
 static char *join_at(struct arena *a, const char *name, size_t base, struct str m)
 {
-	char *p = arena_alloc(a, base + 1 + m.len + 1);
+	size_t sep = base && name[base - 1] != ':';
+	char *p = arena_alloc(a, base + sep + m.len + 1);
 
 	if (!p)
 		return NULL;
-	if (base) {
-		memcpy(p, name, base);
+	memcpy(p, name, base);
+	if (sep)
 		p[base] = '/';
-		memcpy(p + base + 1, m.p, m.len);
-		p[base + 1 + m.len] = '\0';
-	} else {
-		memcpy(p, m.p, m.len);
-		p[m.len] = '\0';
-	}
+	memcpy(p + base + sep, m.p, m.len);
+	p[base + sep + m.len] = '\0';
 	return p;
 }
 
@@ -227,32 +226,35 @@ static char *join_at(struct arena *a, const char *name, size_t base, struct str 
  * media/1.jpg" in ".../your_facebook_activity/posts/x.json"): when the plain
  * join does not exist and the media path's first component names a
  * directory of the input's path, it is joined to that directory's parent.
- * Media of inputs read inside a zip or from stdin are dropped (not on disk
- * beside them). 1 or ATL_ENOMEM. */
+ * An input read inside a zip ("x.zip:chat/chat.txt") gets the members
+ * beside it ("x.zip:chat/IMG-1.jpg"), the root of the export being the
+ * root of the archive. Media of stdin are dropped (nothing is beside it).
+ * 1 or ATL_ENOMEM. */
 static int resolve_media(struct record *rec, const char *name, struct arena *a,
 			 struct atl_err *err)
 {
-	const char *slash = strrchr(name, '/');
-	size_t dir_len = slash ? (size_t)(slash - name) : 0;
+	size_t zip = input_zip_split(name);
+	size_t root = zip ? zip + 1 : 0;	/* where the export's paths start */
+	const char *slash = strrchr(name + root, '/');
+	size_t dir_len = slash ? (size_t)(slash - name) : root;
 
-	if (memmem(name, dir_len, ".zip:", 5) || !strcmp(name, "-")) {
+	if (!strcmp(name, "-")) {
 		rec->n_media = 0;
 		return 1;
 	}
 	for (size_t i = 0; i < rec->n_media; i++) {
 		struct str m = rec->media[i];
 		const char *c1 = memchr(m.p, '/', m.len);
-		size_t base = dir_len;
-		char *p = join_at(a, name, base, m);
+		char *p = join_at(a, name, dir_len, m);
 
 		if (!p)
 			return atl_err_set(err, ATL_ENOMEM, "out of memory");
-		if (c1 && access(p, F_OK) != 0) {
+		if (c1 && !input_exists(p)) {
 			size_t k = (size_t)(c1 - m.p);
-			for (size_t j = 0; j + k <= dir_len; j++) {
-				if ((j == 0 || name[j - 1] == '/') && !memcmp(name + j, m.p, k) &&
+			for (size_t j = root; j + k <= dir_len; j++) {
+				if ((j == root || name[j - 1] == '/') && !memcmp(name + j, m.p, k) &&
 				    (j + k == dir_len || name[j + k] == '/')) {
-					p = join_at(a, name, j ? j - 1 : 0, m);
+					p = join_at(a, name, j == root ? root : j - 1, m);
 					if (!p)
 						return atl_err_set(err, ATL_ENOMEM, "out of memory");
 					break;

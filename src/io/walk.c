@@ -270,7 +270,7 @@ int input_list_expand(const char *path, struct input_spec **out, size_t *n,
 	for (i = 0; i < l.n && !has_text; i++)
 		has_text = !l.v[i].skip;
 	for (i = 0; i < l.n && !has_text; i++)
-		l.v[i].is_image = !l.v[i].member && is_image(l.v[i].path);
+		l.v[i].is_image = is_image(l.v[i].member ? l.v[i].member : l.v[i].path);
 	*out = l.v;
 	*n = l.n;
 	return 0;
@@ -343,4 +343,176 @@ int input_open_spec(struct input **out, const struct input_spec *s, struct atl_e
 		src.size = st.size;
 	src.ctx = m;
 	return input_open_source(out, s->display, &src, err);
+}
+
+/* ---- loading a whole file or member (images) ---- */
+
+static int load_fd(int fd, const char *name, size_t max, unsigned char **out, size_t *n,
+		   struct atl_err *err)
+{
+	struct stat st;
+	unsigned char *p;
+	size_t got = 0;
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
+		return atl_err_set(err, ATL_EPARSE, "'%s' is not a regular file", name);
+	if ((uint64_t)st.st_size > max)
+		return atl_err_set(err, ATL_ETOOBIG, "'%s' is %lld bytes (limit %zu)", name,
+				   (long long)st.st_size, max);
+	p = malloc((size_t)st.st_size + 1);
+	if (!p)
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	while (got < (size_t)st.st_size) {
+		ssize_t r = read(fd, p + got, (size_t)st.st_size - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		got += (size_t)r;
+	}
+	if (got != (size_t)st.st_size) {
+		free(p);
+		return atl_err_set(err, ATL_EIO, "cannot read '%s'", name);
+	}
+	p[got] = '\0';
+	*out = p;
+	*n = got;
+	return 0;
+}
+
+static int load_file(const char *name, size_t max, unsigned char **out, size_t *n,
+		     struct atl_err *err)
+{
+	int fd = open(name, O_RDONLY | O_CLOEXEC);
+	int rc;
+
+	if (fd < 0)
+		return atl_err_set(err, errno == ENOENT ? ATL_ENOTFOUND : ATL_EIO,
+				   "cannot open '%s': %s", name, strerror(errno));
+	rc = load_fd(fd, name, max, out, n, err);
+	close(fd);
+	return rc;
+}
+
+size_t input_zip_split(const char *name)
+{
+	char path[4096];
+	struct stat st;
+
+	for (const char *c = strchr(name, ':'); c; c = strchr(c + 1, ':')) {
+		size_t k = (size_t)(c - name);
+		if (k == 0 || k >= sizeof(path) || !c[1])
+			continue;
+		memcpy(path, name, k);
+		path[k] = '\0';
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && is_zip_file(path))
+			return k;
+	}
+	return 0;
+}
+
+/* Open the archive of name (split at k) and find its member: 0 with *za
+ * and *idx, or an error. */
+static int member_locate(const char *name, size_t k, zip_t **za, zip_int64_t *idx,
+			 struct atl_err *err)
+{
+	char path[4096];
+	int code = 0;
+
+	memcpy(path, name, k);
+	path[k] = '\0';
+	*za = zip_open(path, ZIP_RDONLY, &code);
+	if (!*za)
+		return zip_err(err, path, code);
+	*idx = zip_name_locate(*za, name + k + 1, 0);
+	if (*idx < 0) {
+		zip_discard(*za);
+		*za = NULL;
+		return atl_err_set(err, ATL_ENOTFOUND, "cannot open '%s': no such member", name);
+	}
+	return 0;
+}
+
+static int load_member(const char *name, size_t k, size_t max, unsigned char **out, size_t *n,
+		       struct atl_err *err)
+{
+	zip_t *za = NULL;
+	zip_file_t *zf = NULL;
+	zip_int64_t idx;
+	zip_stat_t st;
+	unsigned char *p = NULL, extra;
+	uint64_t got = 0;
+	int rc = member_locate(name, k, &za, &idx, err);
+
+	if (rc < 0)
+		return rc;
+	zip_stat_init(&st);
+	if (zip_stat_index(za, (zip_uint64_t)idx, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
+		rc = atl_err_set(err, ATL_EIO, "cannot read '%s': %s", name, zip_strerror(za));
+		goto out;
+	}
+	/* the declared size is checked before anything is inflated, and no
+	 * more than it is ever read */
+	if (st.size > max) {
+		rc = atl_err_set(err, ATL_ETOOBIG, "'%s' is %llu bytes (limit %zu)", name,
+				 (unsigned long long)st.size, max);
+		goto out;
+	}
+	zf = zip_fopen_index(za, (zip_uint64_t)idx, 0);
+	p = malloc((size_t)st.size + 1);
+	if (!zf || !p) {
+		rc = p ? atl_err_set(err, ATL_EIO, "cannot read '%s': %s", name, zip_strerror(za))
+		       : atl_err_set(err, ATL_ENOMEM, "out of memory");
+		goto out;
+	}
+	while (got < st.size) {
+		zip_int64_t r = zip_fread(zf, p + got, st.size - got);
+		if (r <= 0)
+			break;
+		got += (uint64_t)r;
+	}
+	if (got != st.size || zip_fread(zf, &extra, 1) != 0) {
+		rc = atl_err_set(err, ATL_EIO, "cannot read '%s': %s", name,
+				 zip_file_strerror(zf));
+		goto out;
+	}
+	p[got] = '\0';
+	*out = p;
+	*n = (size_t)got;
+	p = NULL;
+out:
+	free(p);
+	if (zf)
+		zip_fclose(zf);
+	zip_discard(za);
+	return rc;
+}
+
+int input_load(const char *name, size_t max, unsigned char **out, size_t *n,
+	       struct atl_err *err)
+{
+	struct stat st;
+	size_t k;
+
+	*out = NULL;
+	*n = 0;
+	if (stat(name, &st) != 0 && (k = input_zip_split(name)) > 0)
+		return load_member(name, k, max, out, n, err);
+	return load_file(name, max, out, n, err);
+}
+
+int input_exists(const char *name)
+{
+	struct atl_err err = ATL_ERR_INIT;
+	zip_t *za = NULL;
+	zip_int64_t idx;
+	size_t k;
+
+	if (access(name, F_OK) == 0)
+		return 1;
+	k = input_zip_split(name);
+	if (!k || member_locate(name, k, &za, &idx, &err) < 0)
+		return 0;
+	zip_discard(za);
+	return 1;
 }

@@ -4,9 +4,10 @@
  * A directory is walked recursively in byte order of names (deterministic,
  * locale-free); hidden entries (".x") are left out silently; media files
  * (by extension: .jpg .png .mp4 .opus ...) are listed with a skip note; an
- * image file (.jpg .jpeg .png .gif .webp .bmp .tif .tiff, not in a zip) is
- * also marked is_image when nothing else in the expansion of that path is
- * readable (a folder of screenshots, or an image named directly), so that
+ * image file (.jpg .jpeg .png .gif .webp .bmp .tif .tiff, on disk or a zip
+ * member) is also marked is_image when nothing else in the expansion of
+ * that path is readable (a folder or zip of screenshots, or an image named
+ * directly), so that
  * OCR can read it as a record of its own; in an export the images are read
  * through the messages that attach them instead. A
  * zip archive (magic "PK\3\4", whatever its name) becomes one entry per
@@ -61,5 +62,20 @@ void input_list_free(struct input_spec *specs, size_t n);
  * cannot be read (encrypted, unsupported method). */
 int input_open_spec(struct input **out, const struct input_spec *s,
 		    struct atl_err *err);
+
+/* Read a whole file into *out (malloc, n bytes, plus a NUL not counted),
+ * at most max bytes; name is a path, or a zip member written as walk
+ * displays it ("dir/export.zip:photos/1.jpg": the longest prefix ending
+ * before a ':' that is a zip file on disk names the archive), read in
+ * memory without extracting. 0, or ATL_ENOTFOUND (no such file or member),
+ * ATL_ETOOBIG (over max, checked before reading), ATL_EPARSE (not a
+ * regular file), ATL_EIO, ATL_ENOMEM, with a message naming it. */
+int input_load(const char *name, size_t max, unsigned char **out, size_t *n,
+	       struct atl_err *err);
+/* Where name splits into archive ':' member: the length of the archive
+ * part (the first prefix before a ':' that is a zip file on disk), or 0. */
+size_t input_zip_split(const char *name);
+/* Does name (a path or "archive.zip:member", as for input_load) exist? */
+int input_exists(const char *name);
 
 #endif

@@ -49,11 +49,13 @@
 #include "core/arena.h"
 #include "core/ascii.h"
 #include "core/utf8.h"
+#include "io/walk.h"
 #include "core/banned.h"
 
 #define DEFAULT_LANGS "spa+eng+por+fra"
 #define MAX_LANGS 8
 #define CACHE_MAX_BYTES ((size_t)32 << 20)	/* text kept in the cache */
+#define MAX_INFLIGHT 80				/* images being read at once (> threads) */
 
 struct cache_entry {
 	XXH128_hash_t h;
@@ -70,8 +72,16 @@ struct ocr_ctx {
 	char langs[64];			/* loaded languages, "spa+eng" */
 	char datapath[256];
 	char note[640];
+	char key[OCR_KEY_MAX];		/* ocr_ctx_key */
 	int enabled;
-	pthread_mutex_t mu;		/* guards the cache */
+	pthread_mutex_t mu;		/* guards the cache, the claims and the count */
+	pthread_cond_t cv;		/* a claim was released */
+	/* images some engine is reading now: another engine asking for the
+	 * same bytes waits for that result instead of reading them too, so
+	 * each distinct image is recognised once whatever the threads */
+	XXH128_hash_t inflight[MAX_INFLIGHT];
+	size_t n_inflight;
+	uint64_t recognised;		/* Tesseract runs */
 	struct cache_entry *cache;	/* ring of OCR_CACHE_ENTRIES */
 	size_t head, n, bytes;		/* oldest entry, count, text bytes */
 };
@@ -143,6 +153,31 @@ static int find_datapath(struct ocr_ctx *c, const char *names[], size_t n)
 	return 0;
 }
 
+/* ocr_ctx_key: everything that changes the text read from given bytes. */
+static void build_key(struct ocr_ctx *c)
+{
+	char want[64];
+	const char *names[MAX_LANGS];
+	size_t n, used;
+
+	used = (size_t)snprintf(c->key, sizeof(c->key), "tesseract %s;", TessVersion());
+	snprintf(want, sizeof(want), "%s", c->langs);
+	n = split_langs(want, names);
+	for (size_t k = 0; k < n && used < sizeof(c->key); k++) {
+		char path[400];
+		struct stat st;
+		memset(&st, 0, sizeof(st));
+		snprintf(path, sizeof(path), "%s/%s.traineddata", c->datapath, names[k]);
+		stat(path, &st);
+		used += (size_t)snprintf(c->key + used, sizeof(c->key) - used, " %s %lld %lld;",
+					 names[k], (long long)st.st_size, (long long)st.st_mtime);
+	}
+	if (used < sizeof(c->key))
+		snprintf(c->key + used, sizeof(c->key) - used, " prep %u; psm %d; work %llu; text %d",
+			 c->o.prep, c->o.psm, (unsigned long long)OCR_MAX_WORK_PIXELS,
+			 OCR_TEXT_VERSION);
+}
+
 int ocr_ctx_new(struct ocr_ctx **out, const struct ocr_opts *o, struct atl_err *err)
 {
 	struct ocr_ctx *c;
@@ -172,6 +207,7 @@ int ocr_ctx_new(struct ocr_ctx **out, const struct ocr_opts *o, struct atl_err *
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	}
 	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->cv, NULL);
 	setMsgSeverity(L_SEVERITY_NONE);
 
 	snprintf(want, sizeof(want), "%s", c->o.langs ? c->o.langs : DEFAULT_LANGS);
@@ -193,6 +229,7 @@ int ocr_ctx_new(struct ocr_ctx **out, const struct ocr_opts *o, struct atl_err *
 		snprintf(c->note, sizeof(c->note),
 			 "ocr: no tesseract data for '%s' in '%s'; going on without it",
 			 missing, c->datapath);
+	build_key(c);
 	c->enabled = 1;
 	*out = c;
 	return 0;
@@ -212,6 +249,7 @@ void ocr_ctx_free(struct ocr_ctx *c)
 	for (size_t i = 0; i < OCR_CACHE_ENTRIES; i++)
 		entry_release(&c->cache[i]);
 	free(c->cache);
+	pthread_cond_destroy(&c->cv);
 	pthread_mutex_destroy(&c->mu);
 	free(c);
 }
@@ -229,6 +267,28 @@ const char *ocr_ctx_note(const struct ocr_ctx *c)
 const char *ocr_ctx_langs(const struct ocr_ctx *c)
 {
 	return c ? c->langs : "";
+}
+
+const char *ocr_ctx_key(const struct ocr_ctx *c)
+{
+	return c && c->enabled ? c->key : "";
+}
+
+uint64_t ocr_ctx_recognised(struct ocr_ctx *c)
+{
+	uint64_t n;
+
+	if (!c)
+		return 0;
+	pthread_mutex_lock(&c->mu);
+	n = c->recognised;
+	pthread_mutex_unlock(&c->mu);
+	return n;
+}
+
+size_t ocr_ctx_max_file_bytes(const struct ocr_ctx *c)
+{
+	return c ? c->o.max_file_bytes : OCR_MAX_FILE_BYTES;
 }
 
 /* ---- engines -------------------------------------------------------------- */
@@ -308,50 +368,15 @@ static int engine_start(struct ocr *o, struct atl_err *err)
 
 /* ---- file checks ---------------------------------------------------------- */
 
-/* Read the whole file into *out (malloc), at most max bytes. */
+/* The whole file (or zip member) in *out (malloc), at most max bytes. */
 static int read_file(const char *path, size_t max, unsigned char **out, size_t *n,
 		     struct atl_err *err)
 {
-	struct stat st;
-	unsigned char *p = NULL;
-	size_t got = 0;
-	int fd;
+	int rc = input_load(path, max, out, n, err);
 
-	*out = NULL;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return atl_err_set(err, errno == ENOENT ? ATL_ENOTFOUND : ATL_EIO,
-				   "cannot open image '%s': %s", path, strerror(errno));
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		close(fd);
-		return atl_err_set(err, ATL_EPARSE, "image '%s' is not a regular file", path);
-	}
-	if ((uint64_t)st.st_size > max) {
-		close(fd);
-		return atl_err_set(err, ATL_ETOOBIG, "image '%s' is %lld bytes (limit %zu)",
-				   path, (long long)st.st_size, max);
-	}
-	p = malloc((size_t)st.st_size + 1);
-	if (!p) {
-		close(fd);
-		return atl_err_set(err, ATL_ENOMEM, "out of memory");
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, p + got, (size_t)st.st_size - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r <= 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
-	if (got != (size_t)st.st_size) {
-		free(p);
-		return atl_err_set(err, ATL_EIO, "cannot read image '%s'", path);
-	}
-	*out = p;
-	*n = got;
-	return 0;
+	if (rc == ATL_EPARSE)
+		return atl_err_set(err, rc, "image '%s' is not a regular file", path);
+	return rc;
 }
 
 static uint32_t le32(const unsigned char *p)
@@ -424,6 +449,19 @@ static int check_mem(const struct ocr_ctx *c, const unsigned char *p, size_t n,
 	return 0;
 }
 
+int ocr_sniff(const void *p, size_t n)
+{
+	l_int32 fmt = 0;
+
+	return n >= 12 && findFileFormatBuffer(p, &fmt) == 0 && format_ok(fmt);
+}
+
+int ocr_check_mem(const struct ocr_ctx *c, const void *p, size_t n, const char *name,
+		  int *w, int *h, struct atl_err *err)
+{
+	return check_mem(c, p, n, name, w, h, err);
+}
+
 int ocr_check_file(const struct ocr_ctx *c, const char *path, int *w, int *h,
 		   struct atl_err *err)
 {
@@ -442,37 +480,70 @@ int ocr_check_file(const struct ocr_ctx *c, const char *path, int *w, int *h,
 /* ---- cache ---------------------------------------------------------------- */
 
 /* Copy the cached entry for h into out (text into a); 1 found, 0 not,
- * < 0 ATL_ENOMEM or the cached failure. */
-static int cache_get(struct ocr_ctx *c, XXH128_hash_t h, struct ocr_result *out,
-		     struct arena *a, struct atl_err *err)
+ * < 0 ATL_ENOMEM or the cached failure. Called with c->mu held. */
+static int cache_find(struct ocr_ctx *c, XXH128_hash_t h, struct ocr_result *out,
+		      struct arena *a, struct atl_err *err)
 {
-	int rc = 0;
-
-	pthread_mutex_lock(&c->mu);
 	for (size_t k = 0; k < c->n; k++) {
 		struct cache_entry *e = &c->cache[(c->head + k) % OCR_CACHE_ENTRIES];
 		if (!XXH128_isEqual(e->h, h))
 			continue;
-		if (e->code < 0) {
-			rc = atl_err_set(err, e->code, "%s", e->msg ? e->msg : "bad image");
-			break;
-		}
+		if (e->code < 0)
+			return atl_err_set(err, e->code, "%s", e->msg ? e->msg : "bad image");
 		out->text = arena_strndup(a, e->text, e->len);
-		if (!out->text) {
-			rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
-			break;
-		}
+		if (!out->text)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
 		out->len = e->len;
 		out->confidence = e->confidence;
 		out->width = e->width;
 		out->height = e->height;
 		out->timed_out = e->timed_out;
-		out->cached = 1;
-		rc = 1;
-		break;
+		out->cached = OCR_FROM_RUN;
+		return 1;
+	}
+	return 0;
+}
+
+static size_t inflight_at(const struct ocr_ctx *c, XXH128_hash_t h)
+{
+	size_t i;
+
+	for (i = 0; i < c->n_inflight; i++)
+		if (XXH128_isEqual(c->inflight[i], h))
+			break;
+	return i;
+}
+
+/* cache_find, waiting while another engine reads the same bytes. On 0 the
+ * caller reads them and, when *claimed, must call cache_release after its
+ * cache_put. */
+static int cache_get(struct ocr_ctx *c, XXH128_hash_t h, struct ocr_result *out,
+		     struct arena *a, struct atl_err *err, int *claimed)
+{
+	int rc;
+
+	*claimed = 0;
+	pthread_mutex_lock(&c->mu);
+	while ((rc = cache_find(c, h, out, a, err)) == 0 && inflight_at(c, h) < c->n_inflight)
+		pthread_cond_wait(&c->cv, &c->mu);
+	if (rc == 0 && c->n_inflight < MAX_INFLIGHT) {
+		c->inflight[c->n_inflight++] = h;
+		*claimed = 1;
 	}
 	pthread_mutex_unlock(&c->mu);
 	return rc;
+}
+
+static void cache_release(struct ocr_ctx *c, XXH128_hash_t h)
+{
+	size_t i;
+
+	pthread_mutex_lock(&c->mu);
+	i = inflight_at(c, h);
+	if (i < c->n_inflight)
+		c->inflight[i] = c->inflight[--c->n_inflight];
+	pthread_cond_broadcast(&c->cv);
+	pthread_mutex_unlock(&c->mu);
 }
 
 /* Remember a result (code 0) or a failure; drops the oldest entries when
@@ -652,6 +723,9 @@ static int recognise(struct ocr *o, PIX *pix, struct ocr_result *out, struct are
 	 * guessing (and from warning about it) */
 	TessBaseAPISetSourceResolution(o->api, 300);
 	TessMonitorSetDeadlineMSecs(mon, o->c->o.time_budget_ms);
+	pthread_mutex_lock(&o->c->mu);
+	o->c->recognised++;
+	pthread_mutex_unlock(&o->c->mu);
 	t0 = now_ms();
 	rc = TessBaseAPIRecognize(o->api, mon);
 	if (rc != 0 && now_ms() - t0 >= o->c->o.time_budget_ms)
@@ -677,32 +751,70 @@ static int recognise(struct ocr *o, PIX *pix, struct ocr_result *out, struct are
 	return 0;
 }
 
+/* An earlier run's result from the memo (1), or 0. */
+static int memo_get(struct ocr_ctx *c, const unsigned char *hash, struct ocr_result *out,
+		    struct arena *a)
+{
+	struct ocr_result r;
+
+	if (!c->o.memo.get)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	if (c->o.memo.get(c->o.memo.ctx, hash, c->key, &r, a) != 1 || !r.text)
+		return 0;
+	out->text = r.text;
+	out->len = r.len;
+	out->confidence = r.confidence;
+	out->width = r.width;
+	out->height = r.height;
+	out->timed_out = 0;
+	out->cached = OCR_FROM_MEMO;
+	return 1;
+}
+
 static int ocr_bytes(struct ocr *o, const unsigned char *p, size_t n, const char *name,
 		     struct ocr_result *out, struct arena *a, struct atl_err *err)
 {
 	XXH128_hash_t h = XXH3_128bits(p, n);
+	XXH128_canonical_t canon;
 	PIX *pix = NULL;
-	int rc;
+	int rc, claimed;
 
 	memset(out, 0, sizeof(*out));
 	out->text = "";
-	rc = cache_get(o->c, h, out, a, err);
+	XXH128_canonicalFromHash(&canon, h);
+	memcpy(out->hash, canon.digest, OCR_HASH_BYTES);
+	rc = cache_get(o->c, h, out, a, err, &claimed);
 	if (rc != 0)
 		return rc < 0 ? rc : 0;
+	if (o->c->enabled && memo_get(o->c, out->hash, out, a)) {
+		cache_put(o->c, h, 0, NULL, out);
+		goto done;
+	}
+	/* decoding before the engine: a broken image never costs a
+	 * recognition, nor the engine's start */
 	rc = check_mem(o->c, p, n, name, &out->width, &out->height, err);
-	if (rc == 0)
-		rc = engine_start(o, err);
 	if (rc == 0)
 		rc = prepare(o->c, p, n, name, &pix, err);
 	if (rc == 0)
+		rc = engine_start(o, err);
+	if (rc == 0)
 		rc = recognise(o, pix, out, a, err);
 	pixDestroy(&pix);
-	if (rc == ATL_ENOMEM || (rc < 0 && !o->c->enabled))
-		return rc;	/* not the image's fault: not cached */
-	if (rc == ATL_EINVAL && o->init_failed)
-		return rc;
-	cache_put(o->c, h, rc, rc < 0 ? err->msg : NULL, out);
+	/* not the image's fault (memory, no engine): not cached */
+	if (rc != ATL_ENOMEM && (rc >= 0 || o->c->enabled) &&
+	    !(rc == ATL_EINVAL && o->init_failed))
+		cache_put(o->c, h, rc, rc < 0 ? err->msg : NULL, out);
+done:
+	if (claimed)
+		cache_release(o->c, h);
 	return rc;
+}
+
+int ocr_image_named(struct ocr *o, const void *p, size_t n, const char *name,
+		    struct ocr_result *out, struct arena *a, struct atl_err *err)
+{
+	return ocr_bytes(o, p, n, name, out, a, err);
 }
 
 int ocr_image_mem(struct ocr *o, const void *p, size_t n, struct ocr_result *out,

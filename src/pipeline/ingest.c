@@ -20,17 +20,29 @@
  *
  * Alerts for watched networks are raised here for posts still pending, so a
  * run killed before its relink alerts on the next one.
+ *
+ * Images are recognised once ever: the OCR workers look each image up by
+ * content hash and engine key (ocr_ctx_key) in the store's `ocr` table
+ * through a second connection of their own (one lookup at a time, behind a
+ * mutex; a point query on a WAL snapshot, microseconds against the ~1 s of
+ * a recognition), and what this run recognised is written with the batch
+ * that holds it, in that batch's transaction. Results are complete ones
+ * only (not timed out, not failed). Two ingests recognising the same new
+ * image at once both run Tesseract; the first to commit keeps its row.
  */
 #include "ingest.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/json.h"
+#include "ocr/ocr.h"
 #include "pipeline/post.h"
 #include "core/banned.h"
 
@@ -41,6 +53,8 @@ struct ingest_run {
 	int64_t ingest_id;
 	size_t n_sig;
 	FILE *alerts;
+	struct store *ocr_db;		/* the workers' lookups, or NULL */
+	pthread_mutex_t ocr_mu;		/* one lookup at a time on ocr_db */
 };
 
 static double now_s(void)
@@ -133,7 +147,78 @@ static int deliver(struct ingest_run *R, struct atl_err *err)
 	return rc;
 }
 
+/* ---- text read from images ------------------------------------------------------ */
+
+struct ocr_copy {
+	struct ocr_result *out;
+	struct arena *a;
+};
+
+static int copy_ocr(void *ctx, const struct store_ocr *o)
+{
+	struct ocr_copy *c = ctx;
+	char *t = arena_strndup(c->a, o->text, o->len);
+
+	if (!t)
+		return ATL_ENOMEM;
+	c->out->text = t;
+	c->out->len = o->len;
+	c->out->confidence = o->confidence;
+	c->out->width = o->width;
+	c->out->height = o->height;
+	return 0;
+}
+
+/* ocr_memo.get, from any worker thread. */
+static int memo_get(void *ctx, const unsigned char hash[OCR_HASH_BYTES], const char *key,
+		    struct ocr_result *out, struct arena *a)
+{
+	struct ingest_run *R = ctx;
+	struct atl_err err = ATL_ERR_INIT;
+	struct ocr_copy c = { out, a };
+	int rc;
+
+	pthread_mutex_lock(&R->ocr_mu);
+	rc = store_ocr_get(R->ocr_db, hash, key, copy_ocr, &c, &err);
+	pthread_mutex_unlock(&R->ocr_mu);
+	return rc;
+}
+
+/* What this batch recognised, for later ingests. */
+static int put_ocr(struct ingest_run *R, const struct post *p, struct atl_err *err)
+{
+	for (size_t i = 0; i < p->n_ocr; i++) {
+		const struct post_ocr *o = &p->ocr[i];
+		struct store_ocr so;
+		int rc;
+		if (o->from != OCR_RECOGNISED || o->error || o->timed_out)
+			continue;
+		so.hash = o->hash;
+		so.engine = R->st->scan.ocr_key;
+		so.text = o->text.p;
+		so.len = o->text.len;
+		so.confidence = o->confidence;
+		so.width = o->width;
+		so.height = o->height;
+		rc = store_ocr_put(R->s, R->ingest_id, &so, err);
+		if (rc < 0)
+			return rc;
+	}
+	return 0;
+}
+
 /* ---- storing batches ----------------------------------------------------------- */
+
+/* A post that is an image: its image's content hash, or NULL. */
+static const unsigned char *image_identity(const struct post *p)
+{
+	static const unsigned char zero[OCR_HASH_BYTES];
+
+	if (!p->rec.format || strcmp(p->rec.format, "image") || p->n_ocr != 1 ||
+	    !memcmp(p->ocr[0].hash, zero, sizeof(zero)))
+		return NULL;
+	return p->ocr[0].hash;
+}
 
 static int on_batch(void *ctx, const struct post *posts, size_t n, const char *lines,
 		    struct atl_err *err)
@@ -152,11 +237,14 @@ static int on_batch(void *ctx, const struct post *posts, size_t n, const char *l
 		sp.det = &p->det;
 		sp.sig = p->sig;
 		sp.n_sig = R->n_sig;
+		sp.content_hash = image_identity(p);
 		sp.line = lines + p->line_off;
 		sp.line_len = p->line_len;
 		if (sp.line_len && sp.line[sp.line_len - 1] == '\n')
 			sp.line_len--;
 		rc = store_put_post(R->s, R->ingest_id, &sp, &added, err);
+		if (rc == 0 && R->st->scan.ocr_key[0])
+			rc = put_ocr(R, p, err);
 		if (added)
 			R->st->added++;
 		else
@@ -542,6 +630,14 @@ int ingest_run(const struct ingest_opts *o, char *const *inputs, size_t n_inputs
 	rc = deliver(&R, err);		/* left over from a killed run */
 	if (rc < 0)
 		goto out;
+	if (!so.no_ocr) {
+		rc = store_open(&R.ocr_db, o->db_path, err);
+		if (rc < 0)
+			goto out;
+		pthread_mutex_init(&R.ocr_mu, NULL);
+		so.ocr.memo.get = memo_get;
+		so.ocr.memo.ctx = &R;
+	}
 	so.out_dir = NULL;
 	so.on_batch = on_batch;
 	so.cb_ctx = &R;
@@ -571,6 +667,10 @@ int ingest_run(const struct ingest_opts *o, char *const *inputs, size_t n_inputs
 out:
 	if (R.alerts && fclose(R.alerts) != 0 && rc == 0)
 		rc = atl_err_set(err, ATL_EIO, "cannot write '%s'", o->alerts_path);
+	if (R.ocr_db) {
+		store_close(R.ocr_db);
+		pthread_mutex_destroy(&R.ocr_mu);
+	}
 	store_close(R.s);
 	st->t_total = now_s() - t0;
 	return rc;

@@ -29,6 +29,8 @@
 #include "pipeline/redact.h"
 #include "core/banned.h"
 
+_Static_assert(sizeof(((struct post_ocr *)0)->hash) == OCR_HASH_BYTES, "post_ocr.hash");
+
 #define SEP "\n\n"		/* between segments of the concatenation */
 #define SEP_LEN 2
 
@@ -249,10 +251,18 @@ static int read_images(struct ocr *ocr, struct post *p, struct arena *a)
 		struct post_ocr *o = &p->ocr[p->n_ocr++];
 		struct ocr_result res;
 		struct atl_err e = ATL_ERR_INIT;
-		int rc = ocr_image(ocr, r->media[i].p, &res, a, &e);
+		int rc;
 
 		o->image = r->media[i].p;
 		o->text = str_make("", 0);
+		if (p->refused[i]) {
+			o->error = p->refused[i];
+			continue;
+		}
+		rc = i == 0 && p->image
+		     ? ocr_image_named(ocr, p->image, p->image_len, r->media[i].p, &res, a, &e)
+		     : ocr_image(ocr, r->media[i].p, &res, a, &e);
+		memcpy(o->hash, res.hash, sizeof(o->hash));
 		if (rc == ATL_ENOMEM)
 			return rc;
 		if (rc < 0) {
@@ -264,6 +274,9 @@ static int read_images(struct ocr *ocr, struct post *p, struct arena *a)
 		o->text = str_make(res.text, res.len);
 		o->confidence = res.confidence;
 		o->timed_out = res.timed_out;
+		o->from = res.cached;
+		o->width = res.width;
+		o->height = res.height;
 	}
 	return 0;
 }
@@ -298,14 +311,12 @@ static int merge(struct indicator_list *out, const struct indicator_list *l, uin
 	return 0;
 }
 
-/* Caption plus image texts: p->full, p->seg_start, and p->ind merged from
- * the segments' own extractions. */
-static int combine(const struct post_ctx *c, struct post *p, struct arena *a)
+/* p->full = the caption and each image's text, SEP between them;
+ * p->seg_start where each starts. */
+static int build_full(struct post *p, struct arena *a)
 {
-	const struct record *r = &p->rec;
-	size_t n = r->text.len;
+	size_t n = p->rec.text.len;
 	char *full;
-	int rc;
 
 	for (size_t i = 0; i < p->n_ocr; i++)
 		n += SEP_LEN + p->ocr[i].text.len;
@@ -314,8 +325,8 @@ static int combine(const struct post_ctx *c, struct post *p, struct arena *a)
 	full = arena_alloc(a, n + 1);
 	if (!full)
 		return ATL_ENOMEM;
-	memcpy(full, r->text.p, r->text.len);
-	n = r->text.len;
+	memcpy(full, p->rec.text.p, p->rec.text.len);
+	n = p->rec.text.len;
 	p->seg_start[0] = 0;
 	for (size_t i = 0; i < p->n_ocr; i++) {
 		memcpy(full + n, SEP, SEP_LEN);
@@ -326,8 +337,19 @@ static int combine(const struct post_ctx *c, struct post *p, struct arena *a)
 	}
 	full[n] = '\0';
 	p->full = str_make(full, n);
+	return 0;
+}
+
+/* Caption plus image texts: p->full, p->seg_start, and p->ind merged from
+ * the segments' own extractions. */
+static int combine(const struct post_ctx *c, struct post *p, struct arena *a)
+{
+	int rc = build_full(p, a);
+
+	if (rc < 0)
+		return rc;
 	for (size_t k = 0; k <= p->n_ocr; k++) {
-		struct str seg = k ? p->ocr[k - 1].text : r->text;
+		struct str seg = k ? p->ocr[k - 1].text : p->rec.text;
 		struct norm_text nt;
 		struct indicator_list l = { NULL, 0, 0 };
 		if (seg.len == 0)
@@ -412,6 +434,89 @@ static int stage_score(const struct post_ctx *c, struct detect_scratch *scratch,
 	return detect_post(c->det, scratch, &full_rec, &p->nt, &p->ind, &p->det, a);
 }
 
+/* --redact over a post with text read from images: each segment (the
+ * caption, each image's text) is redacted on its own by redact_post, with
+ * the indicators and reasons that start in it moved into its coordinates
+ * (a reason running past its segment is cut at the segment's end), and
+ * then full, seg_start and every span are rebuilt from the new segments.
+ * Segment by segment, so a token never swallows the separator between two
+ * texts and each image's text stays its own. */
+static int redact_segments(const struct post_ctx *c, struct post *p, struct arena *a)
+{
+	size_t n_ind = p->ind.n, n_rsn = p->det.n_reasons;
+	uint8_t *ind_seg = arena_alloc(a, n_ind + 1), *rsn_seg = arena_alloc(a, n_rsn + 1);
+	struct indicator *lv = arena_alloc(a, (n_ind + 1) * sizeof(*lv));
+	struct reason *lr = arena_alloc(a, (n_rsn + 1) * sizeof(*lr));
+	int rc;
+
+	if (!ind_seg || !rsn_seg || !lv || !lr)
+		return ATL_ENOMEM;
+	for (size_t i = 0; i < n_ind; i++)
+		ind_seg[i] = (uint8_t)segment_of(p, p->ind.v[i].start);
+	for (size_t i = 0; i < n_rsn; i++)
+		rsn_seg[i] = (uint8_t)segment_of(p, p->det.reasons[i].start);
+	for (size_t k = 0; k <= p->n_ocr; k++) {
+		struct record r = p->rec;
+		struct indicator_list li = { lv, 0, n_ind };
+		struct detect_result ld = p->det;
+		uint32_t off = p->seg_start[k];
+		size_t j;
+
+		if (k) {	/* an image's text: no author of its own */
+			r.text = p->ocr[k - 1].text;
+			r.author = STR_NULL;
+		}
+		ld.reasons = lr;
+		ld.n_reasons = 0;
+		for (size_t i = 0; i < n_ind; i++)
+			if (ind_seg[i] == k) {
+				lv[li.n] = p->ind.v[i];
+				lv[li.n].start -= off;
+				lv[li.n].end -= off;
+				li.n++;
+			}
+		for (size_t i = 0; i < n_rsn; i++)
+			if (rsn_seg[i] == k) {
+				lr[ld.n_reasons] = p->det.reasons[i];
+				lr[ld.n_reasons].start -= off;
+				lr[ld.n_reasons].end = lr[ld.n_reasons].end - off > r.text.len
+						       ? (uint32_t)r.text.len
+						       : lr[ld.n_reasons].end - off;
+				ld.n_reasons++;
+			}
+		rc = redact_post(c->redact, c->xopts, &r, &li, &ld, a);
+		if (rc < 0)
+			return rc;
+		/* back, in the segment's coordinates until full is rebuilt */
+		j = 0;
+		for (size_t i = 0; i < n_ind; i++)
+			if (ind_seg[i] == k)
+				p->ind.v[i] = lv[j++];
+		j = 0;
+		for (size_t i = 0; i < n_rsn; i++)
+			if (rsn_seg[i] == k)
+				p->det.reasons[i] = lr[j++];
+		if (k) {
+			p->ocr[k - 1].text = r.text;
+		} else {
+			p->rec.text = r.text;
+			p->rec.author = r.author;
+		}
+	}
+	rc = build_full(p, a);
+	if (rc < 0)
+		return rc;
+	for (size_t i = 0; i < n_ind; i++) {
+		p->ind.v[i].start += p->seg_start[ind_seg[i]];
+		p->ind.v[i].end += p->seg_start[ind_seg[i]];
+	}
+	for (size_t i = 0; i < n_rsn; i++) {
+		p->det.reasons[i].start += p->seg_start[rsn_seg[i]];
+		p->det.reasons[i].end += p->seg_start[rsn_seg[i]];
+	}
+	return 0;
+}
+
 static int stage_sign(const struct post_ctx *c, struct detect_scratch *scratch,
 		      struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
@@ -422,14 +527,11 @@ static int stage_sign(const struct post_ctx *c, struct detect_scratch *scratch,
 	if (!p->sig)
 		return ATL_ENOMEM;
 	link_sign(c->linker, &p->nt, p->sig);
-	/* after signing: nothing raw reaches the outputs. TODO: redact the
-	 * text read from images too; until then scan turns OCR off under
-	 * --redact (cmd_scan.c) */
-	if (c->redact && !has_ocr_text(p)) {
-		int rc = redact_post(c->redact, c->xopts, &p->rec, &p->ind, &p->det, a);
-		if (rc < 0)
-			return rc;
-	}
+	/* after signing: nothing raw reaches the outputs */
+	if (c->redact && has_ocr_text(p))
+		return redact_segments(c, p, a);
+	if (c->redact)
+		return redact_post(c->redact, c->xopts, &p->rec, &p->ind, &p->det, a);
 	return 0;
 }
 

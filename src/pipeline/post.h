@@ -33,10 +33,20 @@ struct post_ocr {			/* the text read in one attached image */
 	double confidence;		/* [0, 1] */
 	const char *error;		/* why it could not be read, or NULL */
 	int timed_out;
+	int from;			/* enum ocr_from: recognised now, or reused */
+	int width, height;
+	unsigned char hash[16];		/* XXH3-128 of the image bytes (OCR_HASH_BYTES) */
 };
 
 struct post {				/* one processed post; in the batch arena */
 	struct record rec;
+	/* the bytes of rec.media[0] when they are in no file (an image read
+	 * from standard input), or NULL */
+	const unsigned char *image;
+	size_t image_len;
+	/* why rec.media[i] was refused before reading (too big, truncated,
+	 * ...; it is not read, and this is its "error"), or NULL */
+	const char *refused[REC_MAX_MEDIA];
 	/* With OCR text, extraction runs over the caption and each image's
 	 * text apart; detection and signing over their concatenation
 	 * ("caption\n\nocr1\n\nocr2", in full). Spans of ind and det are in

@@ -26,6 +26,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <xxhash.h>
+
 #include "atalaya.h"
 #include "core/arena.h"
 #include "core/ascii.h"
@@ -269,8 +271,13 @@ static void count_post(struct scan_stats *st, const struct post *p)
 		st->indicators[p->ind.v[i].kind]++;
 	for (size_t i = 0; i < p->n_ocr; i++) {
 		st->images_read += !p->ocr[i].error;
-		st->images_failed += p->ocr[i].error != NULL;
+		st->images_failed += p->ocr[i].error != NULL && !p->refused[i];
 		st->images_timed_out += p->ocr[i].timed_out;
+		if (p->ocr[i].error)
+			continue;
+		st->images_recognised += p->ocr[i].from == OCR_RECOGNISED;
+		st->images_from_run += p->ocr[i].from == OCR_FROM_RUN;
+		st->images_from_store += p->ocr[i].from == OCR_FROM_MEMO;
 	}
 	c = count_slot(st->langs, &st->n_langs, lang, strlen(lang));
 	c->posts++;
@@ -595,13 +602,18 @@ static int is_blank(struct str s)
 
 /* Refuse, before a worker decodes them, the attached images that fail
  * ocr_check_file (too big, a decompression bomb, truncated, not an image):
- * each gets a rejects row (its path, the record's line) and is dropped from
- * the record, which goes on. Missing files are dropped without a row (an
- * export saved without its media is normal) and counted as failed. */
-static int check_media(struct run *R, struct record *rec, struct atl_err *err)
+ * each stays on its post, not read, with the reason as its "error" in
+ * "ocr" (a rejects row is a rejected record; the post itself goes on), and
+ * is counted in images_rejected. Missing files are dropped (an export saved
+ * without its media is normal) and counted as failed. *n_ok: the attached
+ * images left to read. */
+static int check_media(struct run *R, struct post *p, struct arena *a, size_t *n_ok,
+		       struct atl_err *err)
 {
+	struct record *rec = &p->rec;
 	size_t k = 0;
 
+	*n_ok = 0;
 	for (size_t i = 0; i < rec->n_media; i++) {
 		struct atl_err e = ATL_ERR_INIT;
 		int rc = ocr_check_file(R->ocr, rec->media[i].p, NULL, NULL, &e);
@@ -611,14 +623,14 @@ static int check_media(struct run *R, struct record *rec, struct atl_err *err)
 			R->st->images_failed++;
 			continue;
 		}
+		p->refused[k] = NULL;
 		if (rc < 0) {
-			e.source = rec->media[i].p;
-			e.line = rec->line;
+			p->refused[k] = arena_strdup(a, e.msg[0] ? e.msg : atl_code_str(rc));
+			if (!p->refused[k])
+				return atl_err_set(err, ATL_ENOMEM, "out of memory");
 			R->st->images_rejected++;
-			rc = write_reject(R, &e, NULL, err);
-			if (rc < 0)
-				return rc;
-			continue;
+		} else {
+			(*n_ok)++;
 		}
 		rec->media[k++] = rec->media[i];
 	}
@@ -626,24 +638,31 @@ static int check_media(struct run *R, struct record *rec, struct atl_err *err)
 	return 0;
 }
 
-/* An image file given to scan (or found in a folder of images): one record
- * with an empty caption, platform "image", id = the file name, read by OCR.
- * An image that fails ocr_check_file is a rejected record. */
+/* An image file given to scan (or found in a folder or zip of images, or
+ * piped on standard input: then bytes holds it): one record with an empty
+ * caption, platform "image", id = the file name ("stdin:<hash>" for
+ * standard input), read by OCR. An image that fails the checks is a
+ * rejected record. */
 static int read_image(struct run *R, const struct input_spec *spec,
 		      struct scan_input_stats *is, struct batch *single,
-		      struct detect_scratch *s0, struct atl_err *err)
+		      struct detect_scratch *s0, const unsigned char *bytes, size_t n_bytes,
+		      struct atl_err *err)
 {
 	struct atl_err e = ATL_ERR_INIT;
 	struct batch *b;
 	struct post *p;
-	const char *base = strrchr(spec->path, '/');
+	const char *name = spec->display;	/* a path, "x.zip:member" or "-" */
+	const char *base = spec->member ? spec->member : spec->path;
+	char id[48];
 	int rc;
 
 	is->format = "image";
-	is->compression = "none";
+	if (!is->compression)
+		is->compression = "none";
 	is->read++;
 	R->st->read++;
-	rc = ocr_check_file(R->ocr, spec->path, NULL, NULL, &e);
+	rc = bytes ? ocr_check_mem(R->ocr, bytes, n_bytes, name, NULL, NULL, &e)
+		   : ocr_check_file(R->ocr, name, NULL, NULL, &e);
 	if (rc == ATL_ENOMEM)
 		return atl_err_set(err, rc, "out of memory");
 	if (rc < 0) {
@@ -654,6 +673,13 @@ static int read_image(struct run *R, const struct input_spec *spec,
 		R->st->images_rejected++;
 		return write_reject(R, &e, NULL, err);
 	}
+	if (strrchr(base, '/'))
+		base = strrchr(base, '/') + 1;
+	if (bytes) {	/* no name: the content names it */
+		XXH128_hash_t h = XXH3_128bits(bytes, n_bytes);
+		snprintf(id, sizeof(id), "stdin:%016llx", (unsigned long long)h.high64);
+		base = id;
+	}
 	/* one record per batch would waste the batch; images are slow enough
 	 * (tens of ms each) that this costs nothing measurable */
 	b = next_free(R, single, err);
@@ -662,7 +688,6 @@ static int read_image(struct run *R, const struct input_spec *spec,
 	p = batch_push(b);
 	if (!p)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
-	base = base ? base + 1 : spec->path;
 	p->rec.id = str_cstr(arena_strdup(&b->arena, base));
 	p->rec.text = str_make("", 0);
 	p->rec.platform = STR_LIT("image");
@@ -673,12 +698,69 @@ static int read_image(struct run *R, const struct input_spec *spec,
 	p->rec.media = arena_alloc(&b->arena, sizeof(*p->rec.media));
 	if (!p->rec.id.p || !p->rec.source.p || !p->rec.media)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
-	p->rec.media[0] = str_cstr(arena_strdup(&b->arena, spec->path));
+	p->rec.media[0] = str_cstr(arena_strdup(&b->arena, name));
 	p->rec.n_media = 1;
 	if (!p->rec.media[0].p)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	if (bytes) {
+		unsigned char *copy = arena_alloc(&b->arena, n_bytes ? n_bytes : 1);
+		if (!copy)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+		memcpy(copy, bytes, n_bytes);
+		p->image = copy;
+		p->image_len = n_bytes;
+	}
 	is->accepted++;
 	return submit(R, b, s0, err);
+}
+
+/* Standard input that starts like an image (PNG, JPEG, ...): read it whole,
+ * at most the OCR file limit plus one byte (so an oversized one is refused
+ * by the checks), and make it a record. 1 when it was an image (in is then
+ * freed), 0 when not (in is untouched), or an error. */
+static int maybe_stdin_image(struct run *R, const struct input_spec *spec, struct input *in,
+			     struct scan_input_stats *is, struct batch *single,
+			     struct detect_scratch *s0, struct atl_err *err)
+{
+	size_t cap = ocr_ctx_max_file_bytes(R->ocr) + 1, n = 0;
+	unsigned char *p = NULL;
+	const char *pk;
+	size_t pn;
+	int rc;
+
+	if (!R->ocr || strcmp(spec->path, "-") || spec->member)
+		return 0;
+	if (input_peek(in, &pk, &pn, err) < 0 || !ocr_sniff(pk, pn)) {
+		atl_err_clear(err);
+		return 0;
+	}
+	is->compression = input_compression(in);
+	while (n < cap) {
+		ssize_t k;
+		if (!p) {
+			p = malloc(cap);
+			if (!p) {
+				input_free(in);
+				return atl_err_set(err, ATL_ENOMEM, "out of memory");
+			}
+		}
+		k = input_read(in, p + n, cap - n, err);
+		if (k < 0) {
+			free(p);
+			input_free(in);
+			return (int)k;
+		}
+		if (k == 0)
+			break;
+		n += (size_t)k;
+	}
+	input_free(in);
+	R->st->bytes_total += n;
+	R->st->bytes_in += n;
+	is->bytes = n;
+	rc = read_image(R, spec, is, single, s0, p, n, err);
+	free(p);
+	return rc < 0 ? rc : 1;
 }
 
 /* One input. A file named on the command line must be readable and of a
@@ -699,15 +781,19 @@ static int read_input(struct run *R, const struct input_spec *spec, int walked,
 
 	is->name = name;
 	if (spec->is_image && R->ocr)
-		return read_image(R, spec, is, single, s0, err);
+		return read_image(R, spec, is, single, s0, NULL, 0, err);
 	if (spec->skip) {
 		snprintf(is->skip, sizeof(is->skip), "%s", spec->skip);
 		R->st->inputs_skipped++;
 		return 0;
 	}
 	rc = input_open_spec(&in, spec, err);
-	if (rc == 0)
+	if (rc == 0) {
+		rc = maybe_stdin_image(R, spec, in, is, single, s0, err);
+		if (rc != 0)
+			return rc < 0 ? rc : 0;		/* in is freed */
 		rc = reader_open_input(&rd, in, &R->ropts, err);	/* takes in */
+	}
 	if (rc < 0) {
 		if (!walked || rc == ATL_ENOMEM)
 			return rc;
@@ -738,11 +824,12 @@ static int read_input(struct run *R, const struct input_spec *spec, int walked,
 		rc = reader_next(rd, &p->rec, &b->arena, &rerr);
 		R->st->t_read += now_s() - t;
 		if (rc == 1 && p->rec.n_media && R->ocr) {
-			rc = check_media(R, &p->rec, err);
+			size_t n_ok;
+			rc = check_media(R, p, &b->arena, &n_ok, err);
 			if (rc < 0)
 				break;
 			rc = 1;
-			if (!p->rec.n_media && is_blank(p->rec.text)) {
+			if (!n_ok && is_blank(p->rec.text)) {
 				rc = atl_err_set(&rerr, ATL_EPARSE, "empty text and no readable image");
 				rerr.line = p->rec.line;
 			}
@@ -1207,6 +1294,12 @@ static int write_summary(struct run *R, struct atl_err *err)
 	json_add_int(&b, (int64_t)st->images_timed_out);
 	json_add_key(&b, &f, "images_rejected");
 	json_add_int(&b, (int64_t)st->images_rejected);
+	json_add_key(&b, &f, "images_recognised");
+	json_add_int(&b, (int64_t)st->images_recognised);
+	json_add_key(&b, &f, "images_from_run");
+	json_add_int(&b, (int64_t)st->images_from_run);
+	json_add_key(&b, &f, "images_from_store");
+	json_add_int(&b, (int64_t)st->images_from_store);
 	buf_addc(&b, '}');
 	json_add_key(&b, &first, "threads");
 	json_add_int(&b, st->threads);
@@ -1445,6 +1538,7 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 			R.ropts.want_media = 1;
 			st->ocr_enabled = 1;
 			snprintf(st->ocr_langs, sizeof(st->ocr_langs), "%s", ocr_ctx_langs(R.ocr));
+			snprintf(st->ocr_key, sizeof(st->ocr_key), "%s", ocr_ctx_key(R.ocr));
 		} else {
 			ocr_ctx_free(R.ocr);
 			R.ocr = NULL;

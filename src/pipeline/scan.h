@@ -106,7 +106,12 @@ struct scan_stats {
 	uint64_t images_read;			/* OCR'd (or from the cache) */
 	uint64_t images_failed;			/* passed the checks, then failed */
 	uint64_t images_timed_out;
-	uint64_t images_rejected;		/* refused before reading (rejects.jsonl) */
+	uint64_t images_rejected;		/* refused before reading (an image record:
+					 * rejects.jsonl; an attachment: its error) */
+	/* of images_read: Tesseract ran on it, the same bytes were read
+	 * earlier in the run, or its text came from the case store */
+	uint64_t images_recognised, images_from_run, images_from_store;
+	char ocr_key[256];			/* ocr_ctx_key, when OCR is on */
 	double t_read, t_process, t_write, t_link, t_finish, t_total;	/* seconds */
 	/* CPU seconds (thread CPU clock) per part of the run; cpu_stage is
 	 * summed over the worker threads (enum post_stage). */

@@ -6,7 +6,9 @@
  * - One row per post version in `post`. Identity is (platform, source id);
  *   a post whose text changed is a new row (version n+1), and the unique key
  *   (platform, source_id, text_hash) with INSERT OR IGNORE makes re-ingesting
- *   the same input add nothing. text_hash is XXH3-64 of the original text.
+ *   the same input add nothing. text_hash is XXH3-64 of the original text
+ *   (of the image's content hash for a post that is an image, whose text is
+ *   empty: another picture under a stored file name is a new version).
  * - The row keeps what the rest of the tool needs without reprocessing: the
  *   posts.jsonl line as scan renders it (ending "cluster":null}), the
  *   original and the normalised text (FTS5 external-content index over
@@ -26,6 +28,11 @@
  * - Durability: WAL, synchronous=NORMAL (a power loss may lose the last
  *   committed batch, never corrupt), BEGIN IMMEDIATE with a 10 min
  *   busy_timeout so concurrent writers serialise instead of failing.
+ * - Text read from images: `ocr`, one row per (image content hash, OCR
+ *   engine key), written in the transaction of the batch that recognised
+ *   it (INSERT OR IGNORE: two ingests reading the same image at once keep
+ *   the first), read by the workers of later ingests (src/pipeline/ingest.c)
+ *   through a connection of their own.
  * - Schema versions in PRAGMA user_version; migrations[i] takes version i
  *   to i+1 and is never edited once released (v1 is the first schema).
  */
@@ -42,6 +49,7 @@
 #define BUSY_TIMEOUT_MS 600000	/* a relink of millions of posts holds the lock for minutes */
 #define PACK_MAX (64u << 10)		/* packed indicators per post */
 #define LINK_IND_MAX 1024		/* indicators per post handed to the linker */
+#define OPEN_RETRIES 100		/* opens that met SQLITE_BUSY at once (~10 s) */
 
 static const char *const migrations[] = {
 	/* 0 -> 1: the first schema */
@@ -78,6 +86,12 @@ static const char *const migrations[] = {
 	" from_net INTEGER NOT NULL, into_net INTEGER, what TEXT NOT NULL);"
 	"ALTER TABLE post ADD COLUMN pending INTEGER NOT NULL DEFAULT 0;"
 	"CREATE INDEX post_pending ON post(id) WHERE pending = 1;",
+	/* 2 -> 3: the text read from images, by the image's content (XXH3-128,
+	 * 16 bytes) and what makes a recognition reusable (ocr_ctx_key), so an
+	 * image is recognised once ever, whatever its name */
+	"CREATE TABLE ocr(hash BLOB NOT NULL, engine TEXT NOT NULL, text TEXT NOT NULL,"
+	" confidence REAL NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,"
+	" ingest INTEGER, PRIMARY KEY(hash, engine)) WITHOUT ROWID;",
 };
 
 enum stmt_id {
@@ -85,6 +99,7 @@ enum stmt_id {
 	Q_REASON_INS, Q_WATCH_MATCH, Q_ALERT_INS, Q_LINK_ALL, Q_NET_TEXT,
 	Q_SET_NET, Q_MERGE_INS, Q_NET_INS, Q_NET_ALL, Q_WATCH_ADD, Q_WATCH_RM,
 	Q_WATCH_ALL, Q_ALERTS, Q_ALERT_DONE, Q_INGEST_INS, Q_INGEST_END,
+	Q_OCR_GET, Q_OCR_PUT,
 	Q__N
 };
 
@@ -126,6 +141,9 @@ static const char *const stmt_sql[Q__N] = {
 			 " VALUES(strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?1)",
 	[Q_INGEST_END] = "UPDATE ingest SET finished_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'),"
 			 " posts_added = coalesce(posts_added, 0) + ?2 WHERE id = ?1",
+	[Q_OCR_GET] = "SELECT text, confidence, width, height FROM ocr WHERE hash = ?1 AND engine = ?2",
+	[Q_OCR_PUT] = "INSERT OR IGNORE INTO ocr(hash, engine, text, confidence, width, height, ingest)"
+		      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
 };
 
 struct store {
@@ -237,13 +255,14 @@ fail:
 	return rc;
 }
 
-int store_open_version(struct store **out, const char *path, int version,
-		       struct atl_err *err)
+static int open_once(struct store **out, const char *path, int version, int *busy,
+		     struct atl_err *err)
 {
 	struct store *s = calloc(1, sizeof(*s));
 	int rc;
 
 	*out = NULL;
+	*busy = 0;
 	if (!s)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	s->pack = malloc(PACK_MAX);
@@ -264,11 +283,30 @@ int store_open_version(struct store **out, const char *path, int version,
 	if (rc == 0)
 		rc = migrate(s, version, err);
 	if (rc < 0) {
+		*busy = (sqlite3_extended_errcode(s->db) & 0xff) == SQLITE_BUSY;
 		store_close(s);
 		return rc;
 	}
 	*out = s;
 	return 0;
+}
+
+/* Two processes creating the same database at once: while one switches a
+ * new file to WAL, the other's locks can fail at once with SQLITE_BUSY
+ * (SQLite does not wait where waiting could deadlock), which the busy
+ * timeout does not cover. Such an open is retried from the start. */
+int store_open_version(struct store **out, const char *path, int version,
+		       struct atl_err *err)
+{
+	int rc, busy;
+
+	for (int tries = 0;; tries++) {
+		rc = open_once(out, path, version, &busy, err);
+		if (rc == 0 || !busy || tries == OPEN_RETRIES)
+			return rc;
+		atl_err_clear(err);
+		sqlite3_sleep(20 + 10 * tries);
+	}
 }
 
 int store_open(struct store **out, const char *path, struct atl_err *err)
@@ -574,7 +612,9 @@ int store_put_post(struct store *s, int64_t ingest_id, const struct store_post *
 		return ATL_EIO;
 	bind_text(q, 1, plat.p, plat.len);
 	bind_text(q, 2, id.p, id.len);
-	sqlite3_bind_int64(q, 3, (sqlite3_int64)XXH3_64bits(r->text.p ? r->text.p : "", r->text.len));
+	sqlite3_bind_int64(q, 3, (sqlite3_int64)(p->content_hash
+			   ? XXH3_64bits(p->content_hash, STORE_OCR_HASH_BYTES)
+			   : XXH3_64bits(r->text.p ? r->text.p : "", r->text.len)));
 	sqlite3_bind_int64(q, 4, version);
 	sqlite3_bind_int64(q, 5, ingest_id);
 	bind_text(q, 6, r->author.p, r->author.len);
@@ -929,4 +969,55 @@ int store_deliver_alerts(struct store *s, store_alert_fn *fn, void *ctx, struct 
 	}
 	free(done);
 	return rc;
+}
+
+/* ---- text read from images --------------------------------------------------- */
+
+int store_ocr_put(struct store *s, int64_t ingest_id, const struct store_ocr *o,
+		  struct atl_err *err)
+{
+	sqlite3_stmt *q = stmt(s, Q_OCR_PUT, err);
+
+	if (!q)
+		return ATL_EIO;
+	sqlite3_bind_blob(q, 1, o->hash, STORE_OCR_HASH_BYTES, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, o->engine, -1, SQLITE_STATIC);
+	bind_text(q, 3, o->text ? o->text : "", o->text ? o->len : 0);
+	sqlite3_bind_double(q, 4, o->confidence);
+	sqlite3_bind_int(q, 5, o->width);
+	sqlite3_bind_int(q, 6, o->height);
+	sqlite3_bind_int64(q, 7, ingest_id);
+	return run(s, q, err);
+}
+
+int store_ocr_get(struct store *s, const unsigned char *hash, const char *engine,
+		  store_ocr_fn *fn, void *ctx, struct atl_err *err)
+{
+	sqlite3_stmt *q = stmt(s, Q_OCR_GET, err);
+	struct store_ocr o;
+	int rc;
+
+	if (!q)
+		return ATL_EIO;
+	sqlite3_bind_blob(q, 1, hash, STORE_OCR_HASH_BYTES, SQLITE_STATIC);
+	sqlite3_bind_text(q, 2, engine, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	if (rc == SQLITE_ROW) {
+		o.hash = hash;
+		o.engine = engine;
+		o.text = col_text(q, 0);
+		o.len = (size_t)sqlite3_column_bytes(q, 0);
+		o.confidence = sqlite3_column_double(q, 1);
+		o.width = sqlite3_column_int(q, 2);
+		o.height = sqlite3_column_int(q, 3);
+		if (!o.text)
+			o.text = "";
+		rc = fn(ctx, &o);
+		sqlite3_reset(q);	/* ends the read: no snapshot held between lookups */
+		return rc < 0 ? rc : 1;
+	}
+	sqlite3_reset(q);
+	if (rc != SQLITE_DONE)
+		return db_err(s, err, "ocr");
+	return 0;
 }

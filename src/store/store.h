@@ -3,7 +3,8 @@
  * sqlite3.h. It keeps posts (one row per version: platform + source id +
  * text hash), their indicators, reasons, normalised text (FTS5), MinHash
  * signatures and packed linking indicators, the networks with stable ids
- * ("N12") and their merge history, watchlists and alerts.
+ * ("N12") and their merge history, watchlists and alerts, and the text read
+ * from images (by content hash and OCR engine key).
  *
  * Lifecycle: store_open (creates or migrates), store_begin/store_commit
  * around writes (BEGIN IMMEDIATE: concurrent writers wait, up to
@@ -26,7 +27,7 @@
 #include "link/link.h"
 #include "text/normalize.h"
 
-#define STORE_SCHEMA_VERSION 2
+#define STORE_SCHEMA_VERSION 3
 #define STORE_KIND_NETWORK 64	/* watch kinds beyond enum ind_kind */
 #define STORE_KIND_AUTHOR 65
 
@@ -69,14 +70,44 @@ struct store_post {		/* what one processed post contributes */
 	const char *line;	/* its posts.jsonl line, ending in
 				 * "cluster":null} (no newline) */
 	size_t line_len;
+	/* a post that is an image (platform "image"): the image's content hash
+	 * (16 bytes) stands for its text in the post's identity, so another
+	 * image under a stored file name is a new version; NULL otherwise */
+	const unsigned char *content_hash;
 };
 
-/* Insert a post unless (platform, source id, text) is already stored.
+/* Insert a post unless (platform, source id, text) is already stored (text,
+ * or content_hash when set).
  * *added = 1 when inserted; then alerts for watched indicators are queued
  * in the same transaction (see store_each_alert). Call inside
  * store_begin/store_commit. */
 int store_put_post(struct store *s, int64_t ingest_id, const struct store_post *p,
 		   int *added, struct atl_err *err);
+
+/* ---- text read from images ------------------------------------------------- */
+
+#define STORE_OCR_HASH_BYTES 16	/* XXH3-128 of the image bytes (OCR_HASH_BYTES) */
+
+struct store_ocr {
+	const unsigned char *hash;	/* STORE_OCR_HASH_BYTES */
+	const char *engine;		/* ocr_ctx_key */
+	const char *text;		/* UTF-8 */
+	size_t len;
+	double confidence;
+	int width, height;
+};
+
+/* Keep one recognition (a complete, successful one); an (image, engine)
+ * already kept is left as it is. Call inside store_begin/store_commit. */
+int store_ocr_put(struct store *s, int64_t ingest_id, const struct store_ocr *o,
+		  struct atl_err *err);
+/* 1 after fn(ctx, row) (the row is borrowed during the call; fn's
+ * negative return is passed on), or 0 when this image was never recognised
+ * with this engine key. Needs no transaction (a WAL snapshot, ended before
+ * returning). */
+typedef int store_ocr_fn(void *ctx, const struct store_ocr *o);
+int store_ocr_get(struct store *s, const unsigned char *hash, const char *engine,
+		  store_ocr_fn *fn, void *ctx, struct atl_err *err);
 
 /* ---- relinking --------------------------------------------------------------- */
 

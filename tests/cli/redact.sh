@@ -1,15 +1,43 @@
 # scan --redact: no raw phone number, e-mail, handle or WhatsApp author from
 # the fixtures (tests/data/redact/raw_values.txt lists them all) appears in
 # any output file, in its written form or as bare digits; the same key gives
-# the same tokens in two runs; a wrong or short key is a usage error.
+# the same tokens in two runs; a wrong or short key is a usage error. With
+# OCR, two posts carry images rendered now whose phone, e-mail, handle and
+# Telegram link are written nowhere else: those are checked the same way
+# (they must be read, and come out as tokens said to come from the image).
 . tests/cli/common.inc
+. tests/cli/ocr.inc
 D=tests/data/redact
 expect_exit 2 "$ATL" scan -q --redact -o "$T/x" "$D/posts.jsonl"
 printf 'short\n' >"$T/short.key"
 expect_exit 2 "$ATL" scan -q --redact --redact-key "$T/short.key" -o "$T/x" "$D/posts.jsonl"
 expect_exit 2 "$ATL" scan -q --redact --redact-key "$T/missing.key" -o "$T/x" "$D/posts.jsonl"
 
-expect_exit 0 "$ATL" scan -q -j 2 --redact --redact-key "$D/key.txt" -o "$T/out" "$D/posts.jsonl" "$D/chat.txt"
+cp "$D/raw_values.txt" "$T/raw_values.txt"
+IMG=""
+if why=$(have_ocr); then
+	mkdir "$T/img"
+	render "$T/img/flyer-a.png" plain 'Cruce seguro, pago al llegar. WhatsApp +52 81 4455 6677, fotos.cruce@example.net, sigue a @paso_seguro y t.me/paso_seguro_canal'
+	render "$T/img/flyer-b.png" plain 'Salida cada lunes. Llama al +52 81 4455 6677'
+	cat >"$T/img/posts.jsonl" <<'EOF'
+{"id": "i1", "text": "mira la imagen", "platform": "facebook", "author": "Viajes Norte", "media": "flyer-a.png"}
+{"id": "i2", "text": "info en la foto", "platform": "instagram", "author": "otro.perfil", "media": "flyer-b.png"}
+EOF
+	cat >>"$T/raw_values.txt" <<'EOF'
++52 81 4455 6677
+528144556677
+8144556677
+fotos.cruce@example.net
+@paso_seguro
+paso_seguro
+t.me/paso_seguro_canal
+EOF
+	IMG="$T/img/posts.jsonl"
+else
+	echo "redact: the image part is SKIPPED: $why"
+fi
+
+expect_exit 0 "$ATL" scan -q -j 2 --redact --redact-key "$D/key.txt" -o "$T/out" "$D/posts.jsonl" "$D/chat.txt" $IMG
 check_counts "$T/out"
 [ "$(jq .rejected "$T/out/summary.json")" -eq 1 ] || fail "the broken line is not rejected"
 jq -e '.raw == null' "$T/out/rejects.jsonl" >/dev/null || fail "rejects keep raw bytes under --redact"
@@ -28,7 +56,7 @@ while IFS= read -r v; do
 	if [ ${#d} -ge 7 ] && grep -rlF -- "$d" "$T/out" >"$T/hits"; then
 		fail "digits of '$v' appear in: $(tr '\n' ' ' <"$T/hits")"
 	fi
-done <"$D/raw_values.txt"
+done <"$T/raw_values.txt"
 [ $n -ge 20 ] || fail "raw_values.txt lists only $n values"
 # tokens, not silence: phones were found and replaced
 [ "$(grep -o 'tok:ph:[0-9a-f]\{16\}' "$T/out/posts.jsonl" | wc -l)" -ge 10 ] || fail "too few phone tokens"
@@ -44,8 +72,24 @@ jq -e -s '[.[] | select(.id == "r2") | .indicators | (.phones[0].value == .links
 jq -r '.text as $t | .indicators.phones[] | [.text, .start, .end] | @tsv' "$T/out/posts.jsonl" | while IFS="$(printf '\t')" read -r txt s e; do
 	case $txt in tok:ph:*) ;; *) fail "phone span text '$txt' is not a token" ;; esac
 done
+if [ -n "$IMG" ]; then
+	# the values inside the images were read, and replaced by tokens that
+	# say they come from the image, in the text read from it too
+	jq -s -e '[.[] | select(.id == "i1") |
+		(.ocr[0].text | test("tok:ph:") and test("tok:em:") and test("tok:hd:")) and
+		(.indicators.phones[0] | (.value | startswith("tok:ph:")) and (.from | endswith("flyer-a.png"))) and
+		(.indicators.emails[0].value | startswith("tok:em:")) and
+		(.indicators.handles[0].value | startswith("tok:hd:")) and
+		([.reasons[] | select(.from | endswith("flyer-a.png"))] | length > 0)] == [true]' "$T/out/posts.jsonl" >/dev/null ||
+		fail "the image's values are not tokens from the image: $(jq -c 'select(.id == "i1") | .ocr' "$T/out/posts.jsonl")"
+	# the two images share the number: one network, its phone a token
+	jq -s -e '[.[] | select(.id == "i1" or .id == "i2") | .indicators.phones[0].value] | length == 2 and .[0] == .[1]' "$T/out/posts.jsonl" >/dev/null ||
+		fail "the same number in two images has two tokens"
+	jq -s -e '[.[] | select(.posts | index("i1")) | .indicators.phones[].value | startswith("tok:ph:")] | length > 0 and all' "$T/out/networks.jsonl" >/dev/null ||
+		fail "no network of the two image posts with a phone token"
+fi
 # same key, same bytes
-expect_exit 0 "$ATL" scan -q -j 1 --redact --redact-key "$D/key.txt" -o "$T/out2" "$D/posts.jsonl" "$D/chat.txt"
+expect_exit 0 "$ATL" scan -q -j 1 --redact --redact-key "$D/key.txt" -o "$T/out2" "$D/posts.jsonl" "$D/chat.txt" $IMG
 cmp -s "$T/out/posts.jsonl" "$T/out2/posts.jsonl" || fail "posts differ between runs"
 cmp -s "$T/out/networks.jsonl" "$T/out2/networks.jsonl" || fail "networks differ between runs"
 exit 0

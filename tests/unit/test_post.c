@@ -41,6 +41,7 @@ TEST(post, spans_inside_text_and_on_boundaries)
 	struct post_ctx pc;
 
 	memset(&xo, 0, sizeof(xo));
+	memset(&pc, 0, sizeof(pc));	/* no redactor */
 	memset(&lo, 0, sizeof(lo));
 	lo.network_threshold = -1;
 	arena_init(&a, 1 << 16);

@@ -54,6 +54,7 @@ static struct store_post make_post(struct fixture *f, const char *id, const char
 	f->det.flagged = score >= 0.5;
 	f->det.lang = "es";
 	link_sign(f->L, &f->nt, f->sig);
+	memset(&sp, 0, sizeof(sp));
 	line = arena_alloc(&f->a, strlen(id) + 64);
 	snprintf(line, strlen(id) + 64, "{\"id\":\"%s\",\"cluster\":null}", id);
 	sp.rec = &f->rec;
@@ -202,6 +203,79 @@ TEST(store, migrate_from_v1)
 		CHECK(s == NULL);
 	}
 	fixture_release(&f);
+}
+
+struct ocr_seen {
+	int n;
+	char text[64];
+	double confidence;
+	int width;
+};
+
+static int seen_ocr(void *ctx, const struct store_ocr *o)
+{
+	struct ocr_seen *x = ctx;
+
+	x->n++;
+	snprintf(x->text, sizeof(x->text), "%.*s", (int)o->len, o->text);
+	x->confidence = o->confidence;
+	x->width = o->width;
+	return 0;
+}
+
+/* v2 -> v3 adds the text read from images; the v2 rows are kept, and the
+ * new table keys results by image hash and engine key. */
+TEST(store, migrate_from_v2_ocr)
+{
+	static const unsigned char h1[STORE_OCR_HASH_BYTES] = { 1, 2, 3, 4, 5, 6, 7, 8, 9,
+								  10, 11, 12, 13, 14, 15, 16 };
+	unsigned char h2[STORE_OCR_HASH_BYTES];
+	struct store *s = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	const char *path = db_path("v2.db");
+	struct store_ocr o = { h1, "engine A", "Tel +52 55 1234 5678", 20, 0.91, 640, 480 };
+	struct ocr_seen seen = { 0, "", 0, 0 };
+	int added = 0;
+
+	memcpy(h2, h1, sizeof(h2));
+	h2[15] ^= 0xff;
+	CHECK_INT(store_open_version(&s, path, 2, &err), 0);
+	CHECK_INT(store_schema_version(s), 2);
+	CHECK_INT(store_watch_add(s, IND_PHONE, "+50255550123", "v2 watch", &added, &err), 0);
+	CHECK_INT(store_exec_sql(s, "INSERT INTO post(platform, source_id, text_hash, version,"
+		" ingest, author, score, flagged, tactics, text, norm, line, sig, link, pending)"
+		" VALUES('image', 'a.png', 7, 1, 1, NULL, 0.9, 1, 0, '', '',"
+		" '{\"id\":\"a.png\",\"cluster\":null}', x'00', x'', 1);", &err), 0);
+	/* no ocr table before v3 */
+	CHECK(store_exec_sql(s, "SELECT count(*) FROM ocr", &err) < 0);
+	store_close(s);
+	s = NULL;
+	CHECK_INT(store_open(&s, path, &err), 0);
+	if (!s)
+		return;
+	CHECK_INT(store_schema_version(s), 3);
+	CHECK_INT(q_int(s, "PRAGMA user_version"), 3);
+	CHECK_INT(q_int(s, "SELECT count(*) FROM watch"), 1);
+	CHECK_INT(q_int(s, "SELECT pending FROM post WHERE source_id = 'a.png'"), 1);
+	CHECK_INT(q_int(s, "SELECT count(*) FROM ocr"), 0);
+	CHECK_INT(store_ocr_get(s, h1, "engine A", seen_ocr, &seen, &err), 0);
+	CHECK_INT(store_begin(s, &err), 0);
+	CHECK_INT(store_ocr_put(s, 1, &o, &err), 0);
+	o.text = "something else";
+	o.len = strlen(o.text);
+	CHECK_INT(store_ocr_put(s, 2, &o, &err), 0);	/* kept: the first stays */
+	CHECK_INT(store_commit(s, &err), 0);
+	CHECK_INT(q_int(s, "SELECT count(*) FROM ocr"), 1);
+	CHECK_INT(store_ocr_get(s, h1, "engine A", seen_ocr, &seen, &err), 1);
+	CHECK_INT(seen.n, 1);
+	CHECK_STR(seen.text, "Tel +52 55 1234 5678");
+	CHECK(seen.confidence == 0.91);
+	CHECK_INT(seen.width, 640);
+	/* another engine key, another image: unknown */
+	CHECK_INT(store_ocr_get(s, h1, "engine B", seen_ocr, &seen, &err), 0);
+	CHECK_INT(store_ocr_get(s, h2, "engine A", seen_ocr, &seen, &err), 0);
+	CHECK_INT(seen.n, 1);
+	store_close(s);
 }
 
 struct alerts {
