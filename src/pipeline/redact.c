@@ -375,28 +375,52 @@ static size_t handle_like(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
-static int redact_author(const struct redactor *r, struct record *rec, struct arena *a)
+int redact_author_value(const struct redactor *r, struct str platform, struct str author,
+			struct arena *a, const char **out)
 {
 	char num[64];
 	size_t n;
 	const char *tok;
 
-	if (str_is_null(rec->author) || rec->author.len == 0 ||
-	    is_token(rec->author.p, rec->author.len))
+	*out = NULL;
+	if (str_is_null(author) || author.len == 0 || is_token(author.p, author.len))
 		return 0;
-	n = phone_like(rec->author.p, rec->author.len, num, sizeof(num));
+	n = phone_like(author.p, author.len, num, sizeof(num));
 	if (n)
 		tok = token_dup(r, "ph", num, n, a);
-	else if ((n = handle_like(rec->author.p, rec->author.len, num, sizeof(num))) > 0)
+	else if ((n = handle_like(author.p, author.len, num, sizeof(num))) > 0)
 		tok = token_dup(r, "hd", num, n, a);
-	else if (str_eq_cstr(rec->platform, "whatsapp"))
-		tok = token_dup(r, "au", rec->author.p, rec->author.len, a);
+	else if (str_eq_cstr(platform, "whatsapp"))
+		tok = token_dup(r, "au", author.p, author.len, a);
 	else
 		return 0;
 	if (!tok)
 		return ATL_ENOMEM;
-	rec->author = str_cstr(tok);
+	*out = tok;
 	return 0;
+}
+
+static int redact_author(const struct redactor *r, struct record *rec, struct arena *a)
+{
+	const char *tok;
+	int rc = redact_author_value(r, rec->platform, rec->author, a, &tok);
+
+	if (rc == 0 && tok)
+		rec->author = str_cstr(tok);
+	return rc;
+}
+
+int redact_value(const struct redactor *r, enum ind_kind kind, const char *value,
+		 struct arena *a, const char **out)
+{
+	struct indicator x;
+	int oom;
+
+	memset(&x, 0, sizeof(x));
+	x.kind = kind;
+	x.value = value;
+	*out = indicator_token(r, &x, a, &oom);
+	return oom ? ATL_ENOMEM : 0;
 }
 
 int redact_post(const struct redactor *r, const struct extract_opts *xo, struct record *rec,

@@ -51,6 +51,18 @@ int redactor_load(struct redactor *r, const char *path, struct atl_err *err);
 int redact_token(const struct redactor *r, const char *kind, const char *value, size_t n,
 		 char out[REDACT_TOKEN_MAX]);
 
+/* The token of one indicator value of kind, as redact_post gives it, into
+ * *out (in a); NULL when the kind or value is kept as is (places, domains,
+ * prices, a URL without a number or an '@', a token already). 0 or
+ * ATL_ENOMEM. */
+int redact_value(const struct redactor *r, enum ind_kind kind, const char *value,
+		 struct arena *a, const char **out);
+/* The token of an author on a platform, as redact_post gives it (phone-like
+ * and handle-like authors everywhere, every WhatsApp author), into *out (in
+ * a); NULL when the author is kept. 0 or ATL_ENOMEM. */
+int redact_author_value(const struct redactor *r, struct str platform, struct str author,
+			struct arena *a, const char **out);
+
 /* Redact one processed post in place: rec->text, rec->author, the indicator
  * values and spans, and det's reason spans. New strings live in a.
  * Returns 0 or ATL_ENOMEM. */
