@@ -410,6 +410,22 @@ static int redact_author(const struct redactor *r, struct record *rec, struct ar
 	return rc;
 }
 
+/* A forwarded message's original author and id are authors too. */
+static int redact_forwarded(const struct redactor *r, struct record *rec, struct arena *a)
+{
+	struct str *f[2] = { &rec->forwarded_from, &rec->forwarded_from_id };
+
+	for (int i = 0; i < 2; i++) {
+		const char *tok;
+		int rc = redact_author_value(r, rec->platform, *f[i], a, &tok);
+		if (rc < 0)
+			return rc;
+		if (tok)
+			*f[i] = str_cstr(tok);
+	}
+	return 0;
+}
+
 int redact_value(const struct redactor *r, enum ind_kind kind, const char *value,
 		 struct arena *a, const char **out)
 {
@@ -430,6 +446,8 @@ int redact_post(const struct redactor *r, const struct extract_opts *xo, struct 
 	int rc;
 
 	rc = redact_author(r, rec, a);
+	if (rc == 0)
+		rc = redact_forwarded(r, rec, a);
 	if (rc < 0)
 		return rc;
 	if (str_is_null(rec->text))

@@ -3,7 +3,8 @@
  *
  * Phone numbers, e-mail addresses, handles, messaging links, URLs that carry
  * a number or an '@', WhatsApp authors and authors that look like phone
- * numbers are replaced by "tok:<kind>:<16 hex>", the first 64 bits of
+ * numbers or handles (a forwarded message's original author and id too)
+ * are replaced by "tok:<kind>:<16 hex>", the first 64 bits of
  * HMAC-SHA256(key, "<kind>:" canonical value). The same key gives the same
  * token in every output and every run, so two organisations sharing a key can
  * match indicators without exchanging them. Kinds: ph (phone, E.164; a

@@ -409,7 +409,8 @@ static int redact_one_post(struct rd *R, yajl_val v, struct atl_err *err)
 	struct buf *b = &R->out;
 	struct post P;
 	int first = 1, rc;
-	const char *fwd = jv_str(v, "forwarded_from"), *fwd_tok = NULL;
+	const char *fwd[2] = { jv_str(v, "forwarded_from"), jv_str(v, "forwarded_from_id") };
+	const char *fwd_tok[2] = { NULL, NULL };
 
 	if (ocr_text(v))
 		return atl_err_set(err, ATL_EINVAL,
@@ -419,8 +420,8 @@ static int redact_one_post(struct rd *R, yajl_val v, struct atl_err *err)
 	rc = load_post(&P, v, &R->a);
 	if (rc == 0)
 		rc = redact_post(R->r, R->xo, &P.rec, &P.ind, &P.det, &R->a);
-	if (rc == 0 && fwd)
-		rc = redact_author_value(R->r, P.rec.platform, str_cstr(fwd), &R->a, &fwd_tok);
+	for (int i = 0; i < 2 && rc == 0; i++)
+		rc = redact_author_value(R->r, P.rec.platform, str_cstr(fwd[i]), &R->a, &fwd_tok[i]);
 	if (rc < 0)
 		return atl_err_set(err, rc, "out of memory");
 	buf_reset(b);
@@ -436,8 +437,10 @@ static int redact_one_post(struct rd *R, yajl_val v, struct atl_err *err)
 			json_add_sv(b, P.rec.text);
 		else if (!strcmp(k, "author") && !str_is_null(P.rec.author))
 			json_add_sv(b, P.rec.author);
-		else if (!strcmp(k, "forwarded_from") && fwd_tok)
-			json_add_cstr(b, fwd_tok);
+		else if (!strcmp(k, "forwarded_from") && fwd_tok[0])
+			json_add_cstr(b, fwd_tok[0]);
+		else if (!strcmp(k, "forwarded_from_id") && fwd_tok[1])
+			json_add_cstr(b, fwd_tok[1]);
 		else if (!strcmp(k, "indicators") && YAJL_IS_OBJECT(x))
 			emit_indicators(b, x, &P);
 		else if (!strcmp(k, "reasons") && YAJL_IS_ARRAY(x))
