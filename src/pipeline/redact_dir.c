@@ -131,12 +131,40 @@ static void emit(struct buf *b, yajl_val v)
 	}
 }
 
-/* Is key the first of its name in object o? (a repeated key is dropped:
- * readers take the first, and a second one was never redacted) */
-static int first_key(yajl_val o, size_t i)
+/* The keys a scan writes, per object. A key not listed is left out, and so
+ * is a repeated key (readers take the first one): either could hold a raw
+ * value this redactor does not know about. */
+static const char *const post_keys[] = {
+	"id", "platform", "author", "created_at", "url", "lang", "text", "ocr", "source",
+	"warnings", "indicators", "score", "flagged", "tactics", "reasons", "forwarded_from",
+	"forwarded_from_id", "cluster", NULL
+};
+static const char *const item_keys[] = {
+	"value", "region", "kind", "from", "text", "start", "end", "amount", "currency", NULL
+};
+static const char *const reason_keys[] = { "tactic", "from", "text", "start", "end", NULL };
+static const char *const net_keys[] = {
+	"id", "flagged", "score", "size", "posts", "posts_truncated", "accounts", "platforms",
+	"indicators", "prices", "places", "first_seen", "last_seen", "template", "slots",
+	"evidence", "pulled_in", NULL
+};
+static const char *const evidence_keys[] = {
+	"text_edges", "phone_edges", "link_edges", "url_edges", "account_edges", "shared", NULL
+};
+static const char *const pulled_keys[] = { "id", "score", "via", "value", "with", NULL };
+
+/* Is the i-th key of object o in known (NULL: any) and the first of its name? */
+static int keep_key(yajl_val o, size_t i, const char *const *known)
 {
+	const char *k = o->u.object.keys[i];
+	int listed = !known;
+
+	for (const char *const *p = known; p && *p && !listed; p++)
+		listed = !strcmp(*p, k);
+	if (!listed)
+		return 0;
 	for (size_t j = 0; j < i; j++)
-		if (!strcmp(o->u.object.keys[j], o->u.object.keys[i]))
+		if (!strcmp(o->u.object.keys[j], k))
 			return 0;
 	return 1;
 }
@@ -242,16 +270,17 @@ static void emit_span(struct buf *b, const struct post *P, uint32_t s, uint32_t 
 	json_add_int(b, e);
 }
 
-/* One indicator or reason object with its value and span replaced. */
+/* One indicator or reason object (its keys: known) with its value (when
+ * value_key) and span replaced. */
 static void emit_item(struct buf *b, yajl_val x, const struct post *P, const char *value,
-		      uint32_t s, uint32_t e, int value_key)
+		      uint32_t s, uint32_t e, int value_key, const char *const *known)
 {
 	int first = 1, spanned = 0;
 
 	buf_addc(b, '{');
 	for (size_t i = 0; i < x->u.object.len; i++) {
 		const char *k = x->u.object.keys[i];
-		if (!first_key(x, i))
+		if (!keep_key(x, i, known))
 			continue;
 		if (!strcmp(k, "text") || !strcmp(k, "start") || !strcmp(k, "end")) {
 			if (spanned++)
@@ -284,11 +313,11 @@ static void emit_indicators(struct buf *b, yajl_val ind, const struct post *P)
 		yajl_val arr = ind->u.object.values[i];
 		int k = kind_of_key(key);
 
-		if (!first_key(ind, i))
+		if (k < 0 || !keep_key(ind, i, NULL))
 			continue;
 		json_add_key(b, &first, key);
-		if (k < 0 || !YAJL_IS_ARRAY(arr)) {
-			emit(b, arr);
+		if (!YAJL_IS_ARRAY(arr)) {
+			buf_adds(b, "[]");
 			continue;
 		}
 		buf_addc(b, '[');
@@ -311,7 +340,7 @@ static void emit_indicators(struct buf *b, yajl_val ind, const struct post *P)
 				}
 				continue;
 			}
-			emit_item(b, x, P, d->value, d->start, d->end, k != IND_PRICE);
+			emit_item(b, x, P, d->value, d->start, d->end, k != IND_PRICE, item_keys);
 		}
 		buf_addc(b, ']');
 	}
@@ -334,7 +363,8 @@ static void emit_reasons(struct buf *b, yajl_val reasons, const struct post *P)
 			buf_addc(b, '}');
 			continue;
 		}
-		emit_item(b, x, P, NULL, P->det.reasons[i].start, P->det.reasons[i].end, 0);
+		emit_item(b, x, P, NULL, P->det.reasons[i].start, P->det.reasons[i].end, 0,
+			  reason_keys);
 	}
 	buf_addc(b, ']');
 }
@@ -430,7 +460,7 @@ static int redact_one_post(struct rd *R, yajl_val v, struct atl_err *err)
 		const char *k = v->u.object.keys[i];
 		yajl_val x = v->u.object.values[i];
 
-		if (!first_key(v, i))
+		if (!keep_key(v, i, post_keys))
 			continue;
 		json_add_key(b, &first, k);
 		if (!strcmp(k, "text") && P.has_text)
@@ -671,7 +701,7 @@ static int emit_evidence(struct rd *R, yajl_val ev, yajl_val plats)
 	for (size_t i = 0; i < ev->u.object.len; i++) {
 		const char *k = ev->u.object.keys[i];
 		yajl_val x = ev->u.object.values[i];
-		if (!first_key(ev, i))
+		if (!keep_key(ev, i, evidence_keys))
 			continue;
 		json_add_key(&R->out, &first, k);
 		if (!strcmp(k, "shared")) {
@@ -703,7 +733,7 @@ static int emit_pulled_in(struct rd *R, yajl_val arr, yajl_val plats)
 			const char *k = x->u.object.keys[j];
 			yajl_val y = x->u.object.values[j];
 			struct val v;
-			if (!first_key(x, j))
+			if (!keep_key(x, j, pulled_keys))
 				continue;
 			json_add_key(b, &first, k);
 			if (strcmp(k, "value") != 0 || YAJL_IS_NUMBER(y)) {
@@ -733,13 +763,9 @@ static int emit_net_indicators(struct rd *R, yajl_val ind, yajl_val plats)
 	for (size_t i = 0; i < ind->u.object.len; i++) {
 		const char *k = ind->u.object.keys[i];
 		int ki = kind_by(k, 0);
-		if (!first_key(ind, i))
-			continue;
+		if (ki < 0 || ki == 0 || !keep_key(ind, i, NULL))
+			continue;	/* no such list in a scan */
 		json_add_key(&R->out, &first, k);
-		if (ki < 0) {
-			buf_adds(&R->out, "[]");	/* no such list in a scan */
-			continue;
-		}
 		rc = emit_values(R, ind->u.object.values[i], ki, plats, 0);
 		if (rc < 0)
 			return rc;
@@ -761,7 +787,7 @@ static int redact_one_network(struct rd *R, yajl_val v, struct atl_err *err)
 		const char *k = v->u.object.keys[i];
 		yajl_val x = v->u.object.values[i];
 
-		if (!first_key(v, i))
+		if (!keep_key(v, i, net_keys))
 			continue;
 		json_add_key(b, &first, k);
 		if (!strcmp(k, "accounts"))

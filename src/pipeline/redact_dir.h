@@ -23,6 +23,10 @@
  *             phrase or a slot.
  *   summary   copied as is (it holds counts, not values).
  *
+ * Only the keys a scan writes are written back: a key this version does not
+ * know, or a repeated one, could hold a raw value and is left out (a list
+ * that is not a list becomes []).
+ *
  * rejects.jsonl keeps raw bytes and is not written. A post with text read
  * from images (a non-empty "ocr" text) is refused (ATL_EINVAL): redaction
  * does not cover OCR text yet, and `scan --redact` turns OCR off.
