@@ -159,12 +159,13 @@ static int keep_key(yajl_val o, size_t i, const char *const *known)
 	const char *k = o->u.object.keys[i];
 	int listed = !known;
 
+	/* first bytes compared first: this runs for every key of every line */
 	for (const char *const *p = known; p && *p && !listed; p++)
-		listed = !strcmp(*p, k);
+		listed = (*p)[0] == k[0] && !strcmp(*p, k);
 	if (!listed)
 		return 0;
 	for (size_t j = 0; j < i; j++)
-		if (!strcmp(o->u.object.keys[j], k))
+		if (o->u.object.keys[j][0] == k[0] && !strcmp(o->u.object.keys[j], k))
 			return 0;
 	return 1;
 }
