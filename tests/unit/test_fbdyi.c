@@ -177,3 +177,18 @@ TEST(fbdyi, message_thread_platform_from_its_folder)
 	CHECK_INT(g->n, 2);
 	check_platform(test_failed_, g, "facebook");
 }
+
+/* Reels (and stories) sit under ig_* root keys, captioned like posts. */
+TEST(fbdyi, instagram_reels)
+{
+	static const struct xwant w[] = {
+		{ 1, "ig_reels.json#/ig_reels_media/0", NULL, "2024-03-15T10:53:20Z",
+		  "Cruzamos cada semana, ni\xC3\xB1os gratis. DM", NULL, NULL, "/ig_reels_media/0", 3,
+		  NOID | MOJI },
+	};
+	const struct xres *g = xread("ig_reels.json", NULL);
+
+	CHECK_STR(g->format, "fbdyi");
+	XEXPECT(g, w);
+	check_platform(test_failed_, g, "instagram");
+}
