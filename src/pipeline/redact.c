@@ -230,14 +230,39 @@ static void add_repeats(struct round *R, const char *text, size_t len, uint32_t 
 
 /* Runs of 7+ ASCII digits split by single separators that no replacement or
  * price covers: numbers the extractor dropped for lack of evidence. */
+/* The end of the token ("tok:xx:" + 16 hex) that covers text[i], or 0. */
+static size_t token_end(const char *text, size_t len, size_t i)
+{
+	const size_t tl = REDACT_TOKEN_MAX - 1;
+
+	for (size_t s = i >= tl - 1 ? i - (tl - 1) : 0; s <= i; s++) {
+		size_t k = 7;
+		if (s + tl > len || memcmp(text + s, "tok:", 4) != 0 ||
+		    !ascii_is_lower((unsigned char)text[s + 4]) ||
+		    !ascii_is_lower((unsigned char)text[s + 5]) || text[s + 6] != ':')
+			continue;
+		while (k < tl && (ascii_is_digit((unsigned char)text[s + k]) ||
+				  (text[s + k] >= 'a' && text[s + k] <= 'f')))
+			k++;
+		if (k == tl)
+			return s + tl;
+	}
+	return 0;
+}
+
 static int add_digit_runs(const struct redactor *r, struct round *R, const char *text, size_t len,
 			  const struct indicator_list *ind, struct arena *a)
 {
 	size_t i = 0;
 
 	while (i < len) {
+		size_t te;
 		if (!ascii_is_digit((unsigned char)text[i])) {
 			i++;
+			continue;
+		}
+		if ((te = token_end(text, len, i)) > 0) {
+			i = te;		/* a token's hex digits: redacted already */
 			continue;
 		}
 		size_t s = i, e = i, nd = 0;

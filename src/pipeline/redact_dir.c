@@ -910,13 +910,49 @@ static int copy_file(const char *in_dir, const char *out_dir, const char *name,
 	return part_close(&out, rc, err);
 }
 
+/* The whole of a small JSON file (summary.json, manifest.json) parsed, into
+ * *out (NULL when absent and may_be_absent). */
+static int read_object(const char *path, int may_be_absent, yajl_val *out, struct atl_err *err)
+{
+	struct jsonl_in in;
+	struct buf all = BUF_INIT((size_t)16 << 20);
+	int rc;
+
+	*out = NULL;
+	rc = jsonl_open(&in, path, (size_t)16 << 20, JSONL_STRICT, err);
+	while (rc == 0 && (rc = jsonl_next_line(&in, err)) > 0) {
+		buf_add(&all, in.line.p ? in.line.p : "", in.line.len);
+		buf_addc(&all, '\n');
+		rc = 0;
+	}
+	jsonl_close(&in);
+	if (rc == ATL_ENOTFOUND && may_be_absent)
+		rc = 0;
+	else if (rc == 0 && !(*out = jsonl_parse_object(buf_cstr(&all), all.len)))
+		rc = atl_err_set(err, ATL_EPARSE, "'%s' is not a JSON object", path);
+	buf_release(&all);
+	return rc;
+}
+
 int redact_dir(const char *in_dir, const char *out_dir, const struct redactor *r,
 	       const struct extract_opts *xo, struct atl_err *err)
 {
 	char path[PATH_BYTES];
 	struct rd R;
+	yajl_val man;
 	int rc;
 
+	/* a redacted scan's tokens were made with some key: redacting again
+	 * would mix keys */
+	snprintf(path, sizeof(path), "%s/manifest.json", in_dir);
+	rc = read_object(path, 1, &man, err);
+	if (rc < 0)
+		return rc;
+	rc = YAJL_IS_TRUE(jv_get(jv_get(man, "options"), "redact"));
+	yajl_tree_free(man);
+	if (rc)
+		return atl_err_set(err, ATL_EINVAL, "'%s' is a redacted scan already (made with "
+				   "--redact): export it without --redact", in_dir);
 	memset(&R, 0, sizeof(R));
 	R.r = r;
 	R.xo = xo;
@@ -943,24 +979,13 @@ int redact_dir(const char *in_dir, const char *out_dir, const struct redactor *r
 int redact_dir_region(const char *dir, char region[3], struct atl_err *err)
 {
 	char path[PATH_BYTES];
-	struct jsonl_in in;
-	struct buf all = BUF_INIT((size_t)16 << 20);
 	yajl_val s = NULL;
 	const char *opt, *p;
 	int rc;
 
 	region[0] = '\0';
 	snprintf(path, sizeof(path), "%s/summary.json", dir);
-	rc = jsonl_open(&in, path, (size_t)16 << 20, JSONL_STRICT, err);
-	while (rc == 0 && (rc = jsonl_next_line(&in, err)) > 0) {
-		buf_add(&all, in.line.p ? in.line.p : "", in.line.len);
-		buf_addc(&all, '\n');
-		rc = 0;
-	}
-	jsonl_close(&in);
-	if (rc == 0 && !(s = jsonl_parse_object(buf_cstr(&all), all.len)))
-		rc = atl_err_set(err, ATL_EPARSE, "'%s' is not a JSON object", path);
-	buf_release(&all);
+	rc = read_object(path, 0, &s, err);
 	if (rc < 0)
 		return rc;
 	/* the command line, words joined by spaces; a region is two letters */

@@ -58,8 +58,9 @@
  * (its --default-region: see redact_dir_region), used when redact_post
  * extracts again. 0; ATL_EIO, ATL_ENOTFOUND (no posts.jsonl or
  * networks.jsonl), ATL_EPARSE or ATL_ETOOBIG (a line that is not what a scan
- * writes; the message names file and line), ATL_EINVAL (OCR text),
- * ATL_ENOMEM. */
+ * writes; the message names file and line), ATL_EINVAL (OCR text, or
+ * in_dir's manifest.json says the scan was redacted already: its tokens
+ * came from some key, and another would mix), ATL_ENOMEM. */
 int redact_dir(const char *in_dir, const char *out_dir, const struct redactor *r,
 	       const struct extract_opts *xo, struct atl_err *err);
 

@@ -85,6 +85,10 @@ for fmt in csv gexf graphml stix esbulk; do
 done
 grep -q '"type":"user-account"' "$T/b-stix" || fail "no STIX account observable to compare"
 
+# a scan made with --redact: refused (its tokens came from some key)
+expect_exit 1 "$ATL" export -q --format csv --redact --redact-key "$K" -o "$T/x-csv" "$T/red"
+grep -q 'redacted scan already' "$T/stderr" || fail "no message about a redacted scan"
+
 # a scan with text read from images: refused (OCR text is not redacted yet)
 mkdir "$T/ocr"
 jq -c '.ocr = [{"image": "a.png", "confidence": 0.9, "text": "llama al +502 5555 0123"}]' \

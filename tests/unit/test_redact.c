@@ -148,3 +148,30 @@ TEST(redact, value_and_author_tokens)
 	CHECK(t == NULL);	/* a display name off WhatsApp is kept */
 	arena_release(&a);
 }
+
+/* Redacting a redacted post changes nothing: a token's hex holding seven
+ * decimal digits in a row ("...ccf9405664") is not a leftover number. */
+TEST(redact, redacted_text_stays)
+{
+	static struct redactor r;
+	static const char text[] =
+		"Numero: tok:ph:80affeccf9405664 y tok:nm:1234567890abcdef, 7777 8888 no";
+	struct arena a;
+	struct record rec;
+	struct indicator_list il = { NULL, 0, 0 };
+	struct detect_result det;
+	struct extract_opts xo = { NULL, 0 };
+	const char *t;
+
+	CHECK_INT(load_key(&r, "a-test-key-0123456789"), 0);
+	arena_init(&a, 1 << 16);
+	memset(&rec, 0, sizeof(rec));
+	memset(&det, 0, sizeof(det));
+	rec.text = str_make(text, strlen(text));
+	rec.platform = str_cstr("facebook");
+	CHECK_INT(redact_post(&r, &xo, &rec, &il, &det, &a), 0);
+	t = arena_strndup(&a, rec.text.p, rec.text.len);
+	CHECK(!strncmp(t, "Numero: tok:ph:80affeccf9405664 y tok:nm:1234567890abcdef, ", 59));
+	CHECK(strstr(t, "7777") == NULL);	/* a real leftover number still goes */
+	arena_release(&a);
+}
