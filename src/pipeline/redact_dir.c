@@ -11,6 +11,7 @@
 #include "redact_dir.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,7 @@
 
 #define PATH_BYTES 4096
 #define MAX_LIST_VALUES 100000	/* values of one list in one network line */
+#define MAX_KEYS 64		/* keys looked at in one object (a scan writes < 20) */
 
 struct cluster {
 	char *label;		/* "C12", malloc'd */
@@ -159,6 +161,8 @@ static int keep_key(yajl_val o, size_t i, const char *const *known)
 	const char *k = o->u.object.keys[i];
 	int listed = !known;
 
+	if (i >= MAX_KEYS)
+		return 0;
 	/* first bytes compared first: this runs for every key of every line */
 	for (const char *const *p = known; p && *p && !listed; p++)
 		listed = (*p)[0] == k[0] && !strcmp(*p, k);
@@ -578,6 +582,15 @@ static int cmp_val(const void *pa, const void *pb)	/* netwrite.c's cmp_tv */
 	return strcmp(x->key, y->key);
 }
 
+static int cmp_same(const void *pa, const void *pb)	/* equal values side by side */
+{
+	const struct val *x = pa, *y = pb;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	return strcmp(x->disp, y->disp);
+}
+
 static int cmp_shared(const void *pa, const void *pb)	/* netwrite.c's */
 {
 	const struct val *x = pa, *y = pb;
@@ -607,21 +620,18 @@ static int emit_values(struct rd *R, yajl_val arr, int ki, yajl_val plats, int s
 		yajl_val x = jv_at(arr, i), c = jv_get(x, count_key);
 		const char *s = jv_str(x, "value");
 		int k = shared ? kind_by(jv_str(x, "kind"), 1) : ki;
-		if (!s || k < 0 || !YAJL_IS_INTEGER(c))
+		if (!s || k < 0 || !YAJL_IS_INTEGER(c) || c->u.number.i < 0)
 			continue;	/* nothing a scan writes: dropped, never copied */
 		rc = redact_val(R, k, s, plats, &v[n]);
 		if (rc < 0)
 			return rc;
 		v[n++].count = c->u.number.i;
 	}
-	qsort(v, n, sizeof(*v), shared ? cmp_shared : cmp_val);
+	qsort(v, n, sizeof(*v), cmp_same);
 	for (size_t i = 0; i < n; i++) {	/* merge equal (kind, value) */
-		size_t j;
-		for (j = 0; j < m; j++)
-			if (v[j].kind == v[i].kind && !strcmp(v[j].disp, v[i].disp))
-				break;
-		if (j < m)
-			v[j].count += v[i].count;
+		if (m && v[m - 1].kind == v[i].kind && !strcmp(v[m - 1].disp, v[i].disp))
+			v[m - 1].count = v[m - 1].count > INT64_MAX - v[i].count
+					 ? INT64_MAX : v[m - 1].count + v[i].count;
 		else
 			v[m++] = v[i];
 	}
