@@ -62,6 +62,11 @@ int cmd_watch(struct cli *c, int argc, char **argv);
 /* atalaya report --db CASE.db -o DIR (src/cli/cmd_store.c): the jsonl
  * outputs from a case database; cmd_report adds report.html. */
 int store_report_main(struct cli *c, int argc, char **argv);
+/* Redact the scan folder dir into out_dir (an existing folder) with the key
+ * in key_path (src/cli/cmd_export.c; export --redact, report --redact).
+ * An EXIT_ code; a bad key is a usage error of cmd. */
+int cli_redact_dir(struct cli *c, const char *cmd, const char *dir, const char *key_path,
+		   const char *out_dir);
 extern const char store_report_usage[];
 
 /* Option values: 0, or -1 when s is not a whole number. */

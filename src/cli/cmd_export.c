@@ -1,10 +1,23 @@
 /*
  * atalaya export: a finished scan folder into GEXF, GraphML, CSV, STIX 2.1
  * or Elasticsearch bulk files (src/report/export.h).
+ *
+ * With --redact, the folder is first redacted into a temporary folder
+ * (pipeline/redact_dir: the files `scan --redact` with the same key would
+ * have written), the export reads that, and the temporary folder is
+ * removed; outputs still default to names inside DIR. cli_redact_dir also
+ * serves `report --redact`.
  */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "pipeline/redact_dir.h"
 #include "report/export.h"
 #include "core/banned.h"
 
@@ -41,17 +54,92 @@ const char export_usage[] =
 	"                          default: each network's first_seen\n"
 	"      --index NAME        esbulk: index name (default atalaya-posts)\n"
 	"      --bom               csv: start files with a UTF-8 byte order mark\n"
+	"      --redact            replace phone numbers, e-mails, handles, messaging\n"
+	"                          links and WhatsApp authors by the keyed tokens\n"
+	"                          `scan --redact` gives with the same key, in every\n"
+	"                          output (needs --redact-key; DIR is not changed)\n"
+	"      --redact-key FILE   the HMAC key (at least 16 bytes)\n"
 	"  -q, --quiet             print only errors\n"
-	"  -h, --help              this help\n"
-	"\n"
-	"Run `atalaya scan --redact` first to share files without raw phone\n"
-	"numbers, e-mails or handles.\n";
+	"  -h, --help              this help\n";
+
+int cli_redact_dir(struct cli *c, const char *cmd, const char *dir, const char *key_path,
+		   const char *out_dir)
+{
+	struct atl_err err = ATL_ERR_INIT;
+	struct extract_opts xo;
+	struct redactor *red = malloc(sizeof(*red));
+	char region[3];
+	int rc;
+
+	if (!red) {
+		cli_error(c, "out of memory");
+		return EXIT_FAIL;
+	}
+	if (redactor_load(red, key_path, &err) < 0) {
+		free(red);
+		return cli_usage_error(c, cmd, "%s", err.msg);
+	}
+	memset(&xo, 0, sizeof(xo));
+	rc = redact_dir_region(dir, region, &err);
+	if (rc == 0) {
+		xo.default_region = region[0] ? region : NULL;
+		rc = redact_dir(dir, out_dir, red, &xo, &err);
+	}
+	memset(red, 0, sizeof(*red));
+	free(red);
+	if (rc < 0) {
+		cli_error_rec(c, &err);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* Remove what cli_redact_dir wrote into the temporary folder, and it. */
+static void remove_tmp_dir(const char *tmp)
+{
+	static const char *const names[] = { "posts.jsonl", "networks.jsonl", "summary.json" };
+	char path[PATH_MAX + 32];
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", tmp, names[i]);
+		unlink(path);
+	}
+	rmdir(tmp);
+}
+
+static int export_redacted(struct cli *c, const char *dir, const char *key_path,
+			   struct export_opts *o)
+{
+	struct atl_err err = ATL_ERR_INIT;
+	const char *base = getenv("TMPDIR");
+	char tmp[PATH_MAX], out[PATH_MAX];
+	int rc;
+
+	snprintf(tmp, sizeof(tmp), "%s/atalaya-redact-XXXXXX", base && *base ? base : "/tmp");
+	if (!mkdtemp(tmp)) {
+		cli_error(c, "cannot create a temporary folder in '%s': %s",
+			  base && *base ? base : "/tmp", strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (!o->out) {
+		snprintf(out, sizeof(out), "%s/%s", dir, export_default_name(o->format));
+		o->out = out;
+	}
+	rc = cli_redact_dir(c, "export", dir, key_path, tmp);
+	if (rc == EXIT_OK && export_run(tmp, o, &err) < 0) {
+		cli_error_rec(c, &err);
+		rc = err.code == ATL_EINVAL ? EXIT_USAGE : EXIT_FAIL;
+	}
+	remove_tmp_dir(tmp);
+	return rc;
+}
 
 int cmd_export(struct cli *c, int argc, char **argv)
 {
 	struct export_opts o;
 	struct atl_err err = ATL_ERR_INIT;
-	const char *dir = NULL, *fmt = NULL;
+	const char *dir = NULL, *fmt = NULL, *redact_key = NULL;
+	int redact = 0;
 
 	memset(&o, 0, sizeof(o));
 #define NEED_ARG()                                                                           \
@@ -93,6 +181,11 @@ int cmd_export(struct cli *c, int argc, char **argv)
 			o.all_clusters = 1;
 		} else if (!strcmp(a, "--bom")) {
 			o.bom = 1;
+		} else if (!strcmp(a, "--redact")) {
+			redact = 1;
+		} else if (!strcmp(a, "--redact-key")) {
+			NEED_ARG();
+			redact_key = argv[++i];
 		} else {
 			return cli_usage_error(c, "export", "unknown option '%s'", a);
 		}
@@ -104,6 +197,11 @@ int cmd_export(struct cli *c, int argc, char **argv)
 		return cli_usage_error(c, "export", "unknown format '%s'", fmt);
 	if (!dir)
 		return cli_usage_error(c, "export", "no scan folder");
+	if (redact != (redact_key != NULL))
+		return cli_usage_error(c, "export", redact ? "--redact needs --redact-key FILE"
+							   : "--redact-key needs --redact");
+	if (redact)
+		return export_redacted(c, dir, redact_key, &o);
 	if (export_run(dir, &o, &err) < 0) {
 		if (err.code == ATL_EINVAL)
 			return cli_usage_error(c, "export", "%s", err.msg);

@@ -504,6 +504,8 @@ static int pop(struct jstream *js, struct record *rec, struct arena *a,
 		[JF_LOCATOR] = offsetof(struct record, locator),
 		[JF_PLATFORM] = offsetof(struct record, platform),
 		[JF_MEDIA] = 0,	/* not a str: see below */
+		[JF_FWD] = offsetof(struct record, forwarded_from),
+		[JF_FWD_ID] = offsetof(struct record, forwarded_from_id),
 	};
 	const char *q = js->queue.p;
 	unsigned char kind = (unsigned char)q[js->q_off++];

@@ -64,6 +64,7 @@ struct jstream_hooks {
 enum jf { JF_ID, JF_TEXT, JF_AUTHOR, JF_CREATED, JF_URL, JF_PARENT, JF_LOCATOR,
 	  JF_PLATFORM,
 	  JF_MEDIA,	/* media paths separated by '|' (format_add_media) */
+	  JF_FWD, JF_FWD_ID,	/* forwarded_from, forwarded_from_id */
 	  JF__N };
 
 struct jrec {

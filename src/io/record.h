@@ -46,6 +46,9 @@ struct record {
 				 * path the record gave); in the arena; only
 				 * collected when reader_opts.want_media is set */
 	size_t n_media;		/* <= REC_MAX_MEDIA */
+	struct str forwarded_from;	/* a forwarded message's original author
+					 * (Telegram: a name), or NULL */
+	struct str forwarded_from_id;	/* its id ("channel123"), or NULL */
 };
 
 /* Names of the warning bits, for output ("bad_utf8", ...). */

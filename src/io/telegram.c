@@ -14,6 +14,9 @@
  *              objects concatenated; a text_link's href is appended in
  *              parentheses so the URL stays extractable
  *   parent     "CHATID:REPLYID" from reply_to_message_id
+ *   forwarded_from, forwarded_from_id
+ *              a forwarded message's original author, as the export names
+ *              it (null for a deleted account: absent) and its id
  *   locator    the JSON Pointer, "/chats/list/3/messages/17"
  * Service messages and messages without text (stickers, media without a
  * caption) are skipped and counted. The source ids are kept as text, never
@@ -124,6 +127,10 @@ static int tg_value(void *ctx, struct jstream *js, enum js_type t, const char *p
 		jrec_set(js, JF_AUTHOR, p, n);
 	} else if (!strcmp(k, "reply_to_message_id") && t != JS_NULL) {
 		set_id(fr, JF_PARENT, p, n);
+	} else if (!strcmp(k, "forwarded_from") && t == JS_STR) {
+		jrec_set(js, JF_FWD, p, n);
+	} else if (!strcmp(k, "forwarded_from_id") && (t == JS_STR || t == JS_NUM)) {
+		jrec_set(js, JF_FWD_ID, p, n);
 	}
 	return 0;
 }

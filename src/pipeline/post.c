@@ -233,6 +233,11 @@ static void render(struct buf *b, const struct post *p)
 		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
+	/* keys added later go here, before "cluster" (which stays last) */
+	if (!str_is_null(r->forwarded_from))
+		add_sv_or_null(b, &first, "forwarded_from", r->forwarded_from);
+	if (!str_is_null(r->forwarded_from_id))
+		add_sv_or_null(b, &first, "forwarded_from_id", r->forwarded_from_id);
 	buf_addc(b, ',');
 	buf_adds(b, POST_CLUSTER_NULL);
 	buf_addc(b, '\n');

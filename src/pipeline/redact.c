@@ -230,14 +230,39 @@ static void add_repeats(struct round *R, const char *text, size_t len, uint32_t 
 
 /* Runs of 7+ ASCII digits split by single separators that no replacement or
  * price covers: numbers the extractor dropped for lack of evidence. */
+/* The end of the token ("tok:xx:" + 16 hex) that covers text[i], or 0. */
+static size_t token_end(const char *text, size_t len, size_t i)
+{
+	const size_t tl = REDACT_TOKEN_MAX - 1;
+
+	for (size_t s = i >= tl - 1 ? i - (tl - 1) : 0; s <= i; s++) {
+		size_t k = 7;
+		if (s + tl > len || memcmp(text + s, "tok:", 4) != 0 ||
+		    !ascii_is_lower((unsigned char)text[s + 4]) ||
+		    !ascii_is_lower((unsigned char)text[s + 5]) || text[s + 6] != ':')
+			continue;
+		while (k < tl && (ascii_is_digit((unsigned char)text[s + k]) ||
+				  (text[s + k] >= 'a' && text[s + k] <= 'f')))
+			k++;
+		if (k == tl)
+			return s + tl;
+	}
+	return 0;
+}
+
 static int add_digit_runs(const struct redactor *r, struct round *R, const char *text, size_t len,
 			  const struct indicator_list *ind, struct arena *a)
 {
 	size_t i = 0;
 
 	while (i < len) {
+		size_t te;
 		if (!ascii_is_digit((unsigned char)text[i])) {
 			i++;
+			continue;
+		}
+		if ((te = token_end(text, len, i)) > 0) {
+			i = te;		/* a token's hex digits: redacted already */
 			continue;
 		}
 		size_t s = i, e = i, nd = 0;
@@ -375,28 +400,68 @@ static size_t handle_like(const char *s, size_t n, char *out, size_t cap)
 	return o;
 }
 
-static int redact_author(const struct redactor *r, struct record *rec, struct arena *a)
+int redact_author_value(const struct redactor *r, struct str platform, struct str author,
+			struct arena *a, const char **out)
 {
 	char num[64];
 	size_t n;
 	const char *tok;
 
-	if (str_is_null(rec->author) || rec->author.len == 0 ||
-	    is_token(rec->author.p, rec->author.len))
+	*out = NULL;
+	if (str_is_null(author) || author.len == 0 || is_token(author.p, author.len))
 		return 0;
-	n = phone_like(rec->author.p, rec->author.len, num, sizeof(num));
+	n = phone_like(author.p, author.len, num, sizeof(num));
 	if (n)
 		tok = token_dup(r, "ph", num, n, a);
-	else if ((n = handle_like(rec->author.p, rec->author.len, num, sizeof(num))) > 0)
+	else if ((n = handle_like(author.p, author.len, num, sizeof(num))) > 0)
 		tok = token_dup(r, "hd", num, n, a);
-	else if (str_eq_cstr(rec->platform, "whatsapp"))
-		tok = token_dup(r, "au", rec->author.p, rec->author.len, a);
+	else if (str_eq_cstr(platform, "whatsapp"))
+		tok = token_dup(r, "au", author.p, author.len, a);
 	else
 		return 0;
 	if (!tok)
 		return ATL_ENOMEM;
-	rec->author = str_cstr(tok);
+	*out = tok;
 	return 0;
+}
+
+static int redact_author(const struct redactor *r, struct record *rec, struct arena *a)
+{
+	const char *tok;
+	int rc = redact_author_value(r, rec->platform, rec->author, a, &tok);
+
+	if (rc == 0 && tok)
+		rec->author = str_cstr(tok);
+	return rc;
+}
+
+/* A forwarded message's original author and id are authors too. */
+static int redact_forwarded(const struct redactor *r, struct record *rec, struct arena *a)
+{
+	struct str *f[2] = { &rec->forwarded_from, &rec->forwarded_from_id };
+
+	for (int i = 0; i < 2; i++) {
+		const char *tok;
+		int rc = redact_author_value(r, rec->platform, *f[i], a, &tok);
+		if (rc < 0)
+			return rc;
+		if (tok)
+			*f[i] = str_cstr(tok);
+	}
+	return 0;
+}
+
+int redact_value(const struct redactor *r, enum ind_kind kind, const char *value,
+		 struct arena *a, const char **out)
+{
+	struct indicator x;
+	int oom;
+
+	memset(&x, 0, sizeof(x));
+	x.kind = kind;
+	x.value = value;
+	*out = indicator_token(r, &x, a, &oom);
+	return oom ? ATL_ENOMEM : 0;
 }
 
 int redact_post(const struct redactor *r, const struct extract_opts *xo, struct record *rec,
@@ -406,6 +471,8 @@ int redact_post(const struct redactor *r, const struct extract_opts *xo, struct 
 	int rc;
 
 	rc = redact_author(r, rec, a);
+	if (rc == 0)
+		rc = redact_forwarded(r, rec, a);
 	if (rc < 0)
 		return rc;
 	if (str_is_null(rec->text))

@@ -3,7 +3,8 @@
  *
  * Phone numbers, e-mail addresses, handles, messaging links, URLs that carry
  * a number or an '@', WhatsApp authors and authors that look like phone
- * numbers are replaced by "tok:<kind>:<16 hex>", the first 64 bits of
+ * numbers or handles (a forwarded message's original author and id too)
+ * are replaced by "tok:<kind>:<16 hex>", the first 64 bits of
  * HMAC-SHA256(key, "<kind>:" canonical value). The same key gives the same
  * token in every output and every run, so two organisations sharing a key can
  * match indicators without exchanging them. Kinds: ph (phone, E.164; a
@@ -50,6 +51,18 @@ int redactor_load(struct redactor *r, const char *path, struct atl_err *err);
 /* The token of value (n bytes) of kind ("ph", "em", ...) into out. 0 or ATL_ENOMEM. */
 int redact_token(const struct redactor *r, const char *kind, const char *value, size_t n,
 		 char out[REDACT_TOKEN_MAX]);
+
+/* The token of one indicator value of kind, as redact_post gives it, into
+ * *out (in a); NULL when the kind or value is kept as is (places, domains,
+ * prices, a URL without a number or an '@', a token already). 0 or
+ * ATL_ENOMEM. */
+int redact_value(const struct redactor *r, enum ind_kind kind, const char *value,
+		 struct arena *a, const char **out);
+/* The token of an author on a platform, as redact_post gives it (phone-like
+ * and handle-like authors everywhere, every WhatsApp author), into *out (in
+ * a); NULL when the author is kept. 0 or ATL_ENOMEM. */
+int redact_author_value(const struct redactor *r, struct str platform, struct str author,
+			struct arena *a, const char **out);
 
 /* Redact one processed post in place: rec->text, rec->author, the indicator
  * values and spans, and det's reason spans. New strings live in a.

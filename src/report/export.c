@@ -82,63 +82,6 @@ int export_run(const char *dir, const struct export_opts *o, struct atl_err *err
 
 /* ---- reading ---------------------------------------------------------------- */
 
-int jl_open(struct jl_reader *r, const char *path, struct atl_err *err)
-{
-	memset(r, 0, sizeof(*r));
-	r->path = path;
-	r->f = fopen(path, "rb");
-	if (!r->f)
-		return atl_err_set(err, ATL_EIO, "cannot read '%s': %s", path, strerror(errno));
-	return 0;
-}
-
-int jl_next(struct jl_reader *r, struct atl_err *err)
-{
-	char ebuf[128];
-	ssize_t n;
-
-	if (r->v) {
-		yajl_tree_free(r->v);
-		r->v = NULL;
-	}
-	for (;;) {
-		n = getline(&r->line, &r->cap, r->f);
-		if (n < 0) {
-			if (ferror(r->f))
-				return atl_err_set(err, ATL_EIO, "cannot read '%s'", r->path);
-			return 0;
-		}
-		r->lineno++;
-		if ((size_t)n > EXPORT_LINE_MAX) {
-			atl_err_set(err, ATL_ETOOBIG, "line longer than %zu bytes", EXPORT_LINE_MAX);
-			err->source = r->path;
-			err->line = r->lineno;
-			return ATL_ETOOBIG;
-		}
-		if (n == 1 && r->line[0] == '\n')
-			continue;
-		break;
-	}
-	r->v = yajl_tree_parse(r->line, ebuf, sizeof(ebuf));
-	if (!r->v || !YAJL_IS_OBJECT(r->v)) {
-		atl_err_set(err, ATL_EPARSE, "not a JSON object");
-		err->source = r->path;
-		err->line = r->lineno;
-		return ATL_EPARSE;
-	}
-	return 1;
-}
-
-void jl_close(struct jl_reader *r)
-{
-	if (r->v)
-		yajl_tree_free(r->v);
-	if (r->f)
-		fclose(r->f);
-	free(r->line);
-	memset(r, 0, sizeof(*r));
-}
-
 /* The field helpers for parsed lines are report/jsonl.c's (jv_get, jv_str,
  * jv_num); these add the typed lookups the exports need. */
 yajl_val jv_arr(yajl_val o, const char *key)

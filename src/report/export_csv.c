@@ -159,14 +159,17 @@ static void network_row(struct buf *b, yajl_val n, struct buf *tmp)
 static int one_file(const char *in_path, const char *out_path, int is_posts, int bom,
 		    struct atl_err *err)
 {
-	struct jl_reader r;
+	struct jsonl_in r;
 	struct out_file o;
 	struct buf b = BUF_INIT(CSV_ROW_MAX), tmp = BUF_INIT(CSV_ROW_MAX);
+	yajl_val v = NULL;
 	int rc;
 
-	rc = jl_open(&r, in_path, err);
-	if (rc < 0)
+	rc = jsonl_open(&r, in_path, EXPORT_LINE_MAX, JSONL_STRICT, err);
+	if (rc < 0) {
+		jsonl_close(&r);
 		return rc;
+	}
 	rc = out_open(&o, out_path, err);
 	if (rc < 0)
 		goto out;
@@ -175,12 +178,13 @@ static int one_file(const char *in_path, const char *out_path, int is_posts, int
 	else
 		header(&b, net_cols, sizeof(net_cols) / sizeof(net_cols[0]), bom);
 	rc = out_write(&o, &b, err);
-	while (rc == 0 && (rc = jl_next(&r, err)) > 0) {
+	while (rc == 0 && (rc = jsonl_next(&r, &v, err)) > 0) {
 		buf_reset(&b);
 		if (is_posts)
-			post_row(&b, r.v, &tmp);
+			post_row(&b, v, &tmp);
 		else
-			network_row(&b, r.v, &tmp);
+			network_row(&b, v, &tmp);
+		yajl_tree_free(v);
 		rc = out_write(&o, &b, err);
 	}
 out:
@@ -189,7 +193,7 @@ out:
 		if (rc == 0)
 			rc = crc;
 	}
-	jl_close(&r);
+	jsonl_close(&r);
 	buf_release(&b);
 	buf_release(&tmp);
 	return rc;

@@ -144,7 +144,8 @@ int export_esbulk(const char *dir, const struct export_opts *o, struct atl_err *
 	char *out_dir = o->out ? strdup(o->out) : export_join(dir, export_default_name(EXPORT_ESBULK));
 	char *in = export_join(dir, "posts.jsonl"), *bulk = NULL, *tpl = NULL;
 	struct buf b = BUF_INIT(DOC_MAX);
-	struct jl_reader r;
+	struct jsonl_in r;
+	yajl_val v;
 	struct out_file out;
 	int rc, opened = 0;
 
@@ -168,14 +169,15 @@ int export_esbulk(const char *dir, const struct export_opts *o, struct atl_err *
 		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 		goto out;
 	}
-	rc = jl_open(&r, in, err);
+	rc = jsonl_open(&r, in, EXPORT_LINE_MAX, JSONL_STRICT, err);
 	if (rc < 0)
 		goto out;
 	rc = out_open(&out, bulk, err);
 	opened = 1;
-	while (rc == 0 && (rc = jl_next(&r, err)) > 0) {
+	while (rc == 0 && (rc = jsonl_next(&r, &v, err)) > 0) {
 		buf_reset(&b);
-		document(&b, r.v, index);
+		document(&b, v, index);
+		yajl_tree_free(v);
 		rc = out_write(&out, &b, err);
 	}
 	{
@@ -198,7 +200,7 @@ out:
 		if (rc == 0)
 			rc = crc;
 	}
-	jl_close(&r);
+	jsonl_close(&r);
 	buf_release(&b);
 	free(out_dir);
 	free(in);

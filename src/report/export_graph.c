@@ -368,7 +368,8 @@ static int add_post(struct graph *g, yajl_val p, struct buf *out, struct buf *tm
 int export_graph(const char *dir, const struct export_opts *o, struct atl_err *err)
 {
 	struct graph g;
-	struct jl_reader r;
+	struct jsonl_in r;
+	yajl_val v;
 	struct out_file out;
 	struct buf b = BUF_INIT(REC_MAX), tmp = BUF_INIT(REC_MAX);
 	char *in = export_join(dir, "posts.jsonl");
@@ -383,7 +384,7 @@ int export_graph(const char *dir, const struct export_opts *o, struct atl_err *e
 		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 		goto out;
 	}
-	rc = jl_open(&r, in, err);
+	rc = jsonl_open(&r, in, EXPORT_LINE_MAX, JSONL_STRICT, err);
 	if (rc < 0)
 		goto out;
 	g.edges = tmpfile();
@@ -397,13 +398,12 @@ int export_graph(const char *dir, const struct export_opts *o, struct atl_err *e
 		goto out;
 	write_header(&b, g.gexf);
 	rc = out_write(&out, &b, err);
-	while (rc == 0 && (rc = jl_next(&r, err)) > 0) {
-		if (!jv_str(r.v, "cluster")) {
-			rc = 0;
-			continue;	/* not in any cluster: not in the graph */
-		}
+	while (rc == 0 && (rc = jsonl_next(&r, &v, err)) > 0) {
+		rc = 0;
 		buf_reset(&b);
-		rc = add_post(&g, r.v, &b, &tmp, err);
+		if (jv_str(v, "cluster"))	/* else in no cluster: not in the graph */
+			rc = add_post(&g, v, &b, &tmp, err);
+		yajl_tree_free(v);
 		if (rc == 0)
 			rc = out_write(&out, &b, err);
 	}
@@ -433,7 +433,7 @@ out:
 		if (rc == 0)
 			rc = crc;
 	}
-	jl_close(&r);
+	jsonl_close(&r);
 	graph_release(&g);
 	buf_release(&b);
 	buf_release(&tmp);

@@ -17,20 +17,9 @@
 #define EXPORT_LINE_MAX ((size_t)64 << 20)	/* longest line we read */
 #define EXPORT_TS_LEN 25			/* "2024-03-20T15:04:05.000Z" + NUL */
 
-/* Reading a scan's JSON Lines file, one parsed line at a time. */
-struct jl_reader {
-	FILE *f;
-	const char *path;
-	char *line;
-	size_t cap;
-	long lineno;
-	yajl_val v;		/* the current line's tree; freed by the next call */
-};
-
-int jl_open(struct jl_reader *r, const char *path, struct atl_err *err);
-/* 1 with r->v set, 0 at the end, < 0 on error. */
-int jl_next(struct jl_reader *r, struct atl_err *err);
-void jl_close(struct jl_reader *r);
+/* The scan's JSON Lines files are read with report/jsonl.h in JSONL_STRICT
+ * mode, lines of at most EXPORT_LINE_MAX bytes: a bad line fails the export
+ * (naming file and line) rather than leaving a silently partial one. */
 
 /* Members of a parsed object: NULL (or 0) when absent or of another type
  * (jv_get, jv_str and jv_num come from report/jsonl.h). */

@@ -580,7 +580,8 @@ static int closing_objects(struct stix *S, const char *tlp, const char *name, co
 int export_stix(const char *dir, const struct export_opts *o, struct atl_err *err)
 {
 	struct stix S;
-	struct jl_reader r;
+	struct jsonl_in r;
+	yajl_val v;
 	const char *tlp = o->tlp ? o->tlp : "amber";
 	const char *name = o->identity ? o->identity : "atalaya";
 	char *in = export_join(dir, "networks.jsonl");
@@ -617,7 +618,7 @@ int export_stix(const char *dir, const struct export_opts *o, struct atl_err *er
 		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 		goto out;
 	}
-	rc = jl_open(&r, in, err);
+	rc = jsonl_open(&r, in, EXPORT_LINE_MAX, JSONL_STRICT, err);
 	if (rc < 0)
 		goto out;
 	rc = out_open(&S.out, path, err);
@@ -628,10 +629,11 @@ int export_stix(const char *dir, const struct export_opts *o, struct atl_err *er
 		rc = atl_err_set(err, ATL_EIO, "cannot write '%s'", S.out.part);
 		goto out;
 	}
-	while ((rc = jl_next(&r, err)) > 0) {
-		if (!o->all_clusters && !jv_bool(r.v, "flagged"))
-			continue;
-		rc = network(&S, r.v, o->now, err);
+	while ((rc = jsonl_next(&r, &v, err)) > 0) {
+		rc = 0;
+		if (o->all_clusters || jv_bool(v, "flagged"))
+			rc = network(&S, v, o->now, err);
+		yajl_tree_free(v);
 		if (rc < 0)
 			break;
 	}
@@ -645,7 +647,7 @@ out:
 		if (rc == 0)
 			rc = crc;
 	}
-	jl_close(&r);
+	jsonl_close(&r);
 	strset_release(&S.written);
 	strset_release(&S.refs);
 	strset_release(&S.scos);

@@ -304,7 +304,7 @@ static int read_networks(struct report *R, struct atl_err *err)
 	int rc;
 
 	snprintf(path, sizeof(path), "%s/networks.jsonl", R->dir);
-	rc = jsonl_open(&in, path, R->o.max_line_bytes, err);
+	rc = jsonl_open(&in, path, R->o.max_line_bytes, JSONL_SKIP, err);
 	if (rc < 0)
 		goto out;
 	rc = read_keys(R, &in, err);
@@ -550,7 +550,7 @@ static int read_posts(struct report *R, struct atl_err *err)
 	if (!R->heap)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	snprintf(path, sizeof(path), "%s/posts.jsonl", R->dir);
-	rc = jsonl_open(&in, path, R->o.max_line_bytes, err);
+	rc = jsonl_open(&in, path, R->o.max_line_bytes, JSONL_SKIP, err);
 	if (rc < 0)
 		goto out;
 	while ((rc = jsonl_next_line(&in, err)) > 0) {
@@ -580,7 +580,7 @@ static int read_summary(struct report *R, struct atl_err *err)
 	int rc;
 
 	snprintf(path, sizeof(path), "%s/summary.json", R->dir);
-	rc = jsonl_open(&in, path, R->o.max_line_bytes, err);
+	rc = jsonl_open(&in, path, R->o.max_line_bytes, JSONL_SKIP, err);
 	while (rc == 0 && (rc = jsonl_next_line(&in, err)) > 0) {
 		buf_add(&all, in.line.p ? in.line.p : "", in.line.len);
 		buf_addc(&all, '\n');

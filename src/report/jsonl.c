@@ -10,11 +10,12 @@
 #include "core/banned.h"
 
 int jsonl_open(struct jsonl_in *in, const char *path, size_t max_line_bytes,
-	       struct atl_err *err)
+	       enum jsonl_mode mode, struct atl_err *err)
 {
 	memset(in, 0, sizeof(*in));
 	buf_init(&in->line, max_line_bytes);
 	in->path = path;
+	in->mode = mode;
 	in->chunk = malloc(JSONL_CHUNK_BYTES);
 	if (!in->chunk)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
@@ -43,6 +44,21 @@ int jsonl_rewind(struct jsonl_in *in, struct atl_err *err)
 	in->eof = 0;
 	in->pos = in->len = 0;
 	return 0;
+}
+
+/* A bad line in strict mode. The message names the file and line itself
+ * (err->source would outlive the caller's path); err->line is set too. */
+static int bad_line(struct jsonl_in *in, int code, struct atl_err *err)
+{
+	unsigned long long n = (unsigned long long)in->line_no;
+
+	if (code == ATL_ETOOBIG)
+		atl_err_set(err, code, "%s:%llu: line longer than %zu bytes", in->path, n,
+			    in->line.max);
+	else
+		atl_err_set(err, code, "%s:%llu: not a JSON object", in->path, n);
+	err->line = (long)in->line_no;
+	return code;
 }
 
 int jsonl_next_line(struct jsonl_in *in, struct atl_err *err)
@@ -80,8 +96,10 @@ int jsonl_next_line(struct jsonl_in *in, struct atl_err *err)
 	}
 	in->line_no++;
 	if (too_long) {
-		in->n_skipped++;
 		buf_reset(&in->line);
+		if (in->mode == JSONL_STRICT)
+			return bad_line(in, ATL_ETOOBIG, err);
+		in->n_skipped++;
 	}
 	return 1;
 }
@@ -136,6 +154,8 @@ int jsonl_next(struct jsonl_in *in, yajl_val *out, struct atl_err *err)
 		*out = jsonl_parse_object(buf_cstr(&in->line), in->line.len);
 		if (*out)
 			return 1;
+		if (in->mode == JSONL_STRICT)
+			return bad_line(in, ATL_EPARSE, err);
 		in->n_skipped++;
 	}
 	return rc;

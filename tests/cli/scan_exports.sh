@@ -1,4 +1,4 @@
-# A directory of exports (WhatsApp, Telegram, Facebook DYI, yt-dlp and a
+# A directory of exports (WhatsApp, Telegram, Facebook/Instagram DYI, yt-dlp and a
 # zip holding a WhatsApp export): each file goes to its reader, the zip is
 # read in place, what cannot be read is skipped with a reason, and the
 # counts add up.
@@ -16,6 +16,10 @@ jq -e '[.inputs[] | select(.name | endswith("wa_ios_en_12h.txt"))][0].detail | s
 # the truncated Telegram export gives its first message and one reject
 jq -e '[.inputs[] | select(.name | endswith("tg_truncated.json"))][0] | .accepted == 1 and .rejected == 1' "$S" >/dev/null || fail "truncated telegram"
 jq -s -e 'map(select(.source.format == "whatsapp")) | all(.platform == "whatsapp")' "$T/out/posts.jsonl" >/dev/null || fail "whatsapp platform"
+# DYI files say which platform they come from: Instagram's by their shape
+# (ig_*.json) or folder (dyi_ig/your_instagram_activity/...), Facebook's too
+jq -s -e 'map(select(.source.format == "fbdyi")) | all(if (.source.file | test("/ig_|your_instagram_activity/")) then .platform == "instagram" else .platform == "facebook" end)' "$T/out/posts.jsonl" >/dev/null || fail "DYI platform"
+[ "$(jq -s 'map(select(.source.format == "fbdyi" and .platform == "instagram")) | length' "$T/out/posts.jsonl")" -ge 6 ] || fail "too few Instagram records"
 # an explicitly named file of unknown format is an error, not a skip
 printf 'just some words\n' >"$T/notes.bin"
 expect_exit 1 "$ATL" scan -q -o "$T/o2" "$T/notes.bin"

@@ -63,6 +63,8 @@ const struct xres *xread(const char *name, const struct reader_opts *o)
 		x->has_url = copy(x->url, sizeof(x->url), rec.url);
 		x->has_parent = copy(x->parent, sizeof(x->parent), rec.parent);
 		copy(x->platform, sizeof(x->platform), rec.platform);
+		x->has_fwd = copy(x->fwd, sizeof(x->fwd), rec.forwarded_from);
+		x->has_fwd_id = copy(x->fwd_id, sizeof(x->fwd_id), rec.forwarded_from_id);
 		copy(x->locator, sizeof(x->locator), rec.locator);
 		x->line = rec.line;
 		x->warnings = rec.warnings;

@@ -17,9 +17,10 @@ struct xrec {
 	int rc;			/* 1 record, ATL_EPARSE reject */
 	char id[160], text[600], author[128], created[40], url[256];
 	char parent[160], platform[32], locator[128], err[300];
+	char fwd[128], fwd_id[64];	/* forwarded_from, forwarded_from_id */
 	long line, err_line;
 	unsigned warnings;
-	int has_created, has_parent, has_url, has_author;
+	int has_created, has_parent, has_url, has_author, has_fwd, has_fwd_id;
 };
 
 struct xres {

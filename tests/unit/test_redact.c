@@ -104,3 +104,74 @@ TEST(redact, post_text_and_spans)
 	CHECK(rec.author.len == 23 && !strncmp(rec.author.p, "tok:au:", 7));
 	arena_release(&a);
 }
+
+/* redact_value and redact_author_value give the tokens redact_post gives
+ * (export --redact and report --redact rely on it): a wa.me link gets its
+ * number's phone token, a personal URL a URL token, places and plain URLs
+ * stay; authors as in redact_post. */
+TEST(redact, value_and_author_tokens)
+{
+	static struct redactor r;
+	char ph[REDACT_TOKEN_MAX], em[REDACT_TOKEN_MAX], hd[REDACT_TOKEN_MAX], au[REDACT_TOKEN_MAX];
+	struct arena a;
+	const char *t;
+
+	CHECK_INT(load_key(&r, "key-one-0123456789"), 0);
+	arena_init(&a, 4096);
+	CHECK_INT(redact_token(&r, "ph", "+50255550188", 12, ph), 0);
+	CHECK_INT(redact_token(&r, "em", "a@example.org", 13, em), 0);
+	CHECK_INT(redact_token(&r, "hd", "@coyote_expres", 14, hd), 0);
+	CHECK_INT(redact_token(&r, "au", "Ana López", strlen("Ana López"), au), 0);
+
+	CHECK_INT(redact_value(&r, IND_PHONE, "+50255550188", &a, &t), 0);
+	CHECK_STR(t, ph);
+	CHECK_INT(redact_value(&r, IND_LINK, "wa.me/50255550188", &a, &t), 0);
+	CHECK_STR(t, ph);
+	CHECK_INT(redact_value(&r, IND_EMAIL, "a@example.org", &a, &t), 0);
+	CHECK_STR(t, em);
+	CHECK_INT(redact_value(&r, IND_URL, "example.org/perfil/50255550188", &a, &t), 0);
+	CHECK(t && !strncmp(t, "tok:ur:", 7));
+	CHECK_INT(redact_value(&r, IND_URL, "example.org/viajes", &a, &t), 0);
+	CHECK(t == NULL);
+	CHECK_INT(redact_value(&r, IND_PLACE, "tijuana", &a, &t), 0);
+	CHECK(t == NULL);
+	CHECK_INT(redact_value(&r, IND_PHONE, ph, &a, &t), 0);	/* a token stays */
+	CHECK(t == NULL);
+
+	CHECK_INT(redact_author_value(&r, STR_LIT("whatsapp"), STR_LIT("+502 5555 0188"), &a, &t), 0);
+	CHECK_STR(t, ph);
+	CHECK_INT(redact_author_value(&r, STR_LIT("instagram"), STR_LIT("coyote_expres"), &a, &t), 0);
+	CHECK_STR(t, hd);
+	CHECK_INT(redact_author_value(&r, STR_LIT("whatsapp"), str_cstr("Ana López"), &a, &t), 0);
+	CHECK_STR(t, au);
+	CHECK_INT(redact_author_value(&r, STR_LIT("facebook"), str_cstr("Ana López"), &a, &t), 0);
+	CHECK(t == NULL);	/* a display name off WhatsApp is kept */
+	arena_release(&a);
+}
+
+/* Redacting a redacted post changes nothing: a token's hex holding seven
+ * decimal digits in a row ("...ccf9405664") is not a leftover number. */
+TEST(redact, redacted_text_stays)
+{
+	static struct redactor r;
+	static const char text[] =
+		"Numero: tok:ph:80affeccf9405664 y tok:nm:1234567890abcdef, 7777 8888 no";
+	struct arena a;
+	struct record rec;
+	struct indicator_list il = { NULL, 0, 0 };
+	struct detect_result det;
+	struct extract_opts xo = { NULL, 0 };
+	const char *t;
+
+	CHECK_INT(load_key(&r, "a-test-key-0123456789"), 0);
+	arena_init(&a, 1 << 16);
+	memset(&rec, 0, sizeof(rec));
+	memset(&det, 0, sizeof(det));
+	rec.text = str_make(text, strlen(text));
+	rec.platform = str_cstr("facebook");
+	CHECK_INT(redact_post(&r, &xo, &rec, &il, &det, &a), 0);
+	t = arena_strndup(&a, rec.text.p, rec.text.len);
+	CHECK(!strncmp(t, "Numero: tok:ph:80affeccf9405664 y tok:nm:1234567890abcdef, ", 59));
+	CHECK(strstr(t, "7777") == NULL);	/* a real leftover number still goes */
+	arena_release(&a);
+}

@@ -91,3 +91,36 @@ TEST(telegram, empty_and_blank_inputs_have_no_records_and_no_rejects)
 	CHECK_INT(g->n, 0);
 	CHECK_INT(g->fatal, 0);
 }
+
+/* forwarded_from (a name, or null for a deleted account) and
+ * forwarded_from_id are kept as given; a message that is not a forward
+ * has neither. */
+TEST(telegram, forwarded_from)
+{
+	static const struct xwant w[] = {
+		{ 1, "5550001:7", "Rutas del norte", "2024-04-02T10:00:00Z",
+		  "Salida el lunes, pagas al llegar. Info +52 55 1234 5678", NULL, NULL,
+		  "/messages/0", 6, 0 },
+		{ 1, "5550001:8", "Rutas del norte", "2024-04-02T11:00:00Z",
+		  "Cupo limitado, escribe ya", NULL, NULL, "/messages/1", 18, 0 },
+		{ 1, "5550001:9", "Rutas del norte", "2024-04-02T12:00:00Z",
+		  "De una cuenta borrada", NULL, NULL, "/messages/2", 29, 0 },
+		{ 1, "5550001:10", "Rutas del norte", "2024-04-02T13:00:00Z",
+		  "Mensaje propio, sin reenvio", NULL, NULL, "/messages/3", 40, 0 },
+	};
+	const struct xres *g = xread("tg_forward.json", NULL);
+
+	CHECK_STR(g->format, "telegram");
+	XEXPECT(g, w);
+	if (g->n < 4)
+		return;
+	CHECK(g->r[0].has_fwd && g->r[0].has_fwd_id);
+	CHECK_STR(g->r[0].fwd, "Viajes Seguros MX");
+	CHECK_STR(g->r[0].fwd_id, "channel7770002");
+	CHECK(g->r[1].has_fwd && !g->r[1].has_fwd_id);
+	CHECK_STR(g->r[1].fwd, "norte_seguro_22");
+	CHECK(!g->r[2].has_fwd && !g->r[2].has_fwd_id);	/* null */
+	CHECK(!g->r[3].has_fwd && !g->r[3].has_fwd_id);
+	for (int i = 0; i < 4; i++)
+		CHECK_STR(g->r[i].platform, "telegram");
+}

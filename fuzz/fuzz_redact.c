@@ -1,0 +1,98 @@
+/*
+ * Fuzz redact_dir (export --redact, report --redact): the input is two
+ * parts separated by a line "--": networks.jsonl, then posts.jsonl. They
+ * are written into a scratch folder and redacted into another. Allowed
+ * failures are the ones a bad scan folder gives (a line that is not a JSON
+ * object or is too long, a duplicate network, OCR text); on success every
+ * line written must be a JSON object, one per input object.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "fuzz.h"
+#include "pipeline/redact_dir.h"
+#include "report/jsonl.h"
+
+static char scratch[64];	/* the fuzzer's own folder, made once */
+static struct redactor red;
+
+static void put(const char *name, const uint8_t *p, size_t n)
+{
+	char path[128];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", scratch, name);
+	f = fopen(path, "wb");
+	if (!f)
+		abort();
+	if (n && fwrite(p, 1, n, f) != n)
+		abort();
+	if (fclose(f) != 0)
+		abort();
+}
+
+/* Objects in file dir/name, or -1 when a line is not one. */
+static long objects(const char *dir, const char *name)
+{
+	char path[160];
+	struct jsonl_in in;
+	struct atl_err err = ATL_ERR_INIT;
+	yajl_val v;
+	long n = 0;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	rc = jsonl_open(&in, path, (size_t)64 << 20, JSONL_STRICT, &err);
+	while (rc == 0 && (rc = jsonl_next(&in, &v, &err)) > 0) {
+		yajl_tree_free(v);
+		n++;
+		rc = 0;
+	}
+	jsonl_close(&in);
+	return rc < 0 ? -1 : n;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct extract_opts xo = { NULL, 0 };
+	struct atl_err err = ATL_ERR_INIT;
+	const uint8_t *end = data + size, *p = data, *q = data;
+	char in[96], out[96];
+	int rc;
+
+	if (!scratch[0]) {
+		snprintf(scratch, sizeof(scratch), "/tmp/fuzz_redact.XXXXXX");
+		if (!mkdtemp(scratch))
+			abort();
+		put("key", (const uint8_t *)"fuzz-key-0123456789", 19);
+		snprintf(in, sizeof(in), "%s/key", scratch);
+		if (redactor_load(&red, in, &err) < 0)
+			abort();
+		snprintf(in, sizeof(in), "%s/out", scratch);
+		mkdir(in, 0777);
+	}
+	while (q + 4 <= end && memcmp(q, "\n--\n", 4) != 0)
+		q++;
+	if (q + 4 > end)
+		q = end;
+	put("networks.jsonl", p, (size_t)(q - p));
+	p = q == end ? end : q + 4;
+	put("posts.jsonl", p, (size_t)(end - p));
+	snprintf(in, sizeof(in), "%s", scratch);
+	snprintf(out, sizeof(out), "%s/out", scratch);
+	rc = redact_dir(in, out, &red, &xo, &err);
+	if (rc == ATL_EPARSE || rc == ATL_ETOOBIG || rc == ATL_EINVAL)
+		return 0;
+	if (rc < 0) {
+		fprintf(stderr, "redact_dir: %s\n", err.msg);
+		abort();
+	}
+	if (objects(out, "posts.jsonl") != objects(in, "posts.jsonl") ||
+	    objects(out, "networks.jsonl") != objects(in, "networks.jsonl")) {
+		fprintf(stderr, "redact_dir wrote a line that is not a JSON object, or lost one\n");
+		abort();
+	}
+	return 0;
+}
