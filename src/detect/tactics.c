@@ -71,6 +71,12 @@ static const struct pattern patterns[] = {
 	{ TAC_CROSSING_OFFER, B "(?:on vous (?:fait monter|emmene|fait passer|amene|passe)|emmener des gens|service de passage|passage (?:garanti|assure|sur))" B },
 	{ TAC_CROSSING_OFFER, B "(?:somos (?:pasadores|polleros|coyotes|guias|coiotes|passeurs)|(?:te|los|les) dejan pasar|entregamos a domicilio|llegas a)" B },
 
+	/* informal offers, referrals and pick-ups, as short ads say them */
+	{ TAC_CROSSING_OFFER, B "(?:(?:mi|un|el|su) (?:primo|tio|hermano|compa|conocido|contacto|senor|senor que|amigo)|alguien de confianza|un senor) (?:que )?(?:los |las |te |lo |la |les )?(?:lleva|pasa|cruza|brinca|sube|mete)" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:el|los|la|las) que (?:quiera|quieran|quiere|quieren)|quien (?:quiera|quiere)|si (?:quieres|quieren|quiere)) (?:subir|irse|irte|brincar|cruzar|pasar|llegar|ir|viajar|venir)(?: pa(?:ra|l)? (?:arriba|el norte|usa|alla|el otro lado))?" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:los|las|te|lo|la|les) (?:pongo|ponemos|dejo|dejamos) en|(?:puesto|puestos|puesta|entregado|entregados) en|recibo gente|recibimos gente|(?:te |lo |la )?consigo con|yo te (?:llevo|paso|cruzo|consigo|subo)|aqui andamos|seguimos activos)" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:we|i) can get you|get you (?:and your [a-z]+ )?(?:into|to|across)|(?:we|i) (?:have|got) (?:a|the) (?:way|boat|route|driver)|(?:our|my) (?:man|driver|captain|guy|people) (?:is|are|on the other side|will)|(?:i|we) pick (?:you )?up|drop you (?:at|off)|hidden compartment|we still deliver|spaces? (?:this|next) week)" B },
+	{ TAC_CROSSING_OFFER, B "(?:consigo (?:colocar|levar|passar)|(?:coloco|colocamos) (?:voce|sua|seu|sua familia)|a gente coloca|(?:ka|kapab) fe w (?:pase|travese|antre|rive)|fe w travese|nou ka ede w|mwen gen moun ki|je connais (?:un|quelqu'un) qui (?:fait|passe)|(?:il|on) cache les gens|on vous (?:accompagne|emmene) jusqu)" B },
 	/* ---- guarantee ---- */
 	{ TAC_GUARANTEE, B "100 ?(?:%|por ?ciento|percent|pour ?cent|pousan|porcento)" },
 	{ TAC_GUARANTEE, B "(?:garantizad[oa]s?|garantia|garantizamos|asegurad[oa]s?|sin riesgos?|sin fallas|sin problemas)" B },
@@ -127,6 +133,7 @@ static const struct pattern patterns[] = {
 	{ TAC_SCHEDULE, B "(?:nou ap (?:pati|soti)|depa (?:se|semen|jodi a)|plas limite|depart (?:ce|cette|demain|le|prevu)|places limitees|dernieres places|nous partons)" B },
 	{ TAC_SCHEDULE, B "(?:salidas?|saida|depart|depa|leaving|leaves|vwayaj la|salimos) (?:cada|chak|todo|todos|every|each|tous les|de|desde|em)" B },
 	{ TAC_SCHEDULE, B "(?:cada \\d+ dias|chak \\d+ jou|todo mes|every (?:week|month)|il reste \\d+ places?|quedan \\d+ (?:lugares|cupos)|ultima salida|spots limited|cette semaine|dispo)" B },
+	{ TAC_SCHEDULE, B "(?:(?:todavia|aun|ya) hay (?:lugar|lugares|cupo|cupos|espacio)|tengo cupo|hay cupo|(?:spaces|spots|seats|places|plas|vagas|lugares|cupos) (?:available|disponib|disponibles|dispo|abertas|abiertos|left|open)|plas disponib|(?:siguiente|proximo) (?:grupo|viaje|salida) (?:sale|el)|vagas abertas)" B },
 
 	/* ---- travel-agency front ---- */
 	{ TAC_AGENCY_FRONT, B "(?:agencia(?:s)?|agency|agence|ajans|agencia de viajes?|travel agency|agence de voyages?|agencia de turismo)" B },
@@ -141,6 +148,7 @@ static const struct pattern patterns[] = {
 	{ TAC_ASYLUM_COACHING, B "(?:fronteira (?:esta )?aberta|dizer que|asilo garantido|fwontye a louvri|di yo ke|la frontiere est ouverte|dites que|asile garanti)" B },
 	{ TAC_ASYLUM_COACHING, B "(?:tell|di|dile|diz|dis|dites|diga|digan|digale) (?:a |al |the |o |pro |a l'|l'|a l )?(?:oficial|officer|ofisye|agente|juez|judge|ofpra|migracion|consul)" B },
 	{ TAC_ASYLUM_COACHING, B "(?:a gente ensina|on vous apprend|we coach|nou prepare|les damos el guion|el guion|the script|step by step|el asilo sale|o asilo sai|asylum gets approved|asilo aprobado|jwenn azil|menase|menace|ameacad[oa]|extorsionaron|threats from|can ?t go back|no pueden regresar)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:(?:te |vous |lhe )?(?:ensinamos|ensinamos o|ensina|apprenons|apprend|apprenez) (?:o que|a|quoi|ce qu)|o que (?:dizer|falar)|quoi dire|ce qu'il faut dire|(?:qui|que) (?:dire|contestar|responder) (?:a|al|au|la)|(?:pedido|caso) sai aprovado|sai aprovado|nou di w sa|sa pou w di)" B },
 
 	/* ---- bring children ---- */
 	{ TAC_CHILDREN, B "(?:traigan|traer|traiga|lleven|llevar|con|viajar con|vengan con|venir con|bring|with|com|avec|ak|avek) (?:sus |tus |los |las |your |seus |vos |pitit )?" KIDS B },
@@ -158,6 +166,8 @@ static const struct pattern patterns[] = {
 	{ TAC_EVASION, B "(?:sin pasar por (?:la |el )?(?:aduana|garita|migracion|retenes)|por el (?:bosque|monte|cerro|desierto|rio)|sin desierto|por garita|papeles prestados|san kontwol|desviamos|blitz|nadie (?:te|los) ve|contactos en migracion|para que no te regresen)" B },
 	{ TAC_EVASION, B "(?:se ocupan|se buscan|necesito|busco|precisamos de|on cherche|need|se solicitan) (?:[a-z]+ )?(?:muchachos|choferes|motoristas|chauffeurs|drivers|conductores|guias)" B },
 	{ TAC_EVASION, B "(?:pollito|pollitos|turistas|por cada (?:persona|pollito)|(?:paye|pago|pagamento|pay|payé) (?:por|per|le|each) (?:viaje|viagem|trip|trajet))" B },
+
+	{ TAC_EVASION, B "(?:recoger|recogemos|recojo|levantar|pick up|picking up) (?:a )?(?:personas|gente|people|migrantes|pasajeros)|(?:por|per|a|each|la) (?:vuelta|run|pickup|recogida)|(?:la|en la) orilla|sin preguntas|no questions" B },
 
 	/* ---- document fraud ---- */
 	{ TAC_DOCUMENT_FRAUD, B "(?:visa|visas|visado|visto|viza) (?:sin entrevista|garantizada|rapida|aprobada|americana|schengen|de trabajo|sem entrevista|sans entretien|without (?:an )?interview|guaranteed|en \\d+|san entevyou)" B },
@@ -189,6 +199,7 @@ static const struct pattern patterns[] = {
 	{ TAC_CONTACT, B "(?:call (?:me|us)|message (?:me|us)|text (?:me|us)|contact (?:me|us)|hit me up|chama no|me chama|fale conosco|ekri (?:m|nou)|rele (?:m|nou)|ecrivez(?:-| )?(?:moi|nous)|appelez(?:-| )?(?:moi|nous)|contactez(?:-| )?(?:moi|nous))" B },
 	{ TAC_CONTACT, B "(?:mp|msj|mensaje|infos|enfomasyon|interesados|pregunta por|me dejan msj|les paso el numero|dejen (?:su )?numero|(?:info|infos|respondo|x|por|en|no|in) (?:x )?(?:dm|pv|mp|inbox|imbox))" B },
 	{ TAC_CONTACT, "(?:t\\.me/|wa\\.me/|wa\\.link/|chat\\.whatsapp)" },
+	{ TAC_CONTACT, B "(?:msg (?:me|us)|pm (?:me|us)|dm (?:me|us)|inbox (?:me|us)|ask (?:me|us)|(?:ya )?(?:sabe|sabes|saben) (?:donde|como) (?:encontrarme|encontrarnos|buscarme|contactarme)|(?:al|por|en) (?:el )?(?:interno|priv|privado)|no (?:privado|direct|direto|pv)|en prive|nan prive|escribeme|escribanme|pregunta(?:n)? (?:sin compromiso|por (?:el )?precio))" B },
 
 	/* ---- scam signs (deposit first, impersonation, too-good prices) ---- */
 	{ TAC_SCAM_SIGNS, B "(?:deposito|anticipo|adelanto|apartado|enganche|deposit|sinal|depot) (?:para|de|del|requerido|obligatorio|first|required|to reserve|to book|obrigatorio|obligatoire|previo|inicial)" B },
@@ -234,6 +245,21 @@ static const struct pattern patterns[] = {
 
 	/* ---- context: generic first-person offer ---- */
 	{ CTX_OFFER, B "(?:ofrecemos|contamos con|tenemos (?:salidas|viajes|cupos|lugares|espacios|disponibles)|somos (?:una |un )?(?:agencia|empresa|grupo|equipo)|trabajamos (?:con|desde|todos)|brindamos|we offer|we have|oferecemos|temos|nous offrons|nous proposons|nou ofri|nou genyen)" B },
+
+	{ CTX_LEGAL, B "(?:honorarios|bufete|te representamos|representacion legal|audiencias?|tramitamos|charla informativa|sesion informativa|tutorial|how to (?:register|apply|use|fill)|comment se passe|filing fees?|licensed|con licencia|nonprofit|sin fines de lucro|voluntari[oa]s|volunteers?|benevoles|tus derechos|your rights|vos droits|seus direitos|dwa ou|know your rights)" B },
+
+	/* ---- context: goods for sale ---- */
+	{ CTX_SALE, B "(?:vendo (?:mi |un |una |este |esta )?(?:carro|camioneta|moto|lancha|celular|iphone|refri|refrigerador|lavadora|estufa|sala|mueble|bicicleta|pantalla|tele|laptop|casa|terreno)|se vende|se venden (?:muebles|cosas|ropa)|a la venta|for sale|selling (?:my|a|an|this)|a vendre|vends (?:mon|ma|un|une|des)|m ap vann|vendo moto|envio a todo el pais|entrega a domicilio|pickup only|obo|peu servi|seminuevo|como nuevo|en buen estado|buen estado|like new|barely used|very good condition|tres bon etat|documento em dia|papeles en regla|clean title|prix fixe|precio fijo|negociable|ofrezco (?:mi |un |una )?(?:refrigerador|lavadora|estufa|iphone|pantalla|sala|refri|celular|carro|moto))" B },
+
+	/* ---- context: an offer quoted or reported, not made ---- */
+	{ CTX_QUOTING, B "(?:te (?:dicen|prometen|ofrecen|venden|aseguran|escriben)|les (?:dicen|prometen|prometieron|ofrecieron|dijeron|ofrecian)|(?:prometen|prometian|prometieron|prometia|ofrecian|anunciaban|decia|dicen|dice|asegura|aseguran) (?:que|el anuncio|los anuncios|viajes|cruces|llevarte|pasarte)|si (?:alguien|alguno|un desconocido|una persona|una pagina) te (?:ofrece|escribe|promete|dice|pide|cobra|contacta)|si te (?:ofrecen|escriben|prometen|dicen|piden|cobran)|anuncios? (?:como|del tipo|que dicen|que prometen|que ofrecen|falsos?|enganosos?)|capturas de|ejemplos? de anuncio|esto es lo que dicen|el anuncio (?:decia|dice)|segun el anuncio|mensajes? (?:como|que dicen)|publicaciones (?:como|que ofrecen)|(?:aunque )?digan que|quien(?:es)? (?:te )?prometen?|si ves (?:un|una|este|estos|esos) (?:anuncio|anuncios|publicacion|oferta)|(?:esos|estos) anuncios|anuncios? de (?:viaje|viajes|cruce|cruces))" B },
+	{ CTX_QUOTING, B "(?:they (?:promise|tell you|say|offer|claim)|if (?:someone|anyone|a stranger|a page) (?:offers|tells|promises|asks|contacts|messages)|ads? (?:like|that say|saying|promising|offering)|posts? (?:like|saying|promising|offering)|read (?:the|one of the) (?:ad|post)s?|the (?:ad|post) (?:said|read|says)|as quoted|quoted (?:in|by)|screenshots? of|were promised|promised (?:them|a|safe)|lured|fake offers?|(?:this|these|such) (?:ads|offers|posts)|if you see (?:an|a|this) (?:ad|post|offer))" B },
+	{ CTX_QUOTING, B "(?:se alguem (?:oferece|oferecer|prometer|disser|pedir)|prometem|prometiam|anuncios? (?:como|que prometem|prometiam|do tipo)|dizem que|si (?:yon moun|moun) (?:di w|ofri w|mande w|pwomet)|yo (?:di w|pwomet)|si (?:quelqu'un|quelqu un|on) vous (?:propose|promet|dit|offre|demande)|ils (?:promettent|disent|proposent)|annonces? (?:du type|comme|qui promettent|promettant)|on vous promet|promettaient|du type)" B },
+
+	/* ---- context: an offer made to the reader, in the first person ---- */
+	{ CTX_OFFER1P, B "(?:(?:te|los|las|les|lo|la) (?:llevamos|pasamos|cruzamos|llevo|paso|cruzo|recogemos|recibimos|traemos|brincamos|subimos|ponemos|pongo|dejamos|entregamos|trasladamos|sacamos|saco|consigo)|(?:llevamos|pasamos|cruzamos|movemos|trasladamos|recibo|recibimos|traemos) (?:a )?(?:gente|personas|familias|tu|su|grupos)|(?:tenemos|tengo) (?:cupo|lugar|lugares|espacio|salidas?|viajes?|paso|citas|visas)|se les brinda|se (?:pasa|lleva|cruza|hacen|hace) (?:gente|personas|viajes|cruces|permisos|visas)|yo te (?:llevo|paso|consigo|cruzo|subo|saco)|vendo (?:citas|turnos|visas)|aqui andamos)" B },
+	{ CTX_OFFER1P, B "(?:we (?:can )?(?:take|get|bring|cross|drive|move|deliver|have) (?:you|your|people|families|a way|a boat|spots|seats|places)|i (?:can )?(?:take|get|bring|pick up|drive) (?:you|people|your)|our (?:boat|driver|captain) )" B },
+	{ CTX_OFFER1P, B "(?:(?:levamos|levo|atravessamos|colocamos|coloco|consigo colocar) (?:voce|sua|seu|gente|pessoas|familia)|te ensinamos|vendo (?:agendamento|vistos)|nou (?:pase|mennen|pran|ka ede|ka pase|fe moun|prepare w|fe paspo)|mwen (?:gen moun ki|ka fe w|vann)|nous (?:organisons|passons|emmenons|proposons des)|on vous (?:fait|emmene|amene|apprend)|je (?:vous emmene|peux vous|connais un chauffeur)|vends rendez)" B },
 };
 
 #undef B
@@ -265,7 +291,7 @@ static const char *const group_names[TACTIC_N_GROUPS] = {
 	"document_fraud", "appointment_selling", "job_lure", "contact",
 	"scam_signs",
 	"warning", "reporting", "legal", "legit_travel", "demand", "arrived",
-	"offer",
+	"offer", "quoting", "offer_1p", "sale",
 };
 
 const char *tactic_group_name(unsigned group)
@@ -490,19 +516,70 @@ void tactics_scratch_free(struct tactics_scratch *s)
 	free(s);
 }
 
+/* Quoted stretches of normalised text: between two ASCII double quotes,
+ * or from an opening U+201C/U+201E/U+00AB to the next closing U+201D/
+ * U+00BB (a U+201D with nothing open opens, as some write "”...”"). A
+ * quote left open runs for at most QUOTE_MAX_RUN bytes. At most
+ * TACTIC_MAX_QUOTES are kept; the rest of the post counts as unquoted. */
+#define QUOTE_MAX_RUN 240
+
+static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t open = SIZE_MAX;
+
+	h->n_q = 0;
+	for (size_t i = 0; i < len && h->n_q < TACTIC_MAX_QUOTES; i++) {
+		int opener = 0, closer = 0;
+
+		if (p[i] == '"') {
+			opener = open == SIZE_MAX;
+			closer = !opener;
+		} else if (p[i] == 0xC2 && i + 1 < len && (p[i + 1] == 0xAB || p[i + 1] == 0xBB)) {
+			opener = p[i + 1] == 0xAB;
+			closer = !opener;
+		} else if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x80 &&
+			   (p[i + 2] == 0x9C || p[i + 2] == 0x9D || p[i + 2] == 0x9E)) {
+			closer = p[i + 2] == 0x9D && open != SIZE_MAX;
+			opener = !closer;
+		} else if (open != SIZE_MAX && i - open > QUOTE_MAX_RUN) {
+			open = SIZE_MAX;	/* never closed: not a quotation */
+		}
+		if (closer && open != SIZE_MAX) {
+			h->q[h->n_q][0] = (uint32_t)open;
+			h->q[h->n_q][1] = (uint32_t)i;
+			h->n_q++;
+			open = SIZE_MAX;
+		} else if (opener && open == SIZE_MAX) {
+			open = i;
+		}
+	}
+	if (open != SIZE_MAX && h->n_q < TACTIC_MAX_QUOTES && len - open <= QUOTE_MAX_RUN) {
+		h->q[h->n_q][0] = (uint32_t)open;
+		h->q[h->n_q][1] = (uint32_t)len;
+		h->n_q++;
+	}
+}
+
 static int on_count(unsigned id, unsigned long long from, unsigned long long to,
 		    unsigned flags, void *ctx)
 {
 	struct tactic_hits *h = ctx;
 	uint64_t bit = 1ull << (id & 63);
+	unsigned g = patterns[id].group;
 
 	(void)from;
-	(void)to;
 	(void)flags;
 	if (h->seen[id >> 6] & bit)
 		return 0;
 	h->seen[id >> 6] |= bit;
-	h->count[patterns[id].group]++;
+	h->count[g]++;
+	if (g < TAC__N && g != TAC_ROUTE)	/* a quoted place name says little */
+		for (uint32_t i = 0; i < h->n_q; i++)
+			if (to > h->q[i][0] && to <= h->q[i][1]) {
+				h->quoted++;
+				break;
+			}
 	return 0;
 }
 
@@ -545,12 +622,15 @@ int tactics_count(const struct tactics *t, struct tactics_scratch *s,
 		  const char *text, size_t len, struct tactic_hits *out)
 {
 	out->n = 0;
+	out->quoted = 0;
+	out->n_q = 0;
 	memset(out->count, 0, sizeof(out->count));
 	memset(out->seen, 0, sizeof(out->seen));
 	if (len == 0)
 		return 0;
 	if (len > UINT32_MAX)
 		return ATL_ETOOBIG;
+	find_quotes(text, len, out);
 	return hs_rc(hs_scan(t->db_count, text, (unsigned)len, 0, s->hs,
 			     on_count, out));
 }
