@@ -72,6 +72,9 @@ static const struct pattern patterns[] = {
 	{ TAC_CROSSING_OFFER, B "(?:somos (?:pasadores|polleros|coyotes|guias|coiotes|passeurs)|(?:te|los|les) dejan pasar|entregamos a domicilio|llegas a)" B },
 
 	/* informal offers, referrals and pick-ups, as short ads say them */
+	{ TAC_CROSSING_OFFER, B "(?:tenemos (?:viaje|viajes|salida|salidas|paso|pasada|pasadas)|(?:pa|para|a) ?'? los estados)" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:que|quien|el que) me (?:cruzo|paso|llevo|trajo|brinco|subio)|(?:sigue|siguen|seguimos) (?:trabajando|pasando|cruzando|llevando)|(?:who|that) (?:took|brought|got) me (?:across|over|here)|(?:ki|moun ki) te pase m)" B },
+	{ TAC_CROSSING_OFFER, B "(?:todo el (?:camino|recorrido|viaje) con guia|con guia todo el (?:camino|recorrido)|guia todo el camino|guide all the way|com guia o tempo todo|guia o caminho todo)" B },
 	{ TAC_CROSSING_OFFER, B "(?:(?:mi|un|el|su) (?:primo|tio|hermano|compa|conocido|contacto|senor|senor que|amigo)|alguien de confianza|un senor) (?:que )?(?:los |las |te |lo |la |les )?(?:lleva|pasa|cruza|brinca|sube|mete)" B },
 	{ TAC_CROSSING_OFFER, B "(?:(?:el|los|la|las) que (?:quiera|quieran|quiere|quieren)|quien (?:quiera|quiere)|si (?:quieres|quieren|quiere)) (?:subir|irse|irte|brincar|cruzar|pasar|llegar|ir|viajar|venir)(?: pa(?:ra|l)? (?:arriba|el norte|usa|alla|el otro lado))?" B },
 	{ TAC_CROSSING_OFFER, B "(?:(?:los|las|te|lo|la|les) (?:pongo|ponemos|dejo|dejamos) en|(?:puesto|puestos|puesta|entregado|entregados) en|recibo gente|recibimos gente|(?:te |lo |la )?consigo con|yo te (?:llevo|paso|cruzo|consigo|subo)|aqui andamos|seguimos activos)" B },
@@ -126,7 +129,7 @@ static const struct pattern patterns[] = {
 	/* ---- departure schedule and scarcity ---- */
 	{ TAC_SCHEDULE, B "(?:salida|salidas|salimos|saliendo|sale|salen) (?:este|esta|el|la|cada|proxima|proximo|manana|hoy|diaria|diarias|semanal|semanales|pronto|ya|todos|en)" B },
 	{ TAC_SCHEDULE, B "(?:ultimos|pocos|quedan|solo quedan|ultimas|quedan pocos) (?:\\d+ )?(?:lugares|cupos|espacios|asientos|plazas|vagas|places|spots|seats)" B },
-	{ TAC_SCHEDULE, B "(?:cupos? (?:limitados|disponibles)|lugares (?:limitados|disponibles)|este fin de semana|fin de semana|ahora o nunca|antes de que (?:cierren|cambien|se cierre)|aprovecha(?:n)?|no te quedes)" B },
+	{ TAC_SCHEDULE, B "(?:cupos? (?:limitados?|disponibles?)|lugar(?:es)? (?:limitados?|disponibles?)|este fin de semana|fin de semana|ahora o nunca|antes de que (?:cierren|cambien|se cierre)|aprovecha(?:n)?|no te quedes)" B },
 	{ TAC_SCHEDULE, B "(?:este|esta|el proximo|next|this) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|mes|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)" B },
 	{ TAC_SCHEDULE, B "(?:leaving (?:this|next|on|tomorrow|today|soon)|(?:last|few|limited) (?:spots|seats|places)|now or never|before they close|departing (?:this|next|on|soon))" B },
 	{ TAC_SCHEDULE, B "(?:saida (?:este|esta|nesta|neste|no|na|amanha)|vagas limitadas|ultimas vagas|saimos (?:este|esta|amanha))" B },
@@ -148,6 +151,7 @@ static const struct pattern patterns[] = {
 	{ TAC_ASYLUM_COACHING, B "(?:fronteira (?:esta )?aberta|dizer que|asilo garantido|fwontye a louvri|di yo ke|la frontiere est ouverte|dites que|asile garanti)" B },
 	{ TAC_ASYLUM_COACHING, B "(?:tell|di|dile|diz|dis|dites|diga|digan|digale) (?:a |al |the |o |pro |a l'|l'|a l )?(?:oficial|officer|ofisye|agente|juez|judge|ofpra|migracion|consul)" B },
 	{ TAC_ASYLUM_COACHING, B "(?:a gente ensina|on vous apprend|we coach|nou prepare|les damos el guion|el guion|the script|step by step|el asilo sale|o asilo sai|asylum gets approved|asilo aprobado|jwenn azil|menase|menace|ameacad[oa]|extorsionaron|threats from|can ?t go back|no pueden regresar)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:(?:te |les )?armamos (?:tu|su|el) (?:caso|historia|expediente)|cartas y pruebas|pruebas para tu caso|we (?:write|build|prepare) your (?:asylum )?(?:story|case)|nous preparons votre (?:histoire|recit)|a gente prepara sua historia)" B },
 	{ TAC_ASYLUM_COACHING, B "(?:(?:te |vous |lhe )?(?:ensinamos|ensinamos o|ensina|apprenons|apprend|apprenez) (?:o que|a|quoi|ce qu)|o que (?:dizer|falar)|quoi dire|ce qu'il faut dire|(?:qui|que) (?:dire|contestar|responder) (?:a|al|au|la)|(?:pedido|caso) sai aprovado|sai aprovado|nou di w sa|sa pou w di)" B },
 
 	/* ---- bring children ---- */
@@ -190,6 +194,7 @@ static const struct pattern patterns[] = {
 	{ TAC_JOB_LURE, B "(?:transporte|passagem|billet|ticket|travessia|vwayaj|viaje|pasaje|hospedaje|transport) (?:[a-z]+ ){0,3}(?:incluido|included|compris|paid|pagado|por nossa conta|inclus|incluye)" B },
 	{ TAC_JOB_LURE, B "(?:incluye|included|inclus|with) (?:transporte|passagem|billet|ticket|vwayaj|viaje|hospedaje|transport)" B },
 	{ TAC_JOB_LURE, B "(?:jobs? (?:abroad|on|in)|trabajo en (?:usa|estados unidos|canada|empacadora)|start right away|need workers|vaga na|travay nan|boulot)" B },
+	{ TAC_JOB_LURE, B "(?:(?:te |les )?pagamos el (?:pasaje|viaje|cruce|boleto)|(?:lo |se (?:te )?)?descontamos de|se (?:te )?descuenta (?:de|del)|we pay your (?:trip|ticket|crossing)|you pay (?:it )?back from|pagas (?:con|de) tu (?:trabajo|sueldo))" B },
 	{ TAC_JOB_LURE, B "(?:pasaje pagado|ticket paid|billet paye|passagem paga|vwayaj peye|chamba en|trabajo en el norte)" B },
 
 	/* ---- contact ---- */
@@ -197,9 +202,9 @@ static const struct pattern patterns[] = {
 	{ TAC_CONTACT, B "(?:inbox|imbox|inbos|dm|md|privado|priv|pv|link en (?:mi )?bio|link in bio|link na bio)" B },
 	{ TAC_CONTACT, B "(?:escribe(?:me|nos)|escribenos|mandame|manda(?:me)? (?:mensaje|msj|un mensaje)|llama(?:me|nos)|llamanos|comunicate|comuniquese|contactanos|mas informacion|informes|info)" B },
 	{ TAC_CONTACT, B "(?:call (?:me|us)|message (?:me|us)|text (?:me|us)|contact (?:me|us)|hit me up|chama no|me chama|fale conosco|ekri (?:m|nou)|rele (?:m|nou)|ecrivez(?:-| )?(?:moi|nous)|appelez(?:-| )?(?:moi|nous)|contactez(?:-| )?(?:moi|nous))" B },
-	{ TAC_CONTACT, B "(?:mp|msj|mensaje|infos|enfomasyon|interesados|pregunta por|me dejan msj|les paso el numero|dejen (?:su )?numero|(?:info|infos|respondo|x|por|en|no|in) (?:x )?(?:dm|pv|mp|inbox|imbox))" B },
+	{ TAC_CONTACT, B "(?:mp|msj|mensaje|infos|enfomasyon|interesados|pregunta por|me dejan msj|les paso el numero|(?:le|les|te) paso (?:su|el) (?:numero|contacto|cel|whats)|(?:i can )?(?:pass|give) you (?:his|her|their) (?:number|contact)|dejen (?:su )?numero|(?:info|infos|respondo|x|por|en|no|in) (?:x )?(?:dm|pv|mp|inbox|imbox))" B },
 	{ TAC_CONTACT, "(?:t\\.me/|wa\\.me/|wa\\.link/|chat\\.whatsapp)" },
-	{ TAC_CONTACT, B "(?:msg (?:me|us)|pm (?:me|us)|dm (?:me|us)|inbox (?:me|us)|ask (?:me|us)|(?:ya )?(?:sabe|sabes|saben) (?:donde|como) (?:encontrarme|encontrarnos|buscarme|contactarme)|(?:al|por|en) (?:el )?(?:interno|priv|privado)|no (?:privado|direct|direto|pv)|en prive|nan prive|escribeme|escribanme|pregunta(?:n)? (?:sin compromiso|por (?:el )?precio))" B },
+	{ TAC_CONTACT, B "(?:msg (?:me|us)|pm (?:me|us)|dm (?:me|us)|inbox (?:me|us)|ask (?:me|us)|(?:ya )?(?:sabe|sabes|saben) (?:donde|como) (?:encontrarme|encontrarnos|buscarme|contactarme)|(?:al|por|en) (?:el )?(?:interno|priv|privado)|no (?:privado|direct|direto|pv)|en prive|nan prive|escribeme|escribanme|escriban|pregunta(?:n)? (?:sin compromiso|por (?:el )?precio))" B },
 
 	/* ---- scam signs (deposit first, impersonation, too-good prices) ---- */
 	{ TAC_SCAM_SIGNS, B "(?:deposito|anticipo|adelanto|apartado|enganche|deposit|sinal|depot) (?:para|de|del|requerido|obligatorio|first|required|to reserve|to book|obrigatorio|obligatoire|previo|inicial)" B },
@@ -225,6 +230,8 @@ static const struct pattern patterns[] = {
 	{ CTX_REPORTING, B "(?:guardia nacional|patrulla fronteriza|border patrol|guardia civil|ong|ngo|acnur|unhcr|oim|iom|cruz roja|red cross|albergue|shelter|casa del migrante|instituto nacional de migracion|inm)" B },
 	{ CTX_REPORTING, B "(?:habria|habrian|presuntamente|presunto|presunta|allegedly|supuestamente|localizan|rescatan|detienen|aseguran|took \\d+ hours)" B },
 
+	{ CTX_REPORTING, B "(?:dapre|rapo a|lapolis|jounalis|anket|segundo (?:a|o) (?:reportagem|policia|pf|investigacao)|reportagem|policia federal|prende|interpellations?|enqueteurs|demantelement|reseau de passeurs|se han detectado|han detectado|detectamos (?:paginas|perfiles|cuentas))" B },
+
 	/* ---- context: legal services ---- */
 	{ CTX_LEGAL, B "(?:abogad[oa]s?|lawyers?|attorneys?|asesoria (?:legal|migratoria|juridica)|licenciad[oa]|clinica|clinic|parole|humanitarian parole|app oficial|aplicacion oficial|official app|consulta gratis|free consultation|consultation|consulta)" B },
 	{ CTX_LEGAL, B "(?:corte de inmigracion|immigration court|uscis|tps|daca|formulario|form i|i ?589|i ?130|proceso legal|via legal|legalmente|de forma legal|legal pathway|advogad[oa]|avocat|avoka|pwogram|regularizacion|es gratis|es gratuita|is free|totalmente gratis|sin costo)" B },
@@ -246,9 +253,10 @@ static const struct pattern patterns[] = {
 	/* ---- context: generic first-person offer ---- */
 	{ CTX_OFFER, B "(?:ofrecemos|contamos con|tenemos (?:salidas|viajes|cupos|lugares|espacios|disponibles)|somos (?:una |un )?(?:agencia|empresa|grupo|equipo)|trabajamos (?:con|desde|todos)|brindamos|we offer|we have|oferecemos|temos|nous offrons|nous proposons|nou ofri|nou genyen)" B },
 
-	{ CTX_LEGAL, B "(?:honorarios|bufete|te representamos|representacion legal|audiencias?|tramitamos|charla informativa|sesion informativa|tutorial|how to (?:register|apply|use|fill)|comment se passe|filing fees?|licensed|con licencia|nonprofit|sin fines de lucro|voluntari[oa]s|volunteers?|benevoles|tus derechos|your rights|vos droits|seus direitos|dwa ou|know your rights)" B },
+	{ CTX_LEGAL, B "(?:honorarios|bufete|te representamos|representacion legal|audiencias?|tramitamos|charla informativa|sesion informativa|tutorial|how to (?:register|apply|use|fill)|comment se passe|filing fees?|licensed|con licencia|nonprofit|sin fines de lucro|voluntari[oa]s|volunteers?|benevoles|tus derechos|your rights|vos droits|seus direitos|dwa ou|know your rights|sitio oficial|pagina oficial|portal oficial|official website|site officiel|site oficial)" B },
 
 	/* ---- context: goods for sale ---- */
+	{ CTX_SALE, B "(?:moving sale|garage sale|yard sale|everything must go|venta de gara(?:g|j)e|vide grenier|liquido todo|remato|vends|vendo|en venta|se vende|a vendre|for sale|a venda|vendo meu|firm|obo|ferme|pas d'echange|sans echange|sin cambios|no cambios|still in the box|en su caja|dans sa boite|na caixa|great shape|great condition|bon etat|poco uso|pouco uso|m ap vann)" B },
 	{ CTX_SALE, B "(?:vendo (?:mi |un |una |este |esta )?(?:carro|camioneta|moto|lancha|celular|iphone|refri|refrigerador|lavadora|estufa|sala|mueble|bicicleta|pantalla|tele|laptop|casa|terreno)|se vende|se venden (?:muebles|cosas|ropa)|a la venta|for sale|selling (?:my|a|an|this)|a vendre|vends (?:mon|ma|un|une|des)|m ap vann|vendo moto|envio a todo el pais|entrega a domicilio|pickup only|obo|peu servi|seminuevo|como nuevo|en buen estado|buen estado|like new|barely used|very good condition|tres bon etat|documento em dia|papeles en regla|clean title|prix fixe|precio fijo|negociable|ofrezco (?:mi |un |una )?(?:refrigerador|lavadora|estufa|iphone|pantalla|sala|refri|celular|carro|moto))" B },
 
 	/* ---- context: an offer quoted or reported, not made ---- */
@@ -518,7 +526,9 @@ void tactics_scratch_free(struct tactics_scratch *s)
 
 /* Quoted stretches of normalised text: between two ASCII double quotes,
  * or from an opening U+201C/U+201E/U+00AB to the next closing U+201D/
- * U+00BB (a U+201D with nothing open opens, as some write "”...”"). A
+ * U+00BB (a U+201D with nothing open opens, as some write "”...”"), or
+ * between single quotes that are not apostrophes (a quote opens after a
+ * space and closes before one; l'Angleterre and don't are words). A
  * quote left open runs for at most QUOTE_MAX_RUN bytes. At most
  * TACTIC_MAX_QUOTES are kept; the rest of the post counts as unquoted. */
 #define QUOTE_MAX_RUN 240
@@ -542,6 +552,14 @@ static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
 			   (p[i + 2] == 0x9C || p[i + 2] == 0x9D || p[i + 2] == 0x9E)) {
 			closer = p[i + 2] == 0x9D && open != SIZE_MAX;
 			opener = !closer;
+		} else if (p[i] == '\'') {
+			/* an apostrophe has letters on both sides (l'a, don't) */
+			int before = i > 0 && p[i - 1] != ' ' && p[i - 1] != ':' && p[i - 1] != '(';
+			int after = i + 1 < len && p[i + 1] != ' ' && p[i + 1] != '.' &&
+				    p[i + 1] != ',' && p[i + 1] != ';' && p[i + 1] != ')';
+
+			opener = !before && after && open == SIZE_MAX;
+			closer = before && !after && open != SIZE_MAX && p[open] == '\'';
 		} else if (open != SIZE_MAX && i - open > QUOTE_MAX_RUN) {
 			open = SIZE_MAX;	/* never closed: not a quotation */
 		}

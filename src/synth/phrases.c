@@ -102,6 +102,10 @@ static const char *const es_offer[] = {
 	"Conozco al guía que los brinca, ya van muchos del pueblo",
 	"Seguimos activos 🇺🇸 nueva ruta abierta",
 	"Ruta nueva por {X}, ya probada ✅",
+	"El compa que me cruzó sigue trabajando, al que le interese le paso su número",
+	"La persona que me pasó a mí sigue llevando gente, pidan el contacto",
+	"Rumbo a {D} 🚐 cupo limitado",
+	"Van para {D} esta semana, poquitos lugares",
 };
 static const char *const es_route[] = {
 	"Salida desde {O} pasando por {X} hasta {D}",
@@ -525,6 +529,8 @@ static const char *const en_offer[] = {
 	"Our driver collects you at {X}, next stop {D}",
 	"My cousin takes people across, he is trusted",
 	"A guy I know brings people over, I can pass you his number",
+	"The guy who brought me over is still working, I can pass you his number",
+	"My guide still takes people, ask me for his contact",
 };
 static const char *const en_route[] = {
 	"From {O} through {X} to {D}",
@@ -808,6 +814,8 @@ static const char *const pt_offer[] = {
 	"ainda tem lugar esse mês ✈️",
 	"Consigo colocar sua família em {D} em poucas semanas",
 	"A gente coloca você em {D}, já fizemos com muita gente",
+	"O cara que me levou ainda está fazendo, passo o contato dele",
+	"Quem me atravessou continua levando gente, chama que eu passo o número",
 };
 static const char *const pt_route[] = {
 	"Saída de {O} passando por {X} até {D}",

@@ -247,6 +247,8 @@ TEST(tactics, quoted_offer_words)
 	static const char q2[] = "el anuncio \xc2\xab" "100% seguro\xc2\xbb circula";
 	static const char q3[] = "dice \xe2\x80\x9cviaje especial\xe2\x80\x9d y \"tijuana\"";
 	static const char q4[] = "viaje especial, pagas al llegar, info wasap";
+	static const char q5[] = "la nota: 'te llevamos a usa, 100% seguro' es falso";
+	static const char q6[] = "passage vers l'angleterre, we don't wait, l'italie";
 	char open_run[400];
 
 	CHECK(setup(&fx) == 0);
@@ -260,6 +262,12 @@ TEST(tactics, quoted_offer_words)
 	CHECK_INT(fx.h->quoted, 1);	/* "tijuana" is a route: not counted */
 	CHECK(fx.h->count[TAC_ROUTE] > 0);
 	CHECK(tactics_count(fx.t, fx.s, q4, strlen(q4), fx.h) == 0);
+	CHECK_INT(fx.h->quoted, 0);
+	CHECK(tactics_count(fx.t, fx.s, q5, strlen(q5), fx.h) == 0);	/* single quotes */
+	CHECK_INT(fx.h->n_q, 1);
+	CHECK(fx.h->quoted >= 2);
+	CHECK(tactics_count(fx.t, fx.s, q6, strlen(q6), fx.h) == 0);	/* apostrophes */
+	CHECK_INT(fx.h->n_q, 0);
 	CHECK_INT(fx.h->quoted, 0);
 	memset(open_run, 'a', sizeof(open_run));
 	memcpy(open_run, "\"viaje especial ", 16);
