@@ -533,6 +533,10 @@ void tactics_scratch_free(struct tactics_scratch *s)
  * TACTIC_MAX_QUOTES are kept; the rest of the post counts as unquoted. */
 #define QUOTE_MAX_RUN 240
 
+/* Bytes that may start a quotation mark: '"', '\'', and the lead bytes of
+ * U+00AB/U+00BB (0xC2) and U+201C-U+201E (0xE2). Most bytes are none. */
+static const unsigned char quote_lead[256] = { ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1 };
+
 static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
 {
 	const unsigned char *p = (const unsigned char *)text;
@@ -542,17 +546,25 @@ static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
 	for (size_t i = 0; i < len && h->n_q < TACTIC_MAX_QUOTES; i++) {
 		int opener = 0, closer = 0;
 
+		if (!quote_lead[p[i]])
+			continue;
+		if (open != SIZE_MAX && i - open > QUOTE_MAX_RUN)
+			open = SIZE_MAX;	/* never closed: not a quotation */
 		if (p[i] == '"') {
 			opener = open == SIZE_MAX;
 			closer = !opener;
-		} else if (p[i] == 0xC2 && i + 1 < len && (p[i + 1] == 0xAB || p[i + 1] == 0xBB)) {
+		} else if (p[i] == 0xC2) {
+			if (i + 1 >= len || (p[i + 1] != 0xAB && p[i + 1] != 0xBB))
+				continue;
 			opener = p[i + 1] == 0xAB;
 			closer = !opener;
-		} else if (p[i] == 0xE2 && i + 2 < len && p[i + 1] == 0x80 &&
-			   (p[i + 2] == 0x9C || p[i + 2] == 0x9D || p[i + 2] == 0x9E)) {
+		} else if (p[i] == 0xE2) {
+			if (i + 2 >= len || p[i + 1] != 0x80 ||
+			    (p[i + 2] != 0x9C && p[i + 2] != 0x9D && p[i + 2] != 0x9E))
+				continue;
 			closer = p[i + 2] == 0x9D && open != SIZE_MAX;
 			opener = !closer;
-		} else if (p[i] == '\'') {
+		} else {
 			/* an apostrophe has letters on both sides (l'a, don't) */
 			int before = i > 0 && p[i - 1] != ' ' && p[i - 1] != ':' && p[i - 1] != '(';
 			int after = i + 1 < len && p[i + 1] != ' ' && p[i + 1] != '.' &&
@@ -560,8 +572,6 @@ static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
 
 			opener = !before && after && open == SIZE_MAX;
 			closer = before && !after && open != SIZE_MAX && p[open] == '\'';
-		} else if (open != SIZE_MAX && i - open > QUOTE_MAX_RUN) {
-			open = SIZE_MAX;	/* never closed: not a quotation */
 		}
 		if (closer && open != SIZE_MAX) {
 			h->q[h->n_q][0] = (uint32_t)open;
