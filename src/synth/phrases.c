@@ -106,6 +106,8 @@ static const char *const es_offer[] = {
 	"La persona que me pasó a mí sigue llevando gente, pidan el contacto",
 	"Rumbo a {D} 🚐 cupo limitado",
 	"Van para {D} esta semana, poquitos lugares",
+	"Somos empresa de transporte de personas hacia {D}, servicio completo con seguridad y confianza",
+	"Empresa seria de traslado de personas a {D}, atendemos a usted y a toda su familia",
 };
 static const char *const es_route[] = {
 	"Salida desde {O} pasando por {X} hasta {D}",
@@ -478,6 +480,8 @@ static const char *const es_contact[] = {
 	"Pregunta sin compromiso al privado",
 	"Escríbeme y te digo cómo",
 	"Mándame mensaje y platicamos",
+	"Comenten \"INFO\" y les escribo al privado",
+	"Escribe YO en los comentarios y te mando los detalles",
 };
 
 /* ---- smuggling slots, English ---- */
@@ -531,6 +535,8 @@ static const char *const en_offer[] = {
 	"A guy I know brings people over, I can pass you his number",
 	"The guy who brought me over is still working, I can pass you his number",
 	"My guide still takes people, ask me for his contact",
+	"Hello dear, we are company that transport people to {D} with safety, you can pay after you reach",
+	"Dear customer, our company move people to {D} safely, payment after arrival",
 };
 static const char *const en_route[] = {
 	"From {O} through {X} to {D}",
@@ -773,6 +779,8 @@ static const char *const en_contact[] = {
 	"ask me for details",
 	"PM me for the price",
 	"hit my inbox",
+	"comment \"INFO\" and I will send you the details",
+	"type YES in the comments and I will DM you",
 };
 
 /* ---- smuggling slots, Portuguese (Brazil) ---- */
@@ -816,6 +824,8 @@ static const char *const pt_offer[] = {
 	"A gente coloca você em {D}, já fizemos com muita gente",
 	"O cara que me levou ainda está fazendo, passo o contato dele",
 	"Quem me atravessou continua levando gente, chama que eu passo o número",
+	"Olá, somos empresa que faz transporte de pessoas até {D} com segurança",
+	"Empresa séria de transporte de pessoas para {D}, você paga depois que chegar",
 };
 static const char *const pt_route[] = {
 	"Saída de {O} passando por {X} até {D}",
@@ -1033,6 +1043,8 @@ static const char *const ht_offer[] = {
 	"gen plas ankò pou vwayaj la",
 	"Mwen gen moun ki ka fè w travèse san pwoblèm",
 	"Nou ka ede w rive {D} ak tout fanmi w",
+	"Bonjou, nou se yon ekip serye ki fè vwayaj pou {D}",
+	"Nou se yon konpayi ki transpòte moun pou {D} an sekirite",
 };
 static const char *const ht_route[] = {
 	"Depa {O} pase {X} rive {D}",
@@ -1236,6 +1248,8 @@ static const char *const fr_offer[] = {
 	"encore de la place pour le prochain départ",
 	"Je connais un chauffeur qui fait {X} - {D}, il cache les gens",
 	"On vous accompagne jusqu'à {D}, départ de {X}",
+	"Bonjour, nous sommes une équipe sérieuse pour voyage vers {D} par la mer, départ depuis {X}",
+	"Nous sommes une société fiable qui transporte des personnes vers {D}, prix à discuter pour groupe",
 };
 static const char *const fr_route[] = {
 	"Départ de {O} par {X} jusqu'à {D}",
@@ -1378,6 +1392,8 @@ static const char *const fr_docs[] = {
 	"Faux papiers de qualité, livraison rapide",
 	"Visa touriste approuvé sans historique",
 	"Titre de séjour Italie rapide",
+	"Nous vous obtenons le visa pour {D} sans rendez-vous, dossier complet",
+	"On vous obtient votre titre de séjour sans passer par la préfecture",
 };
 static const char *const fr_job[] = {
 	"Travail en Europe avec transport inclus",
@@ -1597,6 +1613,8 @@ static const char *const es_travel[] = {
 	"Paseo a {C}, adulto {P}, niño {K}, incluye desayuno.",
 	"¡Promoción! Paquete a {C} para toda la familia, vuelo + hotel, niños gratis en el hotel.",
 	"Viaje familiar a {C} con hotel todo incluido, menores de 12 no pagan hospedaje.",
+	"Somos empresa de transporte turístico con experiencia, viajes a {C} con seguridad y confianza",
+	"Empresa de turismo con años de experiencia: excursiones a {C} con seguro de viajero incluido",
 };
 static const char *const es_bus[] = {
 	"{A} salidas diarias {O} - {X} a las {H}. Adulto {P}, niño {K}.",
@@ -1703,6 +1721,8 @@ static const char *const es_market[] = {
 	"Vendo {I} porque me voy a USA, {P}.",
 	"Por cambio de casa vendo {I}, {P}.",
 	"Me mudo a {C} y vendo {I}, {P}.",
+	"Comenten \"YO\" los que quieran participar en la rifa de {I}, boleto a {P}",
+	"Escribe LISTO en los comentarios para apartar tu {I}, {P}",
 };
 static const char *const es_family[] = {
 	"Gracias a Dios ya llegó mi hijo a {D}, gracias a todos por sus oraciones.",
@@ -1916,6 +1936,8 @@ static const char *const en_travel[] = {
 	"Flights to {D} for visa holders from {P}.",
 	"Holiday week in {C} for {P}, book with {A}.",
 	"Weekend getaway to {C}, hotel included, {P}.",
+	"Hello dear customers, we are company that organise trips to {C}, hotels and flights",
+	"Our travel company books flights and hotels to {C}, contact us for more informations",
 };
 static const char *const en_bus[] = {
 	"{A} daily departures {O} to {X} at {H}. Adults {P}, children {K}.",
@@ -1972,6 +1994,8 @@ static const char *const en_market[] = {
 	"{I} for sale, {P}, moving away.",
 	"{I}, {P}, pick up only.",
 	"{I} still in the box, {P} firm.",
+	"Comment \"MINE\" to claim the {I}, {P}, pickup only",
+	"Type SOLD in the comments if you want the {I}, {P}",
 };
 static const char *const en_family[] = {
 	"Thank God my son arrived in {D}, thank you all for the prayers.",

@@ -74,6 +74,8 @@ static const struct row rows[] = {
 	{ "alguien sabe cuanto cobra el coyote?", CTX_OFFER1P, NULL, 0 },
 	{ "vendo camioneta, papeles en regla", CTX_SALE, NULL, 1 },
 	{ "honorarios desde 500, te representamos en corte", CTX_LEGAL, NULL, 1 },
+	{ "comenten yo y les escribo al privado", TAC_CONTACT, "comenten yo", 1 },
+	{ "si te piden que escribas info, es un traficante", CTX_QUOTING, NULL, 1 },
 	/* en */
 	{ "we take you across, safe and fast", TAC_CROSSING_OFFER, "we take you", 1 },
 	{ "guaranteed crossing", TAC_GUARANTEE, "guaranteed", 1 },
@@ -89,6 +91,9 @@ static const struct row rows[] = {
 	{ "they promise a safe route", CTX_QUOTING, NULL, 1 },
 	{ "if someone offers you a trip, report it", CTX_QUOTING, NULL, 1 },
 	{ "we can get you into the us", CTX_OFFER1P, NULL, 1 },
+	{ "comment \"info\" and i will send you the details", TAC_CONTACT, "comment \"info", 1 },
+	{ "we are company that transport people to america", TAC_CROSSING_OFFER, "transport people to", 1 },
+	{ "we are company that transport people to america", CTX_OFFER, NULL, 1 },
 	/* pt */
 	{ "levamos voce ate a fronteira", TAC_CROSSING_OFFER, "levamos voce", 1 },
 	{ "pagamento so quando chegar", TAC_PAY_ON_ARRIVAL, NULL, 1 },
@@ -111,6 +116,8 @@ static const struct row rows[] = {
 	{ "le marche ouvre le samedi", TAC_CROSSING_OFFER, NULL, 0 },
 	{ "on vous apprend quoi dire a l'ofpra", TAC_ASYLUM_COACHING, "quoi dire", 1 },
 	{ "si quelqu'un vous propose une traversee, c'est faux", CTX_QUOTING, NULL, 1 },
+	{ "nous vous obtenons le visa pour la france", TAC_DOCUMENT_FRAUD, "nous vous obtenons le visa", 1 },
+	{ "voyage vers l'europe par la mer", TAC_CROSSING_OFFER, "par la mer", 1 },
 };
 
 struct fixture {
