@@ -58,6 +58,17 @@ enum {
 	F_HAS_PLACE,		/* gazetteer places (extract's IND_PLACE) */
 	F_N_PLACES,
 	F_HAS_DEST,		/* a destination place (US, Canada, Europe...) */
+	F_QUOTED_HAS,		/* tactic words inside quotation marks */
+	F_QUOTED_CNT,
+	F_QUOTED_SHARE,		/* ... as a share of the tactic patterns matched */
+	F_X_QUOTE_WARN,		/* quoted or reported offer in a warning or news */
+	F_X_QUOTING_OFFER,	/* reported speech ("te prometen") and offer words */
+	F_X_DEMAND_NO_1P,	/* a question or request, no offer to the reader */
+	F_X_1P_CONTACT,		/* an offer to the reader and a way to get in touch */
+	F_X_1P_NO_CTX,		/* an offer to the reader, no warning/news/legal/travel */
+	F_X_SHORT_CONTACT,	/* a caption (< 80 bytes) with a contact cue */
+	F_X_SHORT_OFFER,	/* a caption with an offer or schedule cue */
+	F_X_SHORT_ROUTE_CONTACT,	/* a caption with a place (or flag) and a contact */
 	F__END
 };
 _Static_assert(F__END <= MODEL_N_DENSE, "dense block too small");
@@ -290,10 +301,11 @@ static unsigned len_bucket(size_t len)
 	return b;
 }
 
-static void dense_features(struct fvec *f, const uint32_t *cnt, enum lang lang,
+static void dense_features(struct fvec *f, const struct tactic_hits *h, enum lang lang,
 			   const struct ind_counts *ic, size_t len)
 {
-	unsigned n_tac = 0;
+	const uint32_t *cnt = h->count;
+	unsigned n_tac = 0, n_pat = 0;
 	int offer = cnt[TAC_CROSSING_OFFER] > 0 || cnt[CTX_OFFER] > 0;
 	int contact = ic->phones || ic->wa || ic->tg || cnt[TAC_CONTACT] > 0;
 	int route = cnt[TAC_ROUTE] > 0 || ic->places > 0;
@@ -303,6 +315,7 @@ static void dense_features(struct fvec *f, const uint32_t *cnt, enum lang lang,
 		if (!cnt[t])
 			continue;
 		n_tac++;
+		n_pat += cnt[t];
 		fvec_add(f, F_TAC_HAS + (uint32_t)t, 1.0f);
 		fvec_add(f, F_TAC_CNT + (uint32_t)t, logc(cnt[t]));
 	}
@@ -357,6 +370,34 @@ static void dense_features(struct fvec *f, const uint32_t *cnt, enum lang lang,
 		fvec_add(f, F_X_LEGAL_NO_OFFER, 1.0f);
 	if (!offer && cnt[CTX_LEGIT_TRAVEL])
 		fvec_add(f, F_X_TRAVEL_NO_OFFER, 1.0f);
+	{
+		int warn = cnt[CTX_WARNING] || cnt[CTX_REPORTING];
+		int other = warn || cnt[CTX_LEGAL] || cnt[CTX_LEGIT_TRAVEL] || cnt[CTX_QUOTING];
+		int offer1p = cnt[CTX_OFFER1P] > 0;
+		int short_post = len < 80;
+
+		if (h->quoted) {
+			fvec_add(f, F_QUOTED_HAS, 1.0f);
+			fvec_add(f, F_QUOTED_CNT, logc(h->quoted));
+			fvec_add(f, F_QUOTED_SHARE, n_pat ? (float)h->quoted / (float)n_pat : 0.0f);
+		}
+		if ((h->quoted || cnt[CTX_QUOTING]) && warn)
+			fvec_add(f, F_X_QUOTE_WARN, 1.0f);
+		if (cnt[CTX_QUOTING] && (offer || offer1p))
+			fvec_add(f, F_X_QUOTING_OFFER, 1.0f);
+		if (cnt[CTX_DEMAND] && !offer1p)
+			fvec_add(f, F_X_DEMAND_NO_1P, 1.0f);
+		if (offer1p && contact)
+			fvec_add(f, F_X_1P_CONTACT, 1.0f);
+		if (offer1p && !other)
+			fvec_add(f, F_X_1P_NO_CTX, 1.0f);
+		if (short_post && contact)
+			fvec_add(f, F_X_SHORT_CONTACT, 1.0f);
+		if (short_post && (offer || offer1p || cnt[TAC_SCHEDULE]))
+			fvec_add(f, F_X_SHORT_OFFER, 1.0f);
+		if (short_post && route && contact)
+			fvec_add(f, F_X_SHORT_ROUTE_CONTACT, 1.0f);
+	}
 }
 
 int detect_features(const struct detector *d, struct detect_scratch *s,
@@ -373,7 +414,7 @@ int detect_features(const struct detector *d, struct detect_scratch *s,
 	lang = lang_detect(nt->s, nt->len);
 	count_indicators(ind, &ic);
 	f->n = 0;
-	dense_features(f, s->hits.count, lang, &ic, nt->len);
+	dense_features(f, &s->hits, lang, &ic, nt->len);
 	model_hash_text(f, nt->s, nt->len);
 	if (lang_out)
 		*lang_out = lang_code(lang);

@@ -84,6 +84,6 @@ int detect_features(const struct detector *d, struct detect_scratch *s,
 		    const struct norm_text *nt, const struct indicator_list *ind,
 		    struct fvec *f, const char **lang);
 /* Version of the meaning of the dense features; stored in model files. */
-#define DETECT_FEATURE_VERSION 1u
+#define DETECT_FEATURE_VERSION 2u
 
 #endif

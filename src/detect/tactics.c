@@ -71,6 +71,16 @@ static const struct pattern patterns[] = {
 	{ TAC_CROSSING_OFFER, B "(?:on vous (?:fait monter|emmene|fait passer|amene|passe)|emmener des gens|service de passage|passage (?:garanti|assure|sur))" B },
 	{ TAC_CROSSING_OFFER, B "(?:somos (?:pasadores|polleros|coyotes|guias|coiotes|passeurs)|(?:te|los|les) dejan pasar|entregamos a domicilio|llegas a)" B },
 
+	/* informal offers, referrals and pick-ups, as short ads say them */
+	{ TAC_CROSSING_OFFER, B "(?:transport(?:e|er|ing|amos|ons)? (?:de |des |of )?(?:personas|people|pessoas|moun|personnes|migrantes|migrants) (?:hacia|hasta|a|to|para|ate|vers|pou|en)|(?:transport|move|bring) people to|pay after you (?:reach|arrive)|voyage vers l'?europe|par la mer|by sea|por mar|pelo mar|pa lanme)" B },
+	{ TAC_CROSSING_OFFER, B "(?:tenemos (?:viaje|viajes|salida|salidas|paso|pasada|pasadas)|(?:pa|para|a) ?'? los estados)" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:que|quien|el que) me (?:cruzo|paso|llevo|trajo|brinco|subio)|(?:sigue|siguen|seguimos) (?:trabajando|pasando|cruzando|llevando)|(?:who|that) (?:took|brought|got) me (?:across|over|here)|(?:ki|moun ki) te pase m)" B },
+	{ TAC_CROSSING_OFFER, B "(?:todo el (?:camino|recorrido|viaje) con guia|con guia todo el (?:camino|recorrido)|guia todo el camino|guide all the way|com guia o tempo todo|guia o caminho todo)" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:mi|un|el|su) (?:primo|tio|hermano|compa|conocido|contacto|senor|senor que|amigo)|alguien de confianza|un senor) (?:que )?(?:los |las |te |lo |la |les )?(?:lleva|pasa|cruza|brinca|sube|mete)" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:el|los|la|las) que (?:quiera|quieran|quiere|quieren)|quien (?:quiera|quiere)|si (?:quieres|quieren|quiere)) (?:subir|irse|irte|brincar|cruzar|pasar|llegar|ir|viajar|venir)(?: pa(?:ra|l)? (?:arriba|el norte|usa|alla|el otro lado))?" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:los|las|te|lo|la|les) (?:pongo|ponemos|dejo|dejamos) en|(?:puesto|puestos|puesta|entregado|entregados) en|recibo gente|recibimos gente|(?:te |lo |la )?consigo con|yo te (?:llevo|paso|cruzo|consigo|subo)|aqui andamos|seguimos activos)" B },
+	{ TAC_CROSSING_OFFER, B "(?:(?:we|i) can get you|get you (?:and your [a-z]+ )?(?:into|to|across)|(?:we|i) (?:have|got) (?:a|the) (?:way|boat|route|driver)|(?:our|my) (?:man|driver|captain|guy|people) (?:is|are|on the other side|will)|(?:i|we) pick (?:you )?up|drop you (?:at|off)|hidden compartment|we still deliver|spaces? (?:this|next) week)" B },
+	{ TAC_CROSSING_OFFER, B "(?:consigo (?:colocar|levar|passar)|(?:coloco|colocamos) (?:voce|sua|seu|sua familia)|a gente coloca|(?:ka|kapab) fe w (?:pase|travese|antre|rive)|fe w travese|nou ka ede w|mwen gen moun ki|je connais (?:un|quelqu'un) qui (?:fait|passe)|(?:il|on) cache les gens|on vous (?:accompagne|emmene) jusqu)" B },
 	/* ---- guarantee ---- */
 	{ TAC_GUARANTEE, B "100 ?(?:%|por ?ciento|percent|pour ?cent|pousan|porcento)" },
 	{ TAC_GUARANTEE, B "(?:garantizad[oa]s?|garantia|garantizamos|asegurad[oa]s?|sin riesgos?|sin fallas|sin problemas)" B },
@@ -120,13 +130,14 @@ static const struct pattern patterns[] = {
 	/* ---- departure schedule and scarcity ---- */
 	{ TAC_SCHEDULE, B "(?:salida|salidas|salimos|saliendo|sale|salen) (?:este|esta|el|la|cada|proxima|proximo|manana|hoy|diaria|diarias|semanal|semanales|pronto|ya|todos|en)" B },
 	{ TAC_SCHEDULE, B "(?:ultimos|pocos|quedan|solo quedan|ultimas|quedan pocos) (?:\\d+ )?(?:lugares|cupos|espacios|asientos|plazas|vagas|places|spots|seats)" B },
-	{ TAC_SCHEDULE, B "(?:cupos? (?:limitados|disponibles)|lugares (?:limitados|disponibles)|este fin de semana|fin de semana|ahora o nunca|antes de que (?:cierren|cambien|se cierre)|aprovecha(?:n)?|no te quedes)" B },
+	{ TAC_SCHEDULE, B "(?:cupos? (?:limitados?|disponibles?)|lugar(?:es)? (?:limitados?|disponibles?)|este fin de semana|fin de semana|ahora o nunca|antes de que (?:cierren|cambien|se cierre)|aprovecha(?:n)?|no te quedes)" B },
 	{ TAC_SCHEDULE, B "(?:este|esta|el proximo|next|this) (?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|semana|mes|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend)" B },
 	{ TAC_SCHEDULE, B "(?:leaving (?:this|next|on|tomorrow|today|soon)|(?:last|few|limited) (?:spots|seats|places)|now or never|before they close|departing (?:this|next|on|soon))" B },
 	{ TAC_SCHEDULE, B "(?:saida (?:este|esta|nesta|neste|no|na|amanha)|vagas limitadas|ultimas vagas|saimos (?:este|esta|amanha))" B },
 	{ TAC_SCHEDULE, B "(?:nou ap (?:pati|soti)|depa (?:se|semen|jodi a)|plas limite|depart (?:ce|cette|demain|le|prevu)|places limitees|dernieres places|nous partons)" B },
 	{ TAC_SCHEDULE, B "(?:salidas?|saida|depart|depa|leaving|leaves|vwayaj la|salimos) (?:cada|chak|todo|todos|every|each|tous les|de|desde|em)" B },
 	{ TAC_SCHEDULE, B "(?:cada \\d+ dias|chak \\d+ jou|todo mes|every (?:week|month)|il reste \\d+ places?|quedan \\d+ (?:lugares|cupos)|ultima salida|spots limited|cette semaine|dispo)" B },
+	{ TAC_SCHEDULE, B "(?:(?:todavia|aun|ya) hay (?:lugar|lugares|cupo|cupos|espacio)|tengo cupo|hay cupo|(?:spaces|spots|seats|places|plas|vagas|lugares|cupos) (?:available|disponib|disponibles|dispo|abertas|abiertos|left|open)|plas disponib|(?:siguiente|proximo) (?:grupo|viaje|salida) (?:sale|el)|vagas abertas)" B },
 
 	/* ---- travel-agency front ---- */
 	{ TAC_AGENCY_FRONT, B "(?:agencia(?:s)?|agency|agence|ajans|agencia de viajes?|travel agency|agence de voyages?|agencia de turismo)" B },
@@ -141,6 +152,8 @@ static const struct pattern patterns[] = {
 	{ TAC_ASYLUM_COACHING, B "(?:fronteira (?:esta )?aberta|dizer que|asilo garantido|fwontye a louvri|di yo ke|la frontiere est ouverte|dites que|asile garanti)" B },
 	{ TAC_ASYLUM_COACHING, B "(?:tell|di|dile|diz|dis|dites|diga|digan|digale) (?:a |al |the |o |pro |a l'|l'|a l )?(?:oficial|officer|ofisye|agente|juez|judge|ofpra|migracion|consul)" B },
 	{ TAC_ASYLUM_COACHING, B "(?:a gente ensina|on vous apprend|we coach|nou prepare|les damos el guion|el guion|the script|step by step|el asilo sale|o asilo sai|asylum gets approved|asilo aprobado|jwenn azil|menase|menace|ameacad[oa]|extorsionaron|threats from|can ?t go back|no pueden regresar)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:(?:te |les )?armamos (?:tu|su|el) (?:caso|historia|expediente)|cartas y pruebas|pruebas para tu caso|we (?:write|build|prepare) your (?:asylum )?(?:story|case)|nous preparons votre (?:histoire|recit)|a gente prepara sua historia)" B },
+	{ TAC_ASYLUM_COACHING, B "(?:(?:te |vous |lhe )?(?:ensinamos|ensinamos o|ensina|apprenons|apprend|apprenez) (?:o que|a|quoi|ce qu)|o que (?:dizer|falar)|quoi dire|ce qu'il faut dire|(?:qui|que) (?:dire|contestar|responder) (?:a|al|au|la)|(?:pedido|caso) sai aprovado|sai aprovado|nou di w sa|sa pou w di)" B },
 
 	/* ---- bring children ---- */
 	{ TAC_CHILDREN, B "(?:traigan|traer|traiga|lleven|llevar|con|viajar con|vengan con|venir con|bring|with|com|avec|ak|avek) (?:sus |tus |los |las |your |seus |vos |pitit )?" KIDS B },
@@ -159,11 +172,14 @@ static const struct pattern patterns[] = {
 	{ TAC_EVASION, B "(?:se ocupan|se buscan|necesito|busco|precisamos de|on cherche|need|se solicitan) (?:[a-z]+ )?(?:muchachos|choferes|motoristas|chauffeurs|drivers|conductores|guias)" B },
 	{ TAC_EVASION, B "(?:pollito|pollitos|turistas|por cada (?:persona|pollito)|(?:paye|pago|pagamento|pay|payé) (?:por|per|le|each) (?:viaje|viagem|trip|trajet))" B },
 
+	{ TAC_EVASION, B "(?:recoger|recogemos|recojo|levantar|pick up|picking up) (?:a )?(?:personas|gente|people|migrantes|pasajeros)|(?:por|per|a|each|la) (?:vuelta|run|pickup|recogida)|(?:la|en la) orilla|sin preguntas|no questions" B },
+
 	/* ---- document fraud ---- */
 	{ TAC_DOCUMENT_FRAUD, B "(?:visa|visas|visado|visto|viza) (?:sin entrevista|garantizada|rapida|aprobada|americana|schengen|de trabajo|sem entrevista|sans entretien|without (?:an )?interview|guaranteed|en \\d+|san entevyou)" B },
 	{ TAC_DOCUMENT_FRAUD, B "(?:sin entrevista|pasaportes?|passports?|passaportes?|paspo|permisos? (?:de trabajo|humanitarios?|migratorios?)|residencia (?:rapida|garantizada|en)|green card|documentos? (?:falsos|nuevos)|actas? de nacimiento)" B },
 	{ TAC_DOCUMENT_FRAUD, B "(?:fake (?:documents|papers|passports?|ids?)|schengen|papiers|titre de sejour|social security|seguro social|work permits?|permis de travail|residence permits?)" B },
 	{ TAC_DOCUMENT_FRAUD, B "(?:te (?:la|lo) sacamos|contactos en (?:la )?(?:embajada|migracion|consulado)|carta (?:de )?(?:invitacion|convite)|i ?94s?|parole letters?|(?:selling|vendo|vendemos) (?:i ?94|papers|documentos|visas|pasaportes|licencias)|sin visa|sem visto|without (?:a )?visa|no (?:se necesita|necesita|precisa de|need) (?:visa|visto|documento|papeles|papers)|no papers|licencias y pasaportes)" B },
+	{ TAC_DOCUMENT_FRAUD, B "(?:nous vous obtenons|on vous obtient|nous obtenons|we get you|we obtain|obtenemos|conseguimos|conseguimos para voce|nou jwenn) (?:pour vous |for you |para ti |para voce )?(?:le |la |un |une |votre |your |the |a |tu |su |o |seu )?(?:visa|visas|visto|titre de sejour|passeport|passport|permis|permit|residencia|residence|carte de sejour|green card|viza|paspo)" B },
 	{ TAC_DOCUMENT_FRAUD, B "(?:sans entretien|sem exigencias|sin requisitos|visa approuve|visa aprobada|visto sem|visa en \\d+ (?:dias|semanas)|visa approuve en)" B },
 
 	/* ---- appointment selling ---- */
@@ -180,6 +196,7 @@ static const struct pattern patterns[] = {
 	{ TAC_JOB_LURE, B "(?:transporte|passagem|billet|ticket|travessia|vwayaj|viaje|pasaje|hospedaje|transport) (?:[a-z]+ ){0,3}(?:incluido|included|compris|paid|pagado|por nossa conta|inclus|incluye)" B },
 	{ TAC_JOB_LURE, B "(?:incluye|included|inclus|with) (?:transporte|passagem|billet|ticket|vwayaj|viaje|hospedaje|transport)" B },
 	{ TAC_JOB_LURE, B "(?:jobs? (?:abroad|on|in)|trabajo en (?:usa|estados unidos|canada|empacadora)|start right away|need workers|vaga na|travay nan|boulot)" B },
+	{ TAC_JOB_LURE, B "(?:(?:te |les )?pagamos el (?:pasaje|viaje|cruce|boleto)|(?:lo |se (?:te )?)?descontamos de|se (?:te )?descuenta (?:de|del)|we pay your (?:trip|ticket|crossing)|you pay (?:it )?back from|pagas (?:con|de) tu (?:trabajo|sueldo))" B },
 	{ TAC_JOB_LURE, B "(?:pasaje pagado|ticket paid|billet paye|passagem paga|vwayaj peye|chamba en|trabajo en el norte)" B },
 
 	/* ---- contact ---- */
@@ -187,8 +204,10 @@ static const struct pattern patterns[] = {
 	{ TAC_CONTACT, B "(?:inbox|imbox|inbos|dm|md|privado|priv|pv|link en (?:mi )?bio|link in bio|link na bio)" B },
 	{ TAC_CONTACT, B "(?:escribe(?:me|nos)|escribenos|mandame|manda(?:me)? (?:mensaje|msj|un mensaje)|llama(?:me|nos)|llamanos|comunicate|comuniquese|contactanos|mas informacion|informes|info)" B },
 	{ TAC_CONTACT, B "(?:call (?:me|us)|message (?:me|us)|text (?:me|us)|contact (?:me|us)|hit me up|chama no|me chama|fale conosco|ekri (?:m|nou)|rele (?:m|nou)|ecrivez(?:-| )?(?:moi|nous)|appelez(?:-| )?(?:moi|nous)|contactez(?:-| )?(?:moi|nous))" B },
-	{ TAC_CONTACT, B "(?:mp|msj|mensaje|infos|enfomasyon|interesados|pregunta por|me dejan msj|les paso el numero|dejen (?:su )?numero|(?:info|infos|respondo|x|por|en|no|in) (?:x )?(?:dm|pv|mp|inbox|imbox))" B },
+	{ TAC_CONTACT, B "(?:mp|msj|mensaje|infos|enfomasyon|interesados|pregunta por|me dejan msj|les paso el numero|(?:le|les|te) paso (?:su|el) (?:numero|contacto|cel|whats)|(?:i can )?(?:pass|give) you (?:his|her|their) (?:number|contact)|dejen (?:su )?numero|(?:info|infos|respondo|x|por|en|no|in) (?:x )?(?:dm|pv|mp|inbox|imbox))" B },
 	{ TAC_CONTACT, "(?:t\\.me/|wa\\.me/|wa\\.link/|chat\\.whatsapp)" },
+	{ TAC_CONTACT, B "(?:comment|comenten|comenta|commentez|comente|comentem|komante|escribe|escriban|write|type|ecris|ekri) (?:\"|\xe2\x80\x9c)?(?:info|yo|si|me|moi|mwen|eu|listo|interesado|interested|yes|oui|wi)" B },
+	{ TAC_CONTACT, B "(?:msg (?:me|us)|pm (?:me|us)|dm (?:me|us)|inbox (?:me|us)|ask (?:me|us)|(?:ya )?(?:sabe|sabes|saben) (?:donde|a donde|como) (?:encontrarme|encontrarnos|buscarme|contactarme|escribir|escribirme|llamar|llamarme)|(?:al|por|en) (?:el )?(?:interno|priv|privado)|no (?:privado|direct|direto|pv)|en prive|nan prive|escribeme|escribanme|escriban|pregunta(?:n)? (?:sin compromiso|por (?:el )?precio))" B },
 
 	/* ---- scam signs (deposit first, impersonation, too-good prices) ---- */
 	{ TAC_SCAM_SIGNS, B "(?:deposito|anticipo|adelanto|apartado|enganche|deposit|sinal|depot) (?:para|de|del|requerido|obligatorio|first|required|to reserve|to book|obrigatorio|obligatoire|previo|inicial)" B },
@@ -214,6 +233,8 @@ static const struct pattern patterns[] = {
 	{ CTX_REPORTING, B "(?:guardia nacional|patrulla fronteriza|border patrol|guardia civil|ong|ngo|acnur|unhcr|oim|iom|cruz roja|red cross|albergue|shelter|casa del migrante|instituto nacional de migracion|inm)" B },
 	{ CTX_REPORTING, B "(?:habria|habrian|presuntamente|presunto|presunta|allegedly|supuestamente|localizan|rescatan|detienen|aseguran|took \\d+ hours)" B },
 
+	{ CTX_REPORTING, B "(?:dapre|rapo a|lapolis|jounalis|anket|segundo (?:a|o) (?:reportagem|policia|pf|investigacao)|reportagem|policia federal|prende|interpellations?|enqueteurs|demantelement|reseau de passeurs|se han detectado|han detectado|detectamos (?:paginas|perfiles|cuentas))" B },
+
 	/* ---- context: legal services ---- */
 	{ CTX_LEGAL, B "(?:abogad[oa]s?|lawyers?|attorneys?|asesoria (?:legal|migratoria|juridica)|licenciad[oa]|clinica|clinic|parole|humanitarian parole|app oficial|aplicacion oficial|official app|consulta gratis|free consultation|consultation|consulta)" B },
 	{ CTX_LEGAL, B "(?:corte de inmigracion|immigration court|uscis|tps|daca|formulario|form i|i ?589|i ?130|proceso legal|via legal|legalmente|de forma legal|legal pathway|advogad[oa]|avocat|avoka|pwogram|regularizacion|es gratis|es gratuita|is free|totalmente gratis|sin costo)" B },
@@ -233,7 +254,23 @@ static const struct pattern patterns[] = {
 	{ CTX_ARRIVED, B "(?:ya (?:llego|llegaron|esta|estan|cruzo|cruzaron) (?:con bien|bien|a salvo|en)|gracias a dios|llegamos bien|llego con bien|arrived safely|made it safely|chegou bem|graças a deus|gracas a deus|mesi bondye|rive byen)" B },
 
 	/* ---- context: generic first-person offer ---- */
-	{ CTX_OFFER, B "(?:ofrecemos|contamos con|tenemos (?:salidas|viajes|cupos|lugares|espacios|disponibles)|somos (?:una |un )?(?:agencia|empresa|grupo|equipo)|trabajamos (?:con|desde|todos)|brindamos|we offer|we have|oferecemos|temos|nous offrons|nous proposons|nou ofri|nou genyen)" B },
+	{ CTX_OFFER, B "(?:nous sommes une (?:equipe|entreprise|societe|agence)|we are (?:a )?(?:company|team|agency)|somos (?:uma )?empresa|nou se (?:yon )?(?:ekip|ajans|konpayi)|ofrecemos|contamos con|tenemos (?:salidas|viajes|cupos|lugares|espacios|disponibles)|somos (?:una |un )?(?:agencia|empresa|grupo|equipo)|trabajamos (?:con|desde|todos)|brindamos|we offer|we have|oferecemos|temos|nous offrons|nous proposons|nou ofri|nou genyen)" B },
+
+	{ CTX_LEGAL, B "(?:honorarios|bufete|te representamos|representacion legal|audiencias?|tramitamos|charla informativa|sesion informativa|tutorial|how to (?:register|apply|use|fill)|comment se passe|filing fees?|licensed|con licencia|nonprofit|sin fines de lucro|voluntari[oa]s|volunteers?|benevoles|tus derechos|your rights|vos droits|seus direitos|dwa ou|know your rights|sitio oficial|pagina oficial|portal oficial|official website|site officiel|site oficial)" B },
+
+	/* ---- context: goods for sale ---- */
+	{ CTX_SALE, B "(?:moving sale|garage sale|yard sale|everything must go|venta de gara(?:g|j)e|vide grenier|liquido todo|remato|vends|vendo|en venta|se vende|a vendre|for sale|a venda|vendo meu|firm|obo|ferme|pas d'echange|sans echange|sin cambios|no cambios|still in the box|en su caja|dans sa boite|na caixa|great shape|great condition|bon etat|poco uso|pouco uso|m ap vann)" B },
+	{ CTX_SALE, B "(?:vendo (?:mi |un |una |este |esta )?(?:carro|camioneta|moto|lancha|celular|iphone|refri|refrigerador|lavadora|estufa|sala|mueble|bicicleta|pantalla|tele|laptop|casa|terreno)|se vende|se venden (?:muebles|cosas|ropa)|a la venta|for sale|selling (?:my|a|an|this)|a vendre|vends (?:mon|ma|un|une|des)|m ap vann|vendo moto|envio a todo el pais|entrega a domicilio|pickup only|obo|peu servi|seminuevo|como nuevo|en buen estado|buen estado|like new|barely used|very good condition|tres bon etat|documento em dia|papeles en regla|clean title|prix fixe|precio fijo|negociable|ofrezco (?:mi |un |una )?(?:refrigerador|lavadora|estufa|iphone|pantalla|sala|refri|celular|carro|moto))" B },
+
+	/* ---- context: an offer quoted or reported, not made ---- */
+	{ CTX_QUOTING, B "(?:te (?:dicen|prometen|ofrecen|venden|aseguran|escriben|piden que|pide que)|(?:they|someone) asks? you to|on vous demande de|les (?:dicen|prometen|prometieron|ofrecieron|dijeron|ofrecian)|(?:prometen|prometian|prometieron|prometia|ofrecian|anunciaban|decia|dicen|dice|asegura|aseguran) (?:que|el anuncio|los anuncios|viajes|cruces|llevarte|pasarte)|si (?:alguien|alguno|un desconocido|una persona|una pagina) te (?:ofrece|escribe|promete|dice|pide|cobra|contacta)|si te (?:ofrecen|escriben|prometen|dicen|piden|cobran)|anuncios? (?:como|del tipo|que dicen|que prometen|que ofrecen|falsos?|enganosos?)|capturas de|ejemplos? de anuncio|esto es lo que dicen|el anuncio (?:decia|dice)|segun el anuncio|mensajes? (?:como|que dicen)|publicaciones (?:como|que ofrecen)|(?:aunque )?digan que|quien(?:es)? (?:te )?prometen?|si ves (?:un|una|este|estos|esos) (?:anuncio|anuncios|publicacion|oferta)|(?:esos|estos) anuncios|anuncios? de (?:viaje|viajes|cruce|cruces))" B },
+	{ CTX_QUOTING, B "(?:they (?:promise|tell you|say|offer|claim)|if (?:someone|anyone|a stranger|a page) (?:offers|tells|promises|asks|contacts|messages)|ads? (?:like|that say|saying|promising|offering)|posts? (?:like|saying|promising|offering)|read (?:the|one of the) (?:ad|post)s?|the (?:ad|post) (?:said|read|says)|as quoted|quoted (?:in|by)|screenshots? of|were promised|promised (?:them|a|safe)|lured|fake offers?|(?:this|these|such) (?:ads|offers|posts)|if you see (?:an|a|this) (?:ad|post|offer))" B },
+	{ CTX_QUOTING, B "(?:se alguem (?:oferece|oferecer|prometer|disser|pedir)|prometem|prometiam|anuncios? (?:como|que prometem|prometiam|do tipo)|dizem que|si (?:yon moun|moun) (?:di w|ofri w|mande w|pwomet)|yo (?:di w|pwomet)|si (?:quelqu'un|quelqu un|on) vous (?:propose|promet|dit|offre|demande)|ils (?:promettent|disent|proposent)|annonces? (?:du type|comme|qui promettent|promettant)|on vous promet|promettaient|du type)" B },
+
+	/* ---- context: an offer made to the reader, in the first person ---- */
+	{ CTX_OFFER1P, B "(?:(?:te|los|las|les|lo|la) (?:llevamos|pasamos|cruzamos|llevo|paso|cruzo|recogemos|recibimos|traemos|brincamos|subimos|ponemos|pongo|dejamos|entregamos|trasladamos|sacamos|saco|consigo)|(?:llevamos|pasamos|cruzamos|movemos|trasladamos|recibo|recibimos|traemos) (?:a )?(?:gente|personas|familias|tu|su|grupos)|(?:tenemos|tengo) (?:cupo|lugar|lugares|espacio|salidas?|viajes?|paso|citas|visas)|se les brinda|se (?:pasa|lleva|cruza|hacen|hace) (?:gente|personas|viajes|cruces|permisos|visas)|yo te (?:llevo|paso|consigo|cruzo|subo|saco)|vendo (?:citas|turnos|visas)|aqui andamos)" B },
+	{ CTX_OFFER1P, B "(?:we (?:can )?(?:take|get|bring|cross|drive|move|deliver|have) (?:you|your|people|families|a way|a boat|spots|seats|places)|i (?:can )?(?:take|get|bring|pick up|drive) (?:you|people|your)|our (?:boat|driver|captain) )" B },
+	{ CTX_OFFER1P, B "(?:(?:levamos|levo|atravessamos|colocamos|coloco|consigo colocar) (?:voce|sua|seu|gente|pessoas|familia)|te ensinamos|vendo (?:agendamento|vistos)|nou (?:pase|mennen|pran|ka ede|ka pase|fe moun|prepare w|fe paspo)|mwen (?:gen moun ki|ka fe w|vann)|nous (?:organisons|passons|emmenons|proposons des)|on vous (?:fait|emmene|amene|apprend)|je (?:vous emmene|peux vous|connais un chauffeur)|vends rendez)" B },
 };
 
 #undef B
@@ -265,7 +302,7 @@ static const char *const group_names[TACTIC_N_GROUPS] = {
 	"document_fraud", "appointment_selling", "job_lure", "contact",
 	"scam_signs",
 	"warning", "reporting", "legal", "legit_travel", "demand", "arrived",
-	"offer",
+	"offer", "quoting", "offer_1p", "sale",
 };
 
 const char *tactic_group_name(unsigned group)
@@ -490,19 +527,90 @@ void tactics_scratch_free(struct tactics_scratch *s)
 	free(s);
 }
 
+/* Quoted stretches of normalised text: between two ASCII double quotes,
+ * or from an opening U+201C/U+201E/U+00AB to the next closing U+201D/
+ * U+00BB (a U+201D with nothing open opens, as some write "”...”"), or
+ * between single quotes that are not apostrophes (a quote opens after a
+ * space and closes before one; l'Angleterre and don't are words). A
+ * quote left open runs for at most QUOTE_MAX_RUN bytes. At most
+ * TACTIC_MAX_QUOTES are kept; the rest of the post counts as unquoted. */
+#define QUOTE_MAX_RUN 240
+
+/* Bytes that may start a quotation mark: '"', '\'', and the lead bytes of
+ * U+00AB/U+00BB (0xC2) and U+201C-U+201E (0xE2). Most bytes are none. */
+static const unsigned char quote_lead[256] = { ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1 };
+
+static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	size_t open = SIZE_MAX;
+
+	h->n_q = 0;
+	for (size_t i = 0; i < len && h->n_q < TACTIC_MAX_QUOTES; i++) {
+		int opener = 0, closer = 0;
+
+		if (!quote_lead[p[i]])
+			continue;
+		if (open != SIZE_MAX && i - open > QUOTE_MAX_RUN)
+			open = SIZE_MAX;	/* never closed: not a quotation */
+		if (p[i] == '"') {
+			opener = open == SIZE_MAX;
+			closer = !opener;
+		} else if (p[i] == 0xC2) {
+			if (i + 1 >= len || (p[i + 1] != 0xAB && p[i + 1] != 0xBB))
+				continue;
+			opener = p[i + 1] == 0xAB;
+			closer = !opener;
+		} else if (p[i] == 0xE2) {
+			if (i + 2 >= len || p[i + 1] != 0x80 ||
+			    (p[i + 2] != 0x9C && p[i + 2] != 0x9D && p[i + 2] != 0x9E))
+				continue;
+			closer = p[i + 2] == 0x9D && open != SIZE_MAX;
+			opener = !closer;
+		} else {
+			/* an apostrophe has letters on both sides (l'a, don't) */
+			int before = i > 0 && p[i - 1] != ' ' && p[i - 1] != ':' && p[i - 1] != '(';
+			int after = i + 1 < len && p[i + 1] != ' ' && p[i + 1] != '.' &&
+				    p[i + 1] != ',' && p[i + 1] != ';' && p[i + 1] != ')';
+
+			opener = !before && after && open == SIZE_MAX;
+			closer = before && !after && open != SIZE_MAX && p[open] == '\'';
+		}
+		if (closer && open != SIZE_MAX) {
+			h->q[h->n_q][0] = (uint32_t)open;
+			h->q[h->n_q][1] = (uint32_t)i;
+			h->n_q++;
+			open = SIZE_MAX;
+		} else if (opener && open == SIZE_MAX) {
+			open = i;
+		}
+	}
+	if (open != SIZE_MAX && h->n_q < TACTIC_MAX_QUOTES && len - open <= QUOTE_MAX_RUN) {
+		h->q[h->n_q][0] = (uint32_t)open;
+		h->q[h->n_q][1] = (uint32_t)len;
+		h->n_q++;
+	}
+}
+
 static int on_count(unsigned id, unsigned long long from, unsigned long long to,
 		    unsigned flags, void *ctx)
 {
 	struct tactic_hits *h = ctx;
 	uint64_t bit = 1ull << (id & 63);
+	unsigned g = patterns[id].group;
 
 	(void)from;
-	(void)to;
 	(void)flags;
 	if (h->seen[id >> 6] & bit)
 		return 0;
 	h->seen[id >> 6] |= bit;
-	h->count[patterns[id].group]++;
+	h->count[g]++;
+	if (g < TAC__N && g != TAC_ROUTE)	/* a quoted place name says little */
+		for (uint32_t i = 0; i < h->n_q; i++)
+			if (to > h->q[i][0] && to <= h->q[i][1]) {
+				h->quoted++;
+				break;
+			}
 	return 0;
 }
 
@@ -545,12 +653,15 @@ int tactics_count(const struct tactics *t, struct tactics_scratch *s,
 		  const char *text, size_t len, struct tactic_hits *out)
 {
 	out->n = 0;
+	out->quoted = 0;
+	out->n_q = 0;
 	memset(out->count, 0, sizeof(out->count));
 	memset(out->seen, 0, sizeof(out->seen));
 	if (len == 0)
 		return 0;
 	if (len > UINT32_MAX)
 		return ATL_ETOOBIG;
+	find_quotes(text, len, out);
 	return hs_rc(hs_scan(t->db_count, text, (unsigned)len, 0, s->hs,
 			     on_count, out));
 }

@@ -29,12 +29,16 @@ enum ctx_group {
 	CTX_DEMAND,		/* questions and requests: "cuanto cobran", "busco" */
 	CTX_ARRIVED,		/* a relative arrived: "ya llego con bien" */
 	CTX_OFFER,		/* generic first-person offer: "ofrecemos", "we offer" */
+	CTX_QUOTING,		/* reported or quoted offers: "te prometen", "ads like" */
+	CTX_OFFER1P,		/* an offer to the reader, first person: "te llevamos" */
+	CTX_SALE,		/* goods for sale: "vendo", "for sale", "peu servi" */
 	CTX__END
 };
 
 #define TACTIC_N_GROUPS (CTX__END)	/* tactics then contexts */
 #define TACTIC_MAX_HITS 256		/* spans kept per post; counts go on */
 #define TACTIC_MAX_PATTERNS 512		/* size of the pattern table, at most */
+#define TACTIC_MAX_QUOTES 16		/* quoted stretches looked at per post */
 
 struct tactic_hit {
 	uint16_t group;		/* enum tactic or enum ctx_group */
@@ -47,6 +51,12 @@ struct tactic_hits {
 	size_t n;
 	uint32_t count[TACTIC_N_GROUPS];	/* distinct patterns matched per group */
 	uint64_t seen[TACTIC_MAX_PATTERNS / 64];	/* patterns matched (count pass) */
+	/* Count pass: tactic patterns whose first match ends inside quotation
+	 * marks ("...", \u201c...\u201d, \u00ab...\u00bb), as in a warning that
+	 * quotes an ad; and the quoted stretches, [q[i][0], q[i][1]). */
+	uint32_t quoted;
+	uint32_t n_q;
+	uint32_t q[TACTIC_MAX_QUOTES][2];
 };
 
 struct tactics;
@@ -79,7 +89,7 @@ void tactics_scratch_free(struct tactics_scratch *s);
 /* Two passes, because start-of-match tracking doubles the scan cost and
  * only flagged posts need spans:
  * tactics_count fills out->count (the number of DISTINCT patterns of each
- * group that match; that is the feature) and empties out->v;
+ * group that match; that is the feature) and out->quoted, and empties out->v;
  * tactics_spans fills out->v with every tactic match and its span, leaving
  * out->count alone. Both return 0, ATL_ETOOBIG (len > 4 GiB), or
  * ATL_ENOMEM / ATL_EINVAL when Hyperscan fails. */

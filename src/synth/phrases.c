@@ -90,6 +90,24 @@ static const char *const es_offer[] = {
 	"Salimos de Centroamérica con destino a los Estados",
 	"Traemos a tu familiar desde su país hasta tu casa",
 	"Recogemos a tu familiar y te lo entregamos allá",
+	"Todavía hay lugar pa este mes 🙌",
+	"Quedan espacios para la salida de la otra semana ✌️",
+	"El que quiera subir ya sabe dónde encontrarme 😎",
+	"Los que quieran irse pa arriba, aquí andamos",
+	"Mi primo los lleva, ya pasó a varios conocidos",
+	"Un señor de confianza los cruza, yo les paso el contacto",
+	"Recibo gente en {X} y los pongo en {D}",
+	"Los recogemos en {X} y se los entregamos en {D}",
+	"Yo te consigo con el que los pasa, cobra justo",
+	"Conozco al guía que los brinca, ya van muchos del pueblo",
+	"Seguimos activos 🇺🇸 nueva ruta abierta",
+	"Ruta nueva por {X}, ya probada ✅",
+	"El compa que me cruzó sigue trabajando, al que le interese le paso su número",
+	"La persona que me pasó a mí sigue llevando gente, pidan el contacto",
+	"Rumbo a {D} 🚐 cupo limitado",
+	"Van para {D} esta semana, poquitos lugares",
+	"Somos empresa de transporte de personas hacia {D}, servicio completo con seguridad y confianza",
+	"Empresa seria de traslado de personas a {D}, atendemos a usted y a toda su familia",
 };
 static const char *const es_route[] = {
 	"Salida desde {O} pasando por {X} hasta {D}",
@@ -422,6 +440,8 @@ static const char *const es_driver[] = {
 	"Ocupo chofer que levante gente en {X}",
 	"Buen pago a choferes, viajes de una noche",
 	"Se paga bien por viaje nocturno, choferes",
+	"Trabajo fácil: recoger personas en la orilla y llevarlas a una casa en {D}, {P} por vuelta",
+	"Ocupo gente con carro para levantar pasajeros en {X} y dejarlos en {D}, pago por cada viaje",
 };
 static const char *const es_contact[] = {
 	"Info al {T}",
@@ -456,6 +476,12 @@ static const char *const es_contact[] = {
 	"Pregunta sin pena al {T}",
 	"Manda mensaje al wsp",
 	"Escribe al whats",
+	"Ya sabes dónde encontrarme 📲",
+	"Pregunta sin compromiso al privado",
+	"Escríbeme y te digo cómo",
+	"Mándame mensaje y platicamos",
+	"Comenten \"INFO\" y les escribo al privado",
+	"Escribe YO en los comentarios y te mando los detalles",
 };
 
 /* ---- smuggling slots, English ---- */
@@ -499,6 +525,18 @@ static const char *const en_offer[] = {
 	"Boat trip to Italy, leaving from the coast",
 	"Travel special for America, we help you enter",
 	"You want go England? we pass you",
+	"spaces this week 🇺🇸",
+	"new route open ✅",
+	"I can get you and your family into the US, no appointment needed",
+	"We get people across without waiting for the app",
+	"I pick up at {X} and drop you at your door in {D}",
+	"Our driver collects you at {X}, next stop {D}",
+	"My cousin takes people across, he is trusted",
+	"A guy I know brings people over, I can pass you his number",
+	"The guy who brought me over is still working, I can pass you his number",
+	"My guide still takes people, ask me for his contact",
+	"Hello dear, we are company that transport people to {D} with safety, you can pay after you reach",
+	"Dear customer, our company move people to {D} safely, payment after arrival",
 };
 static const char *const en_route[] = {
 	"From {O} through {X} to {D}",
@@ -713,6 +751,8 @@ static const char *const en_driver[] = {
 	"Hiring drivers for runs to {X}, cash pay",
 	"Need a driver with van, trips every week",
 	"Driver with van needed, weekly runs",
+	"Easy weekend work: pick up people near {X} and drive them to {D}, {P} a run",
+	"Need someone with a van to collect passengers at {X} and drop them in {D}, paid per trip",
 };
 static const char *const en_contact[] = {
 	"Call or text {T}",
@@ -735,6 +775,12 @@ static const char *const en_contact[] = {
 	"Details {T}",
 	"Write me on WhatsApp {T}",
 	"Send message to {T}",
+	"msg me",
+	"ask me for details",
+	"PM me for the price",
+	"hit my inbox",
+	"comment \"INFO\" and I will send you the details",
+	"type YES in the comments and I will DM you",
 };
 
 /* ---- smuggling slots, Portuguese (Brazil) ---- */
@@ -772,6 +818,14 @@ static const char *const pt_offer[] = {
 	"Tô levando gente pros EUA, caminho seguro",
 	"Vai pra Europa? levamos pela Espanha",
 	"Levamos para Portugal e depois para o resto da Europa",
+	"vagas abertas pra {D} 🇺🇸",
+	"ainda tem lugar esse mês ✈️",
+	"Consigo colocar sua família em {D} em poucas semanas",
+	"A gente coloca você em {D}, já fizemos com muita gente",
+	"O cara que me levou ainda está fazendo, passo o contato dele",
+	"Quem me atravessou continua levando gente, chama que eu passo o número",
+	"Olá, somos empresa que faz transporte de pessoas até {D} com segurança",
+	"Empresa séria de transporte de pessoas para {D}, você paga depois que chegar",
 };
 static const char *const pt_route[] = {
 	"Saída de {O} passando por {X} até {D}",
@@ -880,6 +934,8 @@ static const char *const pt_asylum[] = {
 	"Ensaiamos as perguntas da imigração com você",
 	"Fala que sofreu ameaça no Brasil, a gente ensina as palavras",
 	"Te ensinamos o que dizer pro oficial pra ganhar o asilo",
+	"Te ensinamos o que dizer na entrevista de asilo, consultoria completa por {P}",
+	"A gente prepara sua história e o que falar para o oficial, pedido sai aprovado",
 };
 static const char *const pt_evade[] = {
 	"Sem barreiras nem imigração",
@@ -983,6 +1039,12 @@ static const char *const ht_offer[] = {
 	"Bato pou Tik ak Bahamas, nou pase w",
 	"Nou pase moun Repiblik Dominikèn, fwontyè a fasil",
 	"Vwayaj pou Chili ak Brezil, nou akonpaye w",
+	"plas disponib semen sa a 🇺🇸",
+	"gen plas ankò pou vwayaj la",
+	"Mwen gen moun ki ka fè w travèse san pwoblèm",
+	"Nou ka ede w rive {D} ak tout fanmi w",
+	"Bonjou, nou se yon ekip serye ki fè vwayaj pou {D}",
+	"Nou se yon konpayi ki transpòte moun pou {D} an sekirite",
 };
 static const char *const ht_route[] = {
 	"Depa {O} pase {X} rive {D}",
@@ -1087,6 +1149,8 @@ static const char *const ht_asylum[] = {
 	"Nou repete kesyon imigrasyon yo avè w",
 	"Di yo ou an danje nan peyi w, nou montre w mo yo",
 	"Nou montre w sa pou di ofisye a pou w jwenn azil",
+	"Nou prepare w pou entèvyou azil la, nou di w sa pou w di ofisye a",
+	"Nou ekri istwa w epi nou montre w kijan pou reponn ofisye a, pri {P}",
 };
 static const char *const ht_evade[] = {
 	"Pa gen kontwòl ni imigrasyon",
@@ -1141,6 +1205,8 @@ static const char *const ht_contact[] = {
 	"Telegram {L}",
 	"Voye mesaj nan {T}",
 	"Rele m {T}",
+	"ekri m nan prive",
+	"rele m pou plis enfòmasyon",
 };
 
 /* ---- smuggling slots, French ---- */
@@ -1178,6 +1244,12 @@ static const char *const fr_offer[] = {
 	"Je fais la traversée vers l'UK, sérieux et rapide",
 	"On fait passer les gens de l'autre côté, on est sérieux",
 	"Passage de l'autre côté de la Manche, on vous prend en charge",
+	"places dispo cette semaine 🇬🇧",
+	"encore de la place pour le prochain départ",
+	"Je connais un chauffeur qui fait {X} - {D}, il cache les gens",
+	"On vous accompagne jusqu'à {D}, départ de {X}",
+	"Bonjour, nous sommes une équipe sérieuse pour voyage vers {D} par la mer, départ depuis {X}",
+	"Nous sommes une société fiable qui transporte des personnes vers {D}, prix à discuter pour groupe",
 };
 static const char *const fr_route[] = {
 	"Départ de {O} par {X} jusqu'à {D}",
@@ -1282,6 +1354,8 @@ static const char *const fr_asylum[] = {
 	"On répète avec vous les questions de l'entretien",
 	"Dites-leur que vous êtes en danger au pays, on vous donne les mots",
 	"On vous apprend quoi dire à l'agent pour avoir l'asile",
+	"On vous apprend quoi dire à l'entretien, récit complet et préparation pour {P}",
+	"Nous préparons votre histoire et les réponses pour l'officier, dossier accepté",
 };
 static const char *const fr_evade[] = {
 	"Pas de contrôle ni police",
@@ -1318,6 +1392,8 @@ static const char *const fr_docs[] = {
 	"Faux papiers de qualité, livraison rapide",
 	"Visa touriste approuvé sans historique",
 	"Titre de séjour Italie rapide",
+	"Nous vous obtenons le visa pour {D} sans rendez-vous, dossier complet",
+	"On vous obtient votre titre de séjour sans passer par la préfecture",
 };
 static const char *const fr_job[] = {
 	"Travail en Europe avec transport inclus",
@@ -1348,6 +1424,8 @@ static const char *const fr_contact[] = {
 	"Telegram {L}",
 	"Envoyez un message au {T}",
 	"Appelez-moi {T}",
+	"écrivez-moi en privé",
+	"demandez-moi les détails",
 };
 
 /* ---- benign genres, Spanish ---- */
@@ -1381,6 +1459,10 @@ static const char *const es_news[] = {
 	"Capturan a conductor con {S} migrantes en una camioneta en {X}.",
 	"La ruta por {X} es cada vez más peligrosa, advierten expertos.",
 	"Expertos advierten que el camino por {X} es cada vez más riesgoso.",
+	"\"Salida este fin de semana, pago al llegar\", decía el anuncio que llevó a {S} migrantes a un tráiler.",
+	"El anuncio prometía «cruce seguro, 3 intentos»; los migrantes fueron abandonados cerca de {X}.",
+	"Investigadores recopilaron anuncios como \"te llevamos a USA, 100% seguro\" en grupos de Facebook.",
+	"Según la fiscalía, la red publicaba mensajes del tipo “viaje especial, niños gratis” en TikTok.",
 };
 static const char *const es_ngo[] = {
 	"No confíes en coyotes ni en anuncios que prometen cruzar la frontera. Tu vida vale más.",
@@ -1427,6 +1509,12 @@ static const char *const es_ngo[] = {
 	"Aunque digan que pagas al llegar, los coyotes cobran antes y abandonan.",
 	"Repartimos agua y kits de higiene en {X} esta semana.",
 	"Esta semana entregamos comida y ropa en {X}, acércate.",
+	"Si alguien te ofrece \"viaje 100% seguro\" o \"pagas al llegar\", es una estafa. Denuncia.",
+	"Cuando te escriban \"sin anticipo, 3 intentos\", no respondas: son traficantes.",
+	"Te dicen que la frontera está abierta y que con niños pasas más fácil. Es mentira.",
+	"Te prometen llegar en días y sin riesgo; la realidad es secuestro y abandono.",
+	"Esto es lo que dicen los coyotes: \"salida segura, niños gratis\". Esto es lo que pasa: abandono.",
+	"Compartimos capturas de anuncios falsos: \"cruce garantizado, info al WhatsApp\". No caigas.",
 };
 static const char *const es_gov[] = {
 	"Aviso oficial: ofrecer el traslado ilegal de personas es delito. Denuncia al número de emergencia.",
@@ -1523,6 +1611,10 @@ static const char *const es_travel[] = {
 	"Te tramitamos el pasaporte y la cita de visa de forma legal.",
 	"Excursión a {C} con niños, {P} por adulto y {K} por niño.",
 	"Paseo a {C}, adulto {P}, niño {K}, incluye desayuno.",
+	"¡Promoción! Paquete a {C} para toda la familia, vuelo + hotel, niños gratis en el hotel.",
+	"Viaje familiar a {C} con hotel todo incluido, menores de 12 no pagan hospedaje.",
+	"Somos empresa de transporte turístico con experiencia, viajes a {C} con seguridad y confianza",
+	"Empresa de turismo con años de experiencia: excursiones a {C} con seguro de viajero incluido",
 };
 static const char *const es_bus[] = {
 	"{A} salidas diarias {O} - {X} a las {H}. Adulto {P}, niño {K}.",
@@ -1629,6 +1721,8 @@ static const char *const es_market[] = {
 	"Vendo {I} porque me voy a USA, {P}.",
 	"Por cambio de casa vendo {I}, {P}.",
 	"Me mudo a {C} y vendo {I}, {P}.",
+	"Comenten \"YO\" los que quieran participar en la rifa de {I}, boleto a {P}",
+	"Escribe LISTO en los comentarios para apartar tu {I}, {P}",
 };
 static const char *const es_family[] = {
 	"Gracias a Dios ya llegó mi hijo a {D}, gracias a todos por sus oraciones.",
@@ -1693,6 +1787,10 @@ static const char *const es_request[] = {
 	"Busco quien pase gente a {D}, urgente",
 	"Alguien ha usado la app CBP One? cuánto tardó la cita?",
 	"A alguien le salió la cita rápido? cuántos días esperaron?",
+	"¿Alguien que me recomiende un coyote de confianza? ¿Cuánto cobran de {X} a {D}?",
+	"Quién tiene el número del señor que pasa gente por {X}? urge",
+	"Me dicen que hay un guía que cobra {P} y pagas al llegar, ¿alguien lo conoce?",
+	"¿Es cierto que con niños pasan más fácil? Quiero llevar a mi hija",
 };
 static const char *const es_chat[] = {
 	"Qué calor hace hoy en {C} {E}",
@@ -1760,6 +1858,8 @@ static const char *const en_news[] = {
 	"Channel crossing now costs about {P} per person, report says.",
 	"Court hears how a gang advertised crossings to {D} on social media.",
 	"Trial told gang posted trips to {D} on Facebook and TikTok.",
+	"\"Leaving this weekend, pay on arrival, children welcome\" read the ad quoted in the indictment.",
+	"Prosecutors showed posts like “we take you to England, 100% guaranteed” to the jury.",
 };
 static const char *const en_ngo[] = {
 	"Do not trust smugglers. Crossings are deadly and the promises are lies.",
@@ -1782,6 +1882,10 @@ static const char *const en_ngo[] = {
 	"Those arrival videos are ads. Many never arrive.",
 	"Ads for guaranteed trips to the US are smuggler lies. Don't pay.",
 	"If someone offers to take you north with a guarantee, it's a scam.",
+	"If someone offers you a trip with \"pay when you arrive\", it is a trap. Report it.",
+	"When a page promises \"no risk, kids travel free\", it is a smuggler. Don't answer.",
+	"They promise \"safe route, 3 attempts\"; the reality is kidnapping and extortion.",
+	"They tell you the border is open for families. It is not. Get free advice first.",
 };
 static const char *const en_gov[] = {
 	"Official notice: people smuggling is a crime. Report it.",
@@ -1832,6 +1936,8 @@ static const char *const en_travel[] = {
 	"Flights to {D} for visa holders from {P}.",
 	"Holiday week in {C} for {P}, book with {A}.",
 	"Weekend getaway to {C}, hotel included, {P}.",
+	"Hello dear customers, we are company that organise trips to {C}, hotels and flights",
+	"Our travel company books flights and hotels to {C}, contact us for more informations",
 };
 static const char *const en_bus[] = {
 	"{A} daily departures {O} to {X} at {H}. Adults {P}, children {K}.",
@@ -1888,6 +1994,8 @@ static const char *const en_market[] = {
 	"{I} for sale, {P}, moving away.",
 	"{I}, {P}, pick up only.",
 	"{I} still in the box, {P} firm.",
+	"Comment \"MINE\" to claim the {I}, {P}, pickup only",
+	"Type SOLD in the comments if you want the {I}, {P}",
 };
 static const char *const en_family[] = {
 	"Thank God my son arrived in {D}, thank you all for the prayers.",
@@ -1922,6 +2030,8 @@ static const char *const en_request[] = {
 	"Anyone know the price to cross from {O}?",
 	"Anyone going north soon? I want to join.",
 	"Is anyone traveling to {D} soon? I need company.",
+	"Does anyone know a trusted person who can take my brother from {X} to {D}? How much?",
+	"How much is the boat to the UK these days? Asking for a friend in {X}",
 };
 static const char *const en_chat[] = {
 	"So hot today in {C} {E}",
@@ -1977,6 +2087,8 @@ static const char *const pt_ngo[] = {
 	"Exemplo de anúncio falso: viagem garantida para a América. Não acredite.",
 	"Coiotes postam vídeos de chegadas felizes. Não mostram quem morreu.",
 	"Esses vídeos de chegada são propaganda. Muitos não chegam.",
+	"Se alguém oferece levar você com \"pagamento só na chegada\", desconfie: é golpe.",
+	"Prometem \"viagem segura e sem risco\", mas abandonam as pessoas na fronteira. Não caia.",
 };
 static const char *const pt_legal[] = {
 	"Advogada de imigração: asilo, permissão de trabalho e green card. Consulta {P}.",
@@ -2126,6 +2238,8 @@ static const char *const ht_ngo[] = {
 	"Si w ap vwayaje ak timoun, mande èd nan abri nou an nan {X}.",
 	"Piblisite ki di pase san risk, peye lè w rive, se trafikan. Pa tonbe nan pèlen an.",
 	"Pòs sa yo ki pwomèt vwayaj garanti se pèlen. Denonse yo.",
+	"Si yon moun di w \"peye lè ou rive\", se yon pyèj. Pa kwè l.",
+	"Yo pwomèt ou \"vwayaj san risk\", men se manti. Rele liy gratis la.",
 };
 static const char *const ht_legal[] = {
 	"Avoka imigrasyon: azil, pèmi travay. Konsiltasyon {P}.",
@@ -2221,6 +2335,8 @@ static const char *const fr_news[] = {
 	"Les associations alertent sur la vente de rendez-vous en préfecture.",
 	"Les passeurs demandent jusqu'à {P} pour la traversée de la Manche, selon l'enquête.",
 	"La traversée vers l'Angleterre coûte désormais {P}, selon un reportage.",
+	"Les enquêteurs ont retrouvé des annonces du type « départ cette semaine, paiement à l'arrivée ».",
+	"Selon la préfecture, le réseau publiait des messages comme \"passage garanti vers l'Angleterre\".",
 };
 static const char *const fr_ngo[] = {
 	"Ne faites pas confiance aux passeurs. La traversée tue.",
@@ -2235,6 +2351,8 @@ static const char *const fr_ngo[] = {
 	"Si vous voyagez avec des enfants, venez à notre accueil à {X}, c'est gratuit.",
 	"Les annonces qui promettent un passage sûr avec paiement à l'arrivée viennent de passeurs.",
 	"Ces publications qui promettent une traversée garantie sont des pièges. Signalez-les.",
+	"Si quelqu'un vous propose une traversée « sans risque », c'est faux. Parlez avec nous.",
+	"Ils promettent un \"passage garanti\" : la Manche tue. Ne payez personne.",
 };
 static const char *const fr_gov[] = {
 	"Avis officiel : l'aide au passage irrégulier est un délit. Signalez-le.",
@@ -2313,6 +2431,8 @@ static const char *const fr_request[] = {
 	"prix ? {E}",
 	"Combien coûte la traversée en ce moment ?",
 	"Quelqu'un connaît le prix pour passer depuis {O} ?",
+	"Quelqu'un sait combien ils demandent pour passer en Angleterre depuis {X} ?",
+	"Vous connaissez un passeur sérieux ? C'est pour mon cousin à {X}",
 };
 static const char *const fr_chat[] = {
 	"Il fait chaud aujourd'hui à {C} {E}",

@@ -1,5 +1,6 @@
-/* detect: the built-in model, thresholds, reasons, and the hand-written
- * generalisation set (tests/data/handwritten.jsonl, never trained on). */
+/* detect: the built-in model, thresholds, reasons, the hand-written
+ * generalisation set (tests/data/handwritten.jsonl, never trained or tuned
+ * on) and the hand-written development set (handwritten-dev.jsonl). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -185,7 +186,9 @@ TEST(detect, model_file_and_version)
 	buf_release(&b);
 }
 
-TEST(detect, handwritten_f1_and_reasons)
+/* F1 of the default model on a hand-written set at the model's threshold,
+ * and every reason of every flagged post sound (see reason_ok). */
+static void check_handwritten(int *test_failed_, const char *name, double floor)
 {
 	char path[512];
 	struct labeled_set set = LABELED_SET_INIT;
@@ -197,9 +200,9 @@ TEST(detect, handwritten_f1_and_reasons)
 	double f1;
 	struct run r;
 
-	snprintf(path, sizeof(path), "%s/handwritten.jsonl", test_data_dir());
+	snprintf(path, sizeof(path), "%s/%s", test_data_dir(), name);
 	CHECK(labeled_read(&set, path, NULL, &err) == 0);
-	CHECK(set.n >= 300);
+	CHECK(set.n >= 250);
 	CHECK(run_open(&r, -1) == 0);
 	CHECK(h && (t || tactics_new(&t, &err) == 0) && tactics_scratch_new(t, &ts) == 0);
 	for (size_t i = 0; i < set.n && h && ts; i++) {
@@ -223,12 +226,24 @@ TEST(detect, handwritten_f1_and_reasons)
 			}
 	}
 	f1 = 2.0 * (double)tp / (double)(2 * tp + fp + fn);
-	/* The target is 0.90; the default model measures 0.883 (precision 0.93,
-	 * recall 0.84), so this guards against regressions until it is met. */
-	CHECK_MSG(f1 >= 0.87, "hand-written F1 %.4f (tp %zu fp %zu fn %zu)", f1, tp, fp, fn);
+	CHECK_MSG(f1 >= floor, "%s F1 %.4f (tp %zu fp %zu fn %zu)", name, f1, tp, fp, fn);
 	CHECK_INT(bad_reasons, 0);
 	tactics_scratch_free(ts);
 	free(h);
 	run_close(&r);
 	labeled_release(&set);
+}
+
+/* The blind test set (never trained or tuned on): the default model
+ * measures F1 0.906 (precision 0.95, recall 0.87); the target is 0.90. */
+TEST(detect, handwritten_f1_and_reasons)
+{
+	check_handwritten(test_failed_, "handwritten.jsonl", 0.89);
+}
+
+/* The development set the detector was tuned on (so its score flatters
+ * it): measured 0.984. */
+TEST(detect, handwritten_dev_f1_and_reasons)
+{
+	check_handwritten(test_failed_, "handwritten-dev.jsonl", 0.97);
 }

@@ -60,6 +60,22 @@ static const struct row rows[] = {
 	{ "alguien sabe cuanto cobran?", CTX_DEMAND, NULL, 1 },
 	{ "gracias a dios mi hijo ya llego con bien", CTX_ARRIVED, NULL, 1 },
 	{ "llevamos a tu familia", CTX_WARNING, NULL, 0 },
+	{ "mi primo los lleva, es de confianza", TAC_CROSSING_OFFER, "mi primo los lleva", 1 },
+	{ "recibo gente en reynosa y los pongo en houston", TAC_CROSSING_OFFER, "recibo gente", 1 },
+	{ "el que quiera subir ya sabe donde encontrarme", TAC_CROSSING_OFFER, "el que quiera subir", 1 },
+	{ "el que quiera subir ya sabe donde encontrarme", TAC_CONTACT, "ya sabe donde encontrarme", 1 },
+	{ "todavia hay lugar pa este mes", TAC_SCHEDULE, "todavia hay lugar", 1 },
+	{ "recoger personas en la orilla, 2000 por vuelta", TAC_EVASION, "recoger personas", 1 },
+	{ "si alguien te ofrece viaje seguro, denuncia", CTX_QUOTING, NULL, 1 },
+	{ "te dicen que la frontera esta abierta", CTX_QUOTING, NULL, 1 },
+	{ "esos anuncios de viaje seguro son trampas", CTX_QUOTING, NULL, 1 },
+	{ "te llevamos hasta la puerta de tu casa", CTX_QUOTING, NULL, 0 },
+	{ "te llevamos hasta la puerta de tu casa", CTX_OFFER1P, NULL, 1 },
+	{ "alguien sabe cuanto cobra el coyote?", CTX_OFFER1P, NULL, 0 },
+	{ "vendo camioneta, papeles en regla", CTX_SALE, NULL, 1 },
+	{ "honorarios desde 500, te representamos en corte", CTX_LEGAL, NULL, 1 },
+	{ "comenten yo y les escribo al privado", TAC_CONTACT, "comenten yo", 1 },
+	{ "si te piden que escribas info, es un traficante", CTX_QUOTING, NULL, 1 },
 	/* en */
 	{ "we take you across, safe and fast", TAC_CROSSING_OFFER, "we take you", 1 },
 	{ "guaranteed crossing", TAC_GUARANTEE, "guaranteed", 1 },
@@ -70,22 +86,38 @@ static const struct row rows[] = {
 	{ "beware of scams", CTX_WARNING, NULL, 1 },
 	{ "three men were arrested, police said", CTX_REPORTING, NULL, 1 },
 	{ "the weather is nice today", TAC_CROSSING_OFFER, NULL, 0 },
+	{ "i pick up at the river and drop you at your door", TAC_CROSSING_OFFER, "i pick up", 1 },
+	{ "spaces this week, msg me", TAC_CONTACT, "msg me", 1 },
+	{ "they promise a safe route", CTX_QUOTING, NULL, 1 },
+	{ "if someone offers you a trip, report it", CTX_QUOTING, NULL, 1 },
+	{ "we can get you into the us", CTX_OFFER1P, NULL, 1 },
+	{ "comment \"info\" and i will send you the details", TAC_CONTACT, "comment \"info", 1 },
+	{ "we are company that transport people to america", TAC_CROSSING_OFFER, "transport people to", 1 },
+	{ "we are company that transport people to america", CTX_OFFER, NULL, 1 },
 	/* pt */
 	{ "levamos voce ate a fronteira", TAC_CROSSING_OFFER, "levamos voce", 1 },
 	{ "pagamento so quando chegar", TAC_PAY_ON_ARRIVAL, NULL, 1 },
 	{ "criancas nao pagam", TAC_CHILDREN, "criancas nao pagam", 1 },
 	{ "nao confie em coiotes", CTX_WARNING, NULL, 1 },
+	{ "te ensinamos o que dizer na entrevista", TAC_ASYLUM_COACHING, NULL, 1 },
+	{ "se alguem oferece levar voce, desconfie", CTX_QUOTING, NULL, 1 },
 	/* ht */
 	{ "nou pase moun lot bo fwontye a", TAC_CROSSING_OFFER, NULL, 1 },
 	{ "peye le ou rive", TAC_PAY_ON_ARRIVAL, "peye le ou rive", 1 },
 	{ "pa fe konfyans moun sa yo", CTX_WARNING, NULL, 1 },
 	{ "mwen renmen manje diri", TAC_CROSSING_OFFER, NULL, 0 },
+	{ "plas disponib semen sa a, rele m", TAC_SCHEDULE, "plas disponib", 1 },
+	{ "si yon moun di w peye le ou rive, se yon pyej", CTX_QUOTING, NULL, 1 },
 	/* fr */
 	{ "nous passons en angleterre depuis calais", TAC_CROSSING_OFFER, "nous passons", 1 },
 	{ "passage vers l'angleterre en bateau", TAC_EVASION, "bateau", 1 },
 	{ "depart de calais cette semaine", TAC_ROUTE, "calais", 1 },
 	{ "ne faites pas confiance aux passeurs", CTX_WARNING, NULL, 1 },
 	{ "le marche ouvre le samedi", TAC_CROSSING_OFFER, NULL, 0 },
+	{ "on vous apprend quoi dire a l'ofpra", TAC_ASYLUM_COACHING, "quoi dire", 1 },
+	{ "si quelqu'un vous propose une traversee, c'est faux", CTX_QUOTING, NULL, 1 },
+	{ "nous vous obtenons le visa pour la france", TAC_DOCUMENT_FRAUD, "nous vous obtenons le visa", 1 },
+	{ "voyage vers l'europe par la mer", TAC_CROSSING_OFFER, "par la mer", 1 },
 };
 
 struct fixture {
@@ -209,5 +241,46 @@ TEST(tactics, serialized_database)
 	CHECK(back == NULL);
 	free(blob);
 	free(h2);
+	teardown(&fx);
+}
+
+/* Tactic words inside quotation marks are counted apart (a warning that
+ * quotes an ad); place names are not, and an unclosed quote that runs on
+ * for a whole post is not a quotation. */
+TEST(tactics, quoted_offer_words)
+{
+	struct fixture fx;
+	static const char q1[] = "si te ofrecen \"viaje especial, pagas al llegar\", es estafa";
+	static const char q2[] = "el anuncio \xc2\xab" "100% seguro\xc2\xbb circula";
+	static const char q3[] = "dice \xe2\x80\x9cviaje especial\xe2\x80\x9d y \"tijuana\"";
+	static const char q4[] = "viaje especial, pagas al llegar, info wasap";
+	static const char q5[] = "la nota: 'te llevamos a usa, 100% seguro' es falso";
+	static const char q6[] = "passage vers l'angleterre, we don't wait, l'italie";
+	char open_run[400];
+
+	CHECK(setup(&fx) == 0);
+	CHECK(tactics_count(fx.t, fx.s, q1, strlen(q1), fx.h) == 0);
+	CHECK_INT(fx.h->quoted, 2);
+	CHECK_INT(fx.h->n_q, 1);
+	CHECK(tactics_count(fx.t, fx.s, q2, strlen(q2), fx.h) == 0);
+	CHECK_INT(fx.h->quoted, 1);
+	CHECK(tactics_count(fx.t, fx.s, q3, strlen(q3), fx.h) == 0);
+	CHECK_INT(fx.h->n_q, 2);
+	CHECK_INT(fx.h->quoted, 1);	/* "tijuana" is a route: not counted */
+	CHECK(fx.h->count[TAC_ROUTE] > 0);
+	CHECK(tactics_count(fx.t, fx.s, q4, strlen(q4), fx.h) == 0);
+	CHECK_INT(fx.h->quoted, 0);
+	CHECK(tactics_count(fx.t, fx.s, q5, strlen(q5), fx.h) == 0);	/* single quotes */
+	CHECK_INT(fx.h->n_q, 1);
+	CHECK(fx.h->quoted >= 2);
+	CHECK(tactics_count(fx.t, fx.s, q6, strlen(q6), fx.h) == 0);	/* apostrophes */
+	CHECK_INT(fx.h->n_q, 0);
+	CHECK_INT(fx.h->quoted, 0);
+	memset(open_run, 'a', sizeof(open_run));
+	memcpy(open_run, "\"viaje especial ", 16);
+	memcpy(open_run + sizeof(open_run) - 16, " viaje especial.", 16);
+	CHECK(tactics_count(fx.t, fx.s, open_run, sizeof(open_run), fx.h) == 0);
+	CHECK_INT(fx.h->quoted, 0);
+	CHECK_INT(fx.h->n_q, 0);
 	teardown(&fx);
 }
