@@ -20,6 +20,7 @@
 
 #include "post.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -50,19 +51,31 @@ static size_t segment_of(const struct post *p, uint32_t off)
 	return k;
 }
 
-/* "from", "text", "start", "end" of a span of full, relative to its segment. */
-static void add_span(struct buf *b, const struct post *p, uint32_t start, uint32_t end)
+struct str post_span(const struct post *p, uint32_t start, uint32_t end, size_t *seg,
+		     uint32_t *s, uint32_t *e)
 {
 	size_t k = segment_of(p, start);
-	struct str seg = k ? p->ocr[k - 1].text : p->rec.text;
-	int first = 0;
+	struct str text = k ? p->ocr[k - 1].text : p->rec.text;
 
 	start -= p->seg_start[k];
 	end = end >= p->seg_start[k] ? end - p->seg_start[k] : 0;
-	if (end > seg.len)
-		end = (uint32_t)seg.len;
+	if (end > text.len)
+		end = (uint32_t)text.len;
 	if (start > end)
 		start = end;
+	*seg = k;
+	*s = start;
+	*e = end;
+	return text;
+}
+
+/* "from", "text", "start", "end" of a span of full, relative to its segment. */
+static void add_span(struct buf *b, const struct post *p, uint32_t start, uint32_t end)
+{
+	size_t k;
+	struct str seg = post_span(p, start, end, &k, &start, &end);
+	int first = 0;
+
 	json_add_key(b, &first, "from");
 	if (k)
 		json_add_cstr(b, p->ocr[k - 1].image);
@@ -330,14 +343,16 @@ static int build_full(struct post *p, struct arena *a)
 	full = arena_alloc(a, n + 1);
 	if (!full)
 		return ATL_ENOMEM;
-	memcpy(full, p->rec.text.p, p->rec.text.len);
+	if (p->rec.text.len)
+		memcpy(full, p->rec.text.p, p->rec.text.len);
 	n = p->rec.text.len;
 	p->seg_start[0] = 0;
 	for (size_t i = 0; i < p->n_ocr; i++) {
 		memcpy(full + n, SEP, SEP_LEN);
 		n += SEP_LEN;
 		p->seg_start[i + 1] = (uint32_t)n;
-		memcpy(full + n, p->ocr[i].text.p, p->ocr[i].text.len);
+		if (p->ocr[i].text.len)
+			memcpy(full + n, p->ocr[i].text.p, p->ocr[i].text.len);
 		n += p->ocr[i].text.len;
 	}
 	full[n] = '\0';
@@ -345,18 +360,38 @@ static int build_full(struct post *p, struct arena *a)
 	return 0;
 }
 
-/* Caption plus image texts: p->full, p->seg_start, and p->ind merged from
- * the segments' own extractions. */
-static int combine(const struct post_ctx *c, struct post *p, struct arena *a)
+/* With OCR text, extraction runs over full or its segments; without, over
+ * rec.text alone. */
+static int has_ocr_text(const struct post *p)
 {
-	int rc = build_full(p, a);
+	return p->full.p != p->rec.text.p;
+}
 
-	if (rc < 0)
-		return rc;
+int post_segments(struct post *p, struct arena *a)
+{
+	int any = 0;
+
+	assert(p->n_ocr <= REC_MAX_MEDIA);
+	memset(p->seg_start, 0, sizeof(p->seg_start));
+	p->full = p->rec.text;
+	for (size_t i = 0; i < p->n_ocr; i++)
+		any |= p->ocr[i].text.len > 0;
+	if (any)
+		return build_full(p, a);
+	for (size_t k = 1; k <= p->n_ocr; k++)	/* every span is in the caption */
+		p->seg_start[k] = UINT32_MAX;
+	return 0;
+}
+
+/* p->ind merged from the segments' own extractions. */
+static int extract_segments(const struct post_ctx *c, struct post *p, struct arena *a)
+{
 	for (size_t k = 0; k <= p->n_ocr; k++) {
 		struct str seg = k ? p->ocr[k - 1].text : p->rec.text;
 		struct norm_text nt;
 		struct indicator_list l = { NULL, 0, 0 };
+		int rc;
+
 		if (seg.len == 0)
 			continue;
 		rc = normalize_text(&nt, seg.p, seg.len, a);
@@ -376,18 +411,13 @@ const char *const post_stage_names[POST_N_STAGES] = {
 
 /* Each stage runs over a whole batch before the next starts, so its tables
  * stay in cache. With OCR text, the normalise stage reads the images and
- * combines the segments (extracting each on the way); extract then has
- * nothing left to do for that post. */
-static int has_ocr_text(const struct post *p)
-{
-	return p->full.p != p->rec.text.p;
-}
-
+ * extracts each segment on the way; extract then has nothing left to do
+ * for that post. */
 static int stage_normalise(const struct post_ctx *c, struct detect_scratch *scratch,
 			   struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
 	const struct record *r = &p->rec;
-	int rc, any = 0;
+	int rc;
 
 	(void)scratch;
 	(void)out;
@@ -395,22 +425,16 @@ static int stage_normalise(const struct post_ctx *c, struct detect_scratch *scra
 	p->ind.n = p->ind.cap = 0;
 	p->ocr = NULL;
 	p->n_ocr = 0;
-	p->full = r->text;
-	memset(p->seg_start, 0, sizeof(p->seg_start));
 	if (ocr && r->n_media) {
 		rc = read_images(ocr, p, a);
 		if (rc < 0)
 			return rc;
-		for (size_t i = 0; i < p->n_ocr; i++)
-			any |= p->ocr[i].text.len > 0;
-		if (!any)	/* every span is in the caption */
-			for (size_t k = 1; k <= p->n_ocr; k++)
-				p->seg_start[k] = UINT32_MAX;
 	}
-	if (any) {
-		rc = combine(c, p, a);
-		if (rc == 0 && !has_ocr_text(p))
-			return ATL_EINVAL;	/* combine always builds a new text */
+	rc = post_segments(p, a);
+	if (rc < 0)
+		return rc;
+	if (has_ocr_text(p)) {
+		rc = extract_segments(c, p, a);
 		return rc < 0 ? rc : normalize_text(&p->nt, p->full.p, p->full.len, a);
 	}
 	return normalize_text(&p->nt, r->text.p, r->text.len, a);
@@ -470,6 +494,7 @@ static int redact_segments(const struct post_ctx *c, struct post *p, struct aren
 		if (k) {	/* an image's text: no author of its own */
 			r.text = p->ocr[k - 1].text;
 			r.author = STR_NULL;
+			r.forwarded_from = r.forwarded_from_id = STR_NULL;
 		}
 		ld.reasons = lr;
 		ld.n_reasons = 0;
@@ -506,6 +531,8 @@ static int redact_segments(const struct post_ctx *c, struct post *p, struct aren
 		} else {
 			p->rec.text = r.text;
 			p->rec.author = r.author;
+			p->rec.forwarded_from = r.forwarded_from;
+			p->rec.forwarded_from_id = r.forwarded_from_id;
 		}
 	}
 	rc = build_full(p, a);
@@ -522,6 +549,13 @@ static int redact_segments(const struct post_ctx *c, struct post *p, struct aren
 	return 0;
 }
 
+int post_redact(const struct post_ctx *c, struct post *p, struct arena *a)
+{
+	if (has_ocr_text(p))
+		return redact_segments(c, p, a);
+	return redact_post(c->redact, c->xopts, &p->rec, &p->ind, &p->det, a);
+}
+
 static int stage_sign(const struct post_ctx *c, struct detect_scratch *scratch,
 		      struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
@@ -533,11 +567,7 @@ static int stage_sign(const struct post_ctx *c, struct detect_scratch *scratch,
 		return ATL_ENOMEM;
 	link_sign(c->linker, &p->nt, p->sig);
 	/* after signing: nothing raw reaches the outputs */
-	if (c->redact && has_ocr_text(p))
-		return redact_segments(c, p, a);
-	if (c->redact)
-		return redact_post(c->redact, c->xopts, &p->rec, &p->ind, &p->det, a);
-	return 0;
+	return c->redact ? post_redact(c, p, a) : 0;
 }
 
 static int stage_render(const struct post_ctx *c, struct detect_scratch *scratch,

@@ -84,6 +84,27 @@ int post_process_batch(const struct post_ctx *c, struct detect_scratch *scratch,
 		       struct ocr *ocr, struct post *v, size_t n, struct arena *a,
 		       struct buf *out, double *stage_cpu_s, size_t *failed);
 
+/* p->full and p->seg_start from p->rec.text and p->ocr[0..n_ocr) (at most
+ * REC_MAX_MEDIA), as post_process joins them: when some image has text,
+ * the caption and each image's text with "\n\n" between them; else full is
+ * rec.text and every span is in the caption. 0 or ATL_ENOMEM. */
+int post_segments(struct post *p, struct arena *a);
+
+/* Where a span [start, end) of p->full lies, as posts.jsonl writes it: the
+ * segment into *seg (0 the caption, k image k-1), the span relative to it
+ * (clipped to it) into *s and *e; returns the segment's text. */
+struct str post_span(const struct post *p, uint32_t start, uint32_t end, size_t *seg,
+		     uint32_t *s, uint32_t *e);
+
+/* What --redact does to a processed post (c->redact set), in place: with
+ * OCR text each segment is redacted on its own by redact_post and full,
+ * seg_start and every span are rebuilt; without, redact_post on rec. Needs
+ * p->rec (text, author, platform, forwarded_from[_id]), p->ocr, p->n_ocr,
+ * post_segments' full and seg_start, p->ind and p->det's reasons with
+ * spans in full; new strings live in a. 0 or ATL_ENOMEM. Used by the scan
+ * and by redact_dir, so that both redact alike. */
+int post_redact(const struct post_ctx *c, struct post *p, struct arena *a);
+
 /* The suffix every rendered line ends with, before its newline. */
 #define POST_CLUSTER_NULL "\"cluster\":null}"
 

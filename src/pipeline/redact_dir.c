@@ -20,6 +20,7 @@
 #include "core/buf.h"
 #include "core/json.h"
 #include "link/template.h"
+#include "pipeline/post.h"
 #include "report/jsonl.h"
 #include "text/normalize.h"
 #include "core/banned.h"
@@ -39,6 +40,8 @@ struct cluster {
 struct rd {
 	const struct redactor *r;
 	const struct extract_opts *xo;
+	struct post_ctx pc;	/* r and xo, for post_redact */
+	const struct jsonl_in *in;	/* the file being rewritten, for messages */
 	struct cluster *cl;	/* sorted by label */
 	size_t n_cl, cap_cl;
 	struct arena samples;	/* sampled texts, for the whole run */
@@ -174,27 +177,19 @@ static int keep_key(yajl_val o, size_t i, const char *const *known)
 	return 1;
 }
 
-static int span_of(yajl_val x, uint32_t *s, uint32_t *e)
-{
-	yajl_val a = jv_get(x, "start"), b = jv_get(x, "end");
-	const char *from = jv_str(x, "from");
-
-	if (!YAJL_IS_INTEGER(a) || !YAJL_IS_INTEGER(b) || a->u.number.i < 0 ||
-	    b->u.number.i < a->u.number.i || b->u.number.i > UINT32_MAX ||
-	    (from && strcmp(from, "caption") != 0))
-		return 0;
-	*s = (uint32_t)a->u.number.i;
-	*e = (uint32_t)b->u.number.i;
-	return 1;
-}
-
 /* ---- posts ----------------------------------------------------------------- */
 
-struct post {
-	struct record rec;
-	struct indicator_list ind;
-	struct detect_result det;
-	int has_text;
+/* A post as post_redact needs it (the scan's own struct post: caption,
+ * image texts, segments, indicators, reasons), and which of its items have
+ * a span to move. */
+struct rpost {
+	struct post p;
+	uint8_t *ind_ok, *rsn_ok;	/* per indicator (p.ind order), per reason */
+	int has_text;			/* "text" is a string */
+};
+
+static const char *const ocr_keys[] = {
+	"image", "confidence", "text", "timed_out", "error", NULL
 };
 
 static int kind_of_key(const char *key)
@@ -205,70 +200,113 @@ static int kind_of_key(const char *key)
 	return -1;
 }
 
-static int ocr_text(yajl_val v)
+/* The span of item x in the full text of P (caption and image texts, as
+ * post_segments joins them): its start and end are offsets in the text its
+ * "from" names (the caption when absent, else the first image of that
+ * path: the scan names an image by its path), moved by where that text
+ * starts. 0 when it has no span a scan could have written. */
+static int span_in(const struct rpost *P, yajl_val x, uint32_t *s, uint32_t *e)
 {
-	yajl_val ocr = jv_get(v, "ocr");
+	yajl_val a = jv_get(x, "start"), b = jv_get(x, "end");
+	const char *from = jv_str(x, "from");
+	const struct post *p = &P->p;
+	struct str seg = p->rec.text;
+	size_t k = 0;
 
-	for (size_t i = 0; i < jv_len(ocr); i++) {
-		const char *t = jv_str(jv_at(ocr, i), "text");
-		if (t && t[0])
-			return 1;
+	if (!YAJL_IS_INTEGER(a) || !YAJL_IS_INTEGER(b) || a->u.number.i < 0 ||
+	    b->u.number.i < a->u.number.i || b->u.number.i > UINT32_MAX)
+		return 0;
+	if (from && strcmp(from, "caption") != 0) {
+		for (k = 1; k <= p->n_ocr; k++)
+			if (p->ocr[k - 1].image && !strcmp(p->ocr[k - 1].image, from))
+				break;
+		if (k > p->n_ocr || p->ocr[k - 1].text.len == 0)
+			return 0;
+		seg = p->ocr[k - 1].text;
+	} else if (!P->has_text) {
+		return 0;
 	}
-	return 0;
+	if ((uint64_t)b->u.number.i > seg.len)
+		return 0;
+	*s = (uint32_t)a->u.number.i + p->seg_start[k];
+	*e = (uint32_t)b->u.number.i + p->seg_start[k];
+	return 1;
 }
 
-/* The post as redact_post needs it: text, author, platform, the indicators
- * in extraction order (by kind, then start: the order of the line) and the
- * reason spans. Items without a usable span keep their value but no span. */
-static int load_post(struct post *P, yajl_val v, struct arena *a)
+/* The post as post_redact needs it: text, author, platform, forwarded
+ * author, the image texts ("ocr"), the indicators in the scan's order (by
+ * kind, then as in the line: within a kind the caption's first, then each
+ * image's, as post.c merges them) and the reason spans. Items without a
+ * usable span keep their value but no span. ATL_EPARSE: more images than a
+ * record holds. */
+static int load_post(struct rpost *P, yajl_val v, struct arena *a)
 {
 	yajl_val ind = jv_get(v, "indicators"), reasons = jv_get(v, "reasons");
+	yajl_val ocr = jv_get(v, "ocr");
+	struct post *p = &P->p;
 	size_t n = 0;
+	int rc;
 
 	memset(P, 0, sizeof(*P));
-	P->rec.text = str_cstr(jv_str(v, "text"));
-	P->rec.author = str_cstr(jv_str(v, "author"));
-	P->rec.platform = str_cstr(jv_str(v, "platform"));
-	P->has_text = !str_is_null(P->rec.text);
+	p->rec.text = str_cstr(jv_str(v, "text"));
+	p->rec.author = str_cstr(jv_str(v, "author"));
+	p->rec.platform = str_cstr(jv_str(v, "platform"));
+	p->rec.forwarded_from = str_cstr(jv_str(v, "forwarded_from"));
+	p->rec.forwarded_from_id = str_cstr(jv_str(v, "forwarded_from_id"));
+	P->has_text = !str_is_null(p->rec.text);
+	if (!P->has_text)	/* not a scan's line; redact_post skips a NULL text,
+				 * and with it the indicator values */
+		p->rec.text = str_make("", 0);
+	if (jv_len(ocr) > REC_MAX_MEDIA)
+		return ATL_EPARSE;
+	p->ocr = arena_calloc(a, jv_len(ocr) + 1, sizeof(*p->ocr));
+	if (!p->ocr)
+		return ATL_ENOMEM;
+	for (size_t i = 0; i < jv_len(ocr); i++) {
+		const char *t = jv_str(jv_at(ocr, i), "text");
+		struct post_ocr *o = &p->ocr[p->n_ocr++];
+		o->image = jv_str(jv_at(ocr, i), "image");
+		o->text = str_cstr(t ? t : "");
+	}
+	rc = post_segments(p, a);
+	if (rc < 0)
+		return rc;
 	for (int k = 0; k < IND__N; k++)
 		n += jv_len(jv_get(ind, ind_kind_key((enum ind_kind)k)));
-	P->ind.v = arena_calloc(a, n + 1, sizeof(*P->ind.v));
-	P->det.reasons = arena_calloc(a, jv_len(reasons) + 1, sizeof(*P->det.reasons));
-	if (!P->ind.v || !P->det.reasons)
+	p->ind.v = arena_calloc(a, n + 1, sizeof(*p->ind.v));
+	p->det.reasons = arena_calloc(a, jv_len(reasons) + 1, sizeof(*p->det.reasons));
+	P->ind_ok = arena_calloc(a, n + 1, 1);
+	P->rsn_ok = arena_calloc(a, jv_len(reasons) + 1, 1);
+	if (!p->ind.v || !p->det.reasons || !P->ind_ok || !P->rsn_ok)
 		return ATL_ENOMEM;
-	P->ind.cap = n + 1;
+	p->ind.cap = n + 1;
 	for (int k = 0; k < IND__N; k++) {
 		yajl_val arr = jv_get(ind, ind_kind_key((enum ind_kind)k));
 		for (size_t i = 0; i < jv_len(arr); i++) {
 			yajl_val x = jv_at(arr, i);
-			struct indicator *d = &P->ind.v[P->ind.n++];
+			struct indicator *d = &p->ind.v[p->ind.n];
 			d->kind = (enum ind_kind)k;
 			d->value = jv_str(x, k == IND_PRICE ? "amount" : "value");
-			if (!span_of(x, &d->start, &d->end) || !P->has_text ||
-			    d->end > P->rec.text.len)
-				d->start = d->end = 0;
+			P->ind_ok[p->ind.n++] = (uint8_t)span_in(P, x, &d->start, &d->end);
 		}
 	}
 	for (size_t i = 0; i < jv_len(reasons); i++) {
-		struct reason *d = &P->det.reasons[P->det.n_reasons++];
-		if (!span_of(jv_at(reasons, i), &d->start, &d->end) || !P->has_text ||
-		    d->end > P->rec.text.len)
-			d->start = d->end = 0;
+		struct reason *d = &p->det.reasons[p->det.n_reasons];
+		P->rsn_ok[p->det.n_reasons++] =
+			(uint8_t)span_in(P, jv_at(reasons, i), &d->start, &d->end);
 	}
 	return 0;
 }
 
-/* "text", "start", "end" of a span of the new text, as post.c's add_span. */
-static void emit_span(struct buf *b, const struct post *P, uint32_t s, uint32_t e)
+/* "text", "start", "end" of a span of the new full text, relative to its
+ * segment, as post.c's add_span writes them ("from" is the line's own). */
+static void emit_span(struct buf *b, const struct rpost *P, uint32_t s, uint32_t e)
 {
-	size_t len = P->rec.text.len;
+	size_t k;
+	struct str seg = post_span(&P->p, s, e, &k, &s, &e);
 
-	if (e > len)
-		e = (uint32_t)len;
-	if (s > e)
-		s = e;
 	buf_adds(b, "\"text\":");
-	json_add_str(b, P->rec.text.p + s, e - s);
+	json_add_str(b, seg.p + s, e - s);
 	buf_adds(b, ",\"start\":");
 	json_add_int(b, s);
 	buf_adds(b, ",\"end\":");
@@ -277,7 +315,7 @@ static void emit_span(struct buf *b, const struct post *P, uint32_t s, uint32_t 
 
 /* One indicator or reason object (its keys: known) with its value (when
  * value_key) and span replaced. */
-static void emit_item(struct buf *b, yajl_val x, const struct post *P, const char *value,
+static void emit_item(struct buf *b, yajl_val x, const struct rpost *P, const char *value,
 		      uint32_t s, uint32_t e, int value_key, const char *const *known)
 {
 	int first = 1, spanned = 0;
@@ -305,7 +343,7 @@ static void emit_item(struct buf *b, yajl_val x, const struct post *P, const cha
 	buf_addc(b, '}');
 }
 
-static void emit_indicators(struct buf *b, yajl_val ind, const struct post *P)
+static void emit_indicators(struct buf *b, yajl_val ind, const struct rpost *P)
 {
 	size_t base[IND__N + 1] = { 0 };
 	int first = 1;
@@ -328,11 +366,10 @@ static void emit_indicators(struct buf *b, yajl_val ind, const struct post *P)
 		buf_addc(b, '[');
 		for (size_t j = 0; j < arr->u.array.len; j++) {
 			yajl_val x = arr->u.array.values[j];
-			const struct indicator *d = &P->ind.v[base[k] + j];
-			uint32_t s, e;
+			const struct indicator *d = &P->p.ind.v[base[k] + j];
 			if (j)
 				buf_addc(b, ',');
-			if (!YAJL_IS_OBJECT(x) || !span_of(x, &s, &e) || !P->has_text) {
+			if (!YAJL_IS_OBJECT(x) || !P->ind_ok[base[k] + j]) {
 				/* no span to move: the value alone, redacted */
 				if (YAJL_IS_OBJECT(x) && k != IND_PRICE) {
 					int f = 1;
@@ -352,15 +389,14 @@ static void emit_indicators(struct buf *b, yajl_val ind, const struct post *P)
 	buf_addc(b, '}');
 }
 
-static void emit_reasons(struct buf *b, yajl_val reasons, const struct post *P)
+static void emit_reasons(struct buf *b, yajl_val reasons, const struct rpost *P)
 {
 	buf_addc(b, '[');
 	for (size_t i = 0; i < reasons->u.array.len; i++) {
 		yajl_val x = reasons->u.array.values[i];
-		uint32_t s, e;
 		if (i)
 			buf_addc(b, ',');
-		if (!YAJL_IS_OBJECT(x) || !span_of(x, &s, &e) || !P->has_text) {
+		if (!YAJL_IS_OBJECT(x) || !P->rsn_ok[i]) {
 			int f = 1;
 			buf_addc(b, '{');
 			json_add_key(b, &f, "tactic");
@@ -368,8 +404,42 @@ static void emit_reasons(struct buf *b, yajl_val reasons, const struct post *P)
 			buf_addc(b, '}');
 			continue;
 		}
-		emit_item(b, x, P, NULL, P->det.reasons[i].start, P->det.reasons[i].end, 0,
+		emit_item(b, x, P, NULL, P->p.det.reasons[i].start, P->p.det.reasons[i].end, 0,
 			  reason_keys);
+	}
+	buf_addc(b, ']');
+}
+
+/* "ocr" with each image's text replaced by its redacted text; the image
+ * path, confidence and error stay as the scan wrote them (scan --redact
+ * keeps them too). */
+static void emit_ocr(struct buf *b, yajl_val ocr, const struct rpost *P)
+{
+	buf_addc(b, '[');
+	for (size_t i = 0; i < P->p.n_ocr; i++) {
+		yajl_val x = ocr->u.array.values[i];
+		int first = 1;
+		if (i)
+			buf_addc(b, ',');
+		if (!YAJL_IS_OBJECT(x)) {
+			buf_adds(b, "null");
+			continue;
+		}
+		buf_addc(b, '{');
+		for (size_t j = 0; j < x->u.object.len; j++) {
+			const char *k = x->u.object.keys[j];
+			yajl_val y = x->u.object.values[j];
+			if (!keep_key(x, j, ocr_keys))
+				continue;
+			json_add_key(b, &first, k);
+			if (!strcmp(k, "text") && YAJL_IS_STRING(y))
+				json_add_sv(b, P->p.ocr[i].text);
+			else if (!strcmp(k, "text"))
+				buf_adds(b, "null");
+			else
+				emit(b, y);
+		}
+		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
 }
@@ -402,11 +472,14 @@ static size_t utf8_cut(const char *s, size_t len, size_t max)
 
 /* The linker's sampling (linker.c, make_clusters and linker_add_text): the
  * r-th post of a cluster of s is taken when floor(r S / s) steps, texts cut
- * to REDACT_DIR_SAMPLE_TEXT; a post without text is passed over. */
-static int sample_post(struct rd *R, const char *label, const struct post *P)
+ * to REDACT_DIR_SAMPLE_TEXT; a post without text is passed over. The text
+ * is the caption alone, as the scan's (it reads back each line's "text"):
+ * no image text reaches a template or a slot. */
+static int sample_post(struct rd *R, const char *label, const struct rpost *P)
 {
 	const uint64_t S = REDACT_DIR_SAMPLE_MAX;
 	struct cluster *C = find_cluster(R, label);
+	struct str text = P->p.rec.text;
 	struct tmpl_post *tp;
 	struct norm_text nt;
 	uint64_t r, s;
@@ -423,13 +496,13 @@ static int sample_post(struct rd *R, const char *label, const struct post *P)
 		return 0;
 	if (!C->sample && !(C->sample = arena_calloc(&R->samples, S, sizeof(*C->sample))))
 		return ATL_ENOMEM;
-	rc = normalize_text(&nt, P->rec.text.p, P->rec.text.len, &R->a);
+	rc = normalize_text(&nt, text.p, text.len, &R->a);
 	if (rc < 0)
 		return rc;
 	tp = &C->sample[C->n_sample];
-	ol = utf8_cut(P->rec.text.p, P->rec.text.len, REDACT_DIR_SAMPLE_TEXT);
+	ol = utf8_cut(text.p, text.len, REDACT_DIR_SAMPLE_TEXT);
 	nl = utf8_cut(nt.s, nt.len, REDACT_DIR_SAMPLE_TEXT);
-	tp->orig = arena_strndup(&R->samples, P->rec.text.p, ol);
+	tp->orig = arena_strndup(&R->samples, text.p, ol);
 	tp->orig_len = ol;
 	tp->norm = arena_strndup(&R->samples, nt.s, nl);
 	tp->norm_len = nl;
@@ -442,21 +515,17 @@ static int sample_post(struct rd *R, const char *label, const struct post *P)
 static int redact_one_post(struct rd *R, yajl_val v, struct atl_err *err)
 {
 	struct buf *b = &R->out;
-	struct post P;
+	struct rpost P;
+	const struct record *rec = &P.p.rec;
 	int first = 1, rc;
-	const char *fwd[2] = { jv_str(v, "forwarded_from"), jv_str(v, "forwarded_from_id") };
-	const char *fwd_tok[2] = { NULL, NULL };
 
-	if (ocr_text(v))
-		return atl_err_set(err, ATL_EINVAL,
-				   "post '%s' carries text read from images, which --redact does not "
-				   "cover yet; scan again with --no-ocr",
-				   jv_str(v, "id") ? jv_str(v, "id") : "?");
 	rc = load_post(&P, v, &R->a);
+	if (rc == ATL_EPARSE)
+		return atl_err_set(err, rc, "%s:%llu: post '%s' has more than %d images",
+				   R->in->path, (unsigned long long)R->in->line_no,
+				   jv_str(v, "id") ? jv_str(v, "id") : "?", REC_MAX_MEDIA);
 	if (rc == 0)
-		rc = redact_post(R->r, R->xo, &P.rec, &P.ind, &P.det, &R->a);
-	for (int i = 0; i < 2 && rc == 0; i++)
-		rc = redact_author_value(R->r, P.rec.platform, str_cstr(fwd[i]), &R->a, &fwd_tok[i]);
+		rc = post_redact(&R->pc, &P.p, &R->a);
 	if (rc < 0)
 		return atl_err_set(err, rc, "out of memory");
 	buf_reset(b);
@@ -469,13 +538,17 @@ static int redact_one_post(struct rd *R, yajl_val v, struct atl_err *err)
 			continue;
 		json_add_key(b, &first, k);
 		if (!strcmp(k, "text") && P.has_text)
-			json_add_sv(b, P.rec.text);
-		else if (!strcmp(k, "author") && !str_is_null(P.rec.author))
-			json_add_sv(b, P.rec.author);
-		else if (!strcmp(k, "forwarded_from") && fwd_tok[0])
-			json_add_cstr(b, fwd_tok[0]);
-		else if (!strcmp(k, "forwarded_from_id") && fwd_tok[1])
-			json_add_cstr(b, fwd_tok[1]);
+			json_add_sv(b, rec->text);
+		else if (!strcmp(k, "author") && !str_is_null(rec->author))
+			json_add_sv(b, rec->author);
+		else if (!strcmp(k, "forwarded_from") && !str_is_null(rec->forwarded_from))
+			json_add_sv(b, rec->forwarded_from);
+		else if (!strcmp(k, "forwarded_from_id") && !str_is_null(rec->forwarded_from_id))
+			json_add_sv(b, rec->forwarded_from_id);
+		else if (!strcmp(k, "ocr") && YAJL_IS_ARRAY(x))
+			emit_ocr(b, x, &P);
+		else if (!strcmp(k, "ocr"))
+			buf_adds(b, "[]");
 		else if (!strcmp(k, "indicators") && YAJL_IS_OBJECT(x))
 			emit_indicators(b, x, &P);
 		else if (!strcmp(k, "reasons") && YAJL_IS_ARRAY(x))
@@ -883,6 +956,7 @@ static int rewrite(struct rd *R, const char *in_dir, const char *out_dir, const 
 
 	snprintf(path, sizeof(path), "%s/%s", in_dir, name);
 	rc = jsonl_open(&in, path, REDACT_DIR_LINE_MAX, JSONL_STRICT, err);
+	R->in = &in;
 	if (rc == 0)
 		rc = part_open(&out, out_dir, name, err);
 	while (rc == 0 && (rc = jsonl_next(&in, &v, err)) > 0) {
@@ -893,6 +967,7 @@ static int rewrite(struct rd *R, const char *in_dir, const char *out_dir, const 
 		arena_reset(&R->a);
 	}
 	jsonl_close(&in);
+	R->in = NULL;
 	return part_close(&out, rc, err);
 }
 
@@ -966,6 +1041,8 @@ int redact_dir(const char *in_dir, const char *out_dir, const struct redactor *r
 	memset(&R, 0, sizeof(R));
 	R.r = r;
 	R.xo = xo;
+	R.pc.xopts = xo;
+	R.pc.redact = r;
 	arena_init(&R.samples, 1 << 20);
 	arena_init(&R.a, 1 << 20);
 	buf_init(&R.out, 2 * REDACT_DIR_LINE_MAX);

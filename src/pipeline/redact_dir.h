@@ -9,11 +9,15 @@
  * networks.jsonl that `scan --redact` would have written, using the same
  * redactor (redact.c), not a second one:
  *
- *   posts     each post's indicators (from its line: kind, value, span),
- *             reason spans and author go through redact_post, exactly as in
- *             a scan; the line is written back key by key in its own order,
- *             with the new text, author, indicator values and every span
- *             moved (so the bytes equal scan --redact's line).
+ *   posts     each post's indicators (from its line: kind, value, span,
+ *             and "from": the caption or an image), reason spans, author and
+ *             the text read from its images ("ocr") go through post_redact,
+ *             the scan's own call (post.c): the caption and each image text
+ *             are redacted apart, each with the items found in it. The line
+ *             is written back key by key in its own order, with the new
+ *             caption, image texts, author, indicator values and every span
+ *             moved (so the bytes equal scan --redact's line). Image paths
+ *             and OCR errors stay as written, as scan --redact keeps them.
  *   networks  every account, indicator, shared-evidence and pulled-in value
  *             gets its token (lists merged and sorted again as the linker
  *             sorts them); the template and slots are rebuilt with
@@ -27,9 +31,7 @@
  * know, or a repeated one, could hold a raw value and is left out (a list
  * that is not a list becomes []).
  *
- * rejects.jsonl keeps raw bytes and is not written. A post with text read
- * from images (a non-empty "ocr" text) is refused (ATL_EINVAL): redaction
- * does not cover OCR text yet, and `scan --redact` turns OCR off.
+ * rejects.jsonl keeps raw bytes and is not written.
  *
  * The result equals scan --redact's files byte for byte except where the
  * unredacted files already cut a list (more than 50 values of a kind, 20
@@ -58,9 +60,10 @@
  * (its --default-region: see redact_dir_region), used when redact_post
  * extracts again. 0; ATL_EIO, ATL_ENOTFOUND (no posts.jsonl or
  * networks.jsonl), ATL_EPARSE or ATL_ETOOBIG (a line that is not what a scan
- * writes; the message names file and line), ATL_EINVAL (OCR text, or
- * in_dir's manifest.json says the scan was redacted already: its tokens
- * came from some key, and another would mix), ATL_ENOMEM. */
+ * writes, such as more than REC_MAX_MEDIA images; the message names file and
+ * line), ATL_EINVAL (in_dir's manifest.json says the scan was redacted
+ * already: its tokens came from some key, and another would mix),
+ * ATL_ENOMEM. */
 int redact_dir(const char *in_dir, const char *out_dir, const struct redactor *r,
 	       const struct extract_opts *xo, struct atl_err *err);
 

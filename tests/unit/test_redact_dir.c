@@ -3,8 +3,8 @@
  * untouched line keeps its bytes; lines that are not quite what a scan
  * writes (unknown or repeated keys, a list that is not a list, spans out of
  * range) never let a raw value through; accounts, shared evidence and
- * pulled-in values get the tokens redact_post would give; OCR text and bad
- * lines are refused. The byte-for-byte comparison with scan --redact is
+ * pulled-in values get the tokens redact_post would give; text read from
+ * images is redacted with its spans; bad lines are refused. The byte-for-byte comparison with scan --redact is
  * tests/cli/export_redact.sh.
  */
 #include <stdio.h>
@@ -161,15 +161,89 @@ TEST(redact_dir, odd_lines_leak_nothing)
 	free(n);
 }
 
-TEST(redact_dir, refuses_ocr_text_and_bad_lines)
+/* A post with text read from images: the image's text is redacted, its
+ * indicators and reasons (spans relative to that text, "from" its path)
+ * get tokens and follow the new text, the caption's spans theirs; keys a
+ * scan does not write in "ocr" are dropped, an image's error is kept. */
+TEST(redact_dir, ocr_text_and_image_spans)
+{
+	static const char posts[] =
+		"{\"id\":\"o1\",\"platform\":\"facebook\",\"author\":\"Viajes Norte\",\"text\":\"pago al llegar, mira\","
+		"\"ocr\":[{\"image\":\"a.png\",\"confidence\":0.91,\"text\":\"Llama al +502 5555 0177 o escribe a rutas.x@example.org\","
+		"\"secret\":\"+502 5555 0177\"},{\"image\":\"b.png\",\"confidence\":0,\"text\":\"\",\"error\":\"cannot read 'b.png'\"}],"
+		"\"indicators\":{\"phones\":[{\"value\":\"+50255550177\",\"region\":\"GT\",\"from\":\"a.png\",\"text\":\"+502 5555 0177\",\"start\":9,\"end\":23}],"
+		"\"emails\":[{\"value\":\"rutas.x@example.org\",\"from\":\"a.png\",\"text\":\"rutas.x@example.org\",\"start\":36,\"end\":55},"
+		"{\"value\":\"rutas.x@example.org\",\"from\":\"c.png\",\"text\":\"rutas.x@example.org\",\"start\":36,\"end\":55}]},"
+		"\"reasons\":[{\"tactic\":\"pay_on_arrival\",\"from\":\"caption\",\"text\":\"pago al llegar\",\"start\":0,\"end\":14},"
+		"{\"tactic\":\"contact\",\"from\":\"a.png\",\"text\":\"+502 5555 0177\",\"start\":9,\"end\":23},"
+		"{\"tactic\":\"contact\",\"from\":\"b.png\",\"text\":\"x\",\"start\":0,\"end\":1}],\"cluster\":null}\n";
+	struct atl_err err = ATL_ERR_INIT;
+	static struct redactor r;
+	char ph[REDACT_TOKEN_MAX], em[REDACT_TOKEN_MAX], want[512];
+	char *p;
+
+	CHECK_INT(run(posts, "", &err), 0);
+	p = out_file("posts.jsonl");
+	CHECK(p != NULL);
+	if (!p)
+		return;
+	CHECK_MSG(!strstr(p, "5555") && !strstr(p, "example.org") && !strstr(p, "secret"),
+		  "raw value in posts: %s", p);
+	CHECK_INT(redactor_load(&r, fx_write_str("rd.key", "key-one-0123456789"), &err), 0);
+	CHECK_INT(redact_token(&r, "ph", "+50255550177", 12, ph), 0);
+	CHECK_INT(redact_token(&r, "em", "rutas.x@example.org", 19, em), 0);
+	/* the image's text, with tokens; the failed image as it was */
+	snprintf(want, sizeof(want), "\"ocr\":[{\"image\":\"a.png\",\"confidence\":0.91,"
+		 "\"text\":\"Llama al %s o escribe a %s\"},{\"image\":\"b.png\",\"confidence\":0,"
+		 "\"text\":\"\",\"error\":\"cannot read 'b.png'\"}]", ph, em);
+	CHECK_MSG(strstr(p, want) != NULL, "no %s in %s", want, p);
+	/* spans relative to the new image text (9 + 23 = 32, 45 + 23 = 68) */
+	snprintf(want, sizeof(want), "\"phones\":[{\"value\":\"%s\",\"region\":\"GT\",\"from\":\"a.png\","
+		 "\"text\":\"%s\",\"start\":9,\"end\":32}]", ph, ph);
+	CHECK_MSG(strstr(p, want) != NULL, "no %s in %s", want, p);
+	snprintf(want, sizeof(want), "{\"value\":\"%s\",\"from\":\"a.png\",\"text\":\"%s\",\"start\":45,"
+		 "\"end\":68}", em, em);
+	CHECK_MSG(strstr(p, want) != NULL, "no %s in %s", want, p);
+	/* an image the post does not have: the value alone */
+	snprintf(want, sizeof(want), ",{\"value\":\"%s\"}]", em);
+	CHECK_MSG(strstr(p, want) != NULL, "no %s in %s", want, p);
+	snprintf(want, sizeof(want), "\"reasons\":[{\"tactic\":\"pay_on_arrival\",\"from\":\"caption\","
+		 "\"text\":\"pago al llegar\",\"start\":0,\"end\":14},{\"tactic\":\"contact\",\"from\":"
+		 "\"a.png\",\"text\":\"%s\",\"start\":9,\"end\":32},{\"tactic\":\"contact\"}]", ph);
+	CHECK_MSG(strstr(p, want) != NULL, "no %s in %s", want, p);
+	CHECK(strstr(p, "\"text\":\"pago al llegar, mira\"") != NULL);
+	free(p);
+
+	/* a number no indicator names, in an image: still a token */
+	CHECK_INT(run("{\"id\":\"o2\",\"text\":\"hola\",\"ocr\":[{\"image\":\"a.png\",\"text\":\"ref 5555 0123 99\"}]}\n",
+		      "", &err), 0);
+	p = out_file("posts.jsonl");
+	CHECK_MSG(p && !strstr(p, "5555") && strstr(p, "\"text\":\"ref tok:nm:"), "%s", p ? p : "");
+	free(p);
+	/* a text that is not a string: the values still get their tokens */
+	CHECK_INT(run("{\"id\":\"o3\",\"text\":null,\"indicators\":{\"phones\":[{\"value\":\"+50255550123\","
+		      "\"start\":0,\"end\":4}]}}\n", "", &err), 0);
+	p = out_file("posts.jsonl");
+	CHECK_MSG(p && !strstr(p, "5555") && strstr(p, "\"phones\":[{\"value\":\"tok:ph:"), "%s", p ? p : "");
+	free(p);
+}
+
+TEST(redact_dir, refuses_bad_lines)
 {
 	struct atl_err err = ATL_ERR_INIT;
+	char line[1024];
+	size_t n;
 
-	CHECK_INT(run("{\"id\":\"p1\",\"text\":\"hola\",\"ocr\":[{\"image\":\"a.png\",\"text\":\"+502 5555 0123\"}]}\n",
-		      "", &err), ATL_EINVAL);
-	CHECK(strstr(err.msg, "read from images") != NULL);
+	/* more images than a record holds: not what a scan writes */
+	n = (size_t)snprintf(line, sizeof(line), "{\"id\":\"p1\",\"text\":\"hola\",\"ocr\":[");
+	for (int i = 0; i <= REC_MAX_MEDIA; i++)
+		n += (size_t)snprintf(line + n, sizeof(line) - n, "%s{\"image\":\"%d.png\",\"text\":\"+502 5555 0123\"}",
+				      i ? "," : "", i);
+	snprintf(line + n, sizeof(line) - n, "]}\n");
+	CHECK_INT(run(line, "", &err), ATL_EPARSE);
+	CHECK_MSG(strstr(err.msg, "posts.jsonl:1: post 'p1' has more than") != NULL, "%s", err.msg);
 	CHECK_INT(run("{\"id\":\"p1\",\"text\":\"hola\",\"ocr\":[{\"image\":\"a.png\",\"text\":\"\"}]}\n",
-		      "", &err), 0);	/* an image with no text read is fine */
+		      "", &err), 0);	/* an image with no text read */
 	CHECK_INT(run("{\"id\":\"p1\",\"text\":\"hola\"}\nnot json\n", "", &err), ATL_EPARSE);
 	CHECK(strstr(err.msg, "posts.jsonl:2:") != NULL);
 	CHECK_INT(run("", "{\"id\":\"C1\",\"size\":2}\n{\"id\":\"C1\",\"size\":3}\n", &err), ATL_EPARSE);
