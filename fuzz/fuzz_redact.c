@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <ftw.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -55,6 +56,22 @@ static long objects(const char *dir, const char *name)
 	return rc < 0 ? -1 : n;
 }
 
+static int rm_one(const char *path, const struct stat *st, int flag,
+		  struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+/* The scratch folder goes when the fuzzer or the replay exits. */
+static void rm_scratch(void)
+{
+	if (scratch[0])
+		nftw(scratch, rm_one, 8, FTW_DEPTH | FTW_PHYS);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct extract_opts xo = { NULL, 0 };
@@ -67,6 +84,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		snprintf(scratch, sizeof(scratch), "/tmp/fuzz_redact.XXXXXX");
 		if (!mkdtemp(scratch))
 			abort();
+		atexit(rm_scratch);
 		put("key", (const uint8_t *)"fuzz-key-0123456789", 19);
 		snprintf(in, sizeof(in), "%s/key", scratch);
 		if (redactor_load(&red, in, &err) < 0)
