@@ -16,8 +16,10 @@
  *   second pass:     linker_add_text(L, idx, text...)  (only clustered posts;
  *                                                       for templates/slots)
  *   finally:         linker_write_networks(L, out)     (networks.jsonl lines)
- * Memory is proportional to posts x signature size plus distinct indicators,
- * not to text size.
+ * Signatures and band keys go to unlinked temporary files (link_opts
+ * tmp_dir), read back with pread, so memory is a few tens of bytes per
+ * post plus distinct indicators, not posts x signature size, and never
+ * depends on text size (the budget is at the top of linker.c).
  */
 #ifndef ATL_LINK_H
 #define ATL_LINK_H
@@ -45,6 +47,9 @@ struct link_opts {
 	double network_threshold;	/* aggregated score that makes a network;
 					 * <= 0 = default 0.5 (pass the detector's
 					 * threshold) */
+	const char *tmp_dir;	/* where the linker's temporary files go
+				 * (created and unlinked at once, see
+				 * spill.h); NULL: $TMPDIR, else /tmp */
 };
 
 struct link_post {
@@ -90,6 +95,10 @@ struct link_tuning {
 					 * account, author@platform, is an
 					 * identity) */
 	int sample_max;		/* posts sampled per cluster for templates */
+	/* memory bounds; they change the memory and time, never the result */
+	int lsh_table_keys;	/* band keys the LSH table holds at once */
+	int sig_window;		/* recent signatures kept in memory while
+				 * comparing texts (rounded up to 32) */
 };
 
 void link_tuning_default(struct link_tuning *t);

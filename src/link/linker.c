@@ -94,6 +94,12 @@
 #include "link/unionfind.h"
 #include "core/banned.h"
 
+#define SIG_BUF_BYTES ((size_t)256 << 10)	/* append buffers */
+#define KEY_BUF_BYTES ((size_t)32 << 10)
+#define KEY_READ_BYTES ((size_t)1 << 20)
+#define SIG_WINDOW (32 * 1024)	/* recent signatures kept (8 MiB at k = 64) */
+#define LSH_TABLE_KEYS (1 << 19)	/* band keys in the table (16 MiB) */
+
 const char *const link_edge_name[E__N] = { "text", "phone", "link", "url", "account" };
 
 void link_tuning_default(struct link_tuning *t)
@@ -108,6 +114,8 @@ void link_tuning_default(struct link_tuning *t)
 	t->account_max_groups = 8;
 	t->account_min_support = 1;
 	t->sample_max = 32;
+	t->lsh_table_keys = LSH_TABLE_KEYS;
+	t->sig_window = SIG_WINDOW;
 }
 
 static char *pool_strndup(struct linker *L, const char *s, size_t n)
@@ -143,6 +151,7 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 {
 	struct linker *L;
 	struct link_opts d = { 0 };
+	int rc;
 
 	*out = NULL;
 	if (o)
@@ -179,6 +188,11 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 		L->t.max_bucket_probe = 1;
 	if (L->t.sample_max < 1)
 		L->t.sample_max = 1;
+	if (L->t.lsh_table_keys < 1)
+		L->t.lsh_table_keys = LSH_TABLE_KEYS;
+	if (L->t.sig_window < 1)
+		L->t.sig_window = SIG_WINDOW;
+	L->t.sig_window = (L->t.sig_window + 31) / 32 * 32;
 	L->mh.k = d.n_hashes;
 	L->mh.shingle = L->t.shingle;
 	L->mh.min_tokens = L->t.min_tokens;
@@ -186,6 +200,21 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 	L->rows = d.n_hashes / d.bands;
 	intern_init(&L->keys);
 	arena_init(&L->samples, 1 << 20);
+	L->sigs.fd = -1;
+	L->bkeys = calloc((size_t)d.bands, sizeof(*L->bkeys));
+	if (!L->bkeys) {
+		linker_free(L);
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	}
+	for (int b = 0; b < d.bands; b++)
+		L->bkeys[b].fd = -1;
+	rc = spill_open(&L->sigs, d.tmp_dir, SIG_BUF_BYTES, err);
+	for (int b = 0; rc == 0 && b < d.bands; b++)
+		rc = spill_open(&L->bkeys[b], d.tmp_dir, KEY_BUF_BYTES, err);
+	if (rc < 0) {
+		linker_free(L);
+		return rc;
+	}
 	*out = L;
 	return 0;
 }
@@ -194,7 +223,10 @@ void linker_free(struct linker *L)
 {
 	if (!L)
 		return;
-	free(L->sig);
+	spill_close(&L->sigs);
+	for (int b = 0; L->bkeys && b < L->o.bands; b++)
+		spill_close(&L->bkeys[b]);
+	free(L->bkeys);
 	free(L->score);
 	free(L->flags);
 	free(L->account);
@@ -247,7 +279,6 @@ static int reserve_posts(struct linker *L)
 	if (L->n >= UINT32_MAX - 1)
 		return ATL_ETOOBIG;
 	cap = L->cap ? L->cap * 2 : 4096;
-	GROW(L, L->sig, cap * (size_t)L->o.n_hashes);
 	GROW(L, L->score, cap);
 	GROW(L, L->flags, cap);
 	GROW(L, L->account, cap);
@@ -344,6 +375,7 @@ static size_t author_phone(const char *platform, const char *author, char *out)
 
 int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 {
+	uint32_t sig[LINK_SIG_MAX];
 	char aphone[17];
 	size_t i = L->n, from = L->n_ind, k = (size_t)L->o.n_hashes;
 	uint32_t id;
@@ -354,12 +386,12 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 	if (rc < 0)
 		goto fail;
 	if (p->sig)
-		memcpy(L->sig + i * k, p->sig, k * sizeof(*p->sig));
+		memcpy(sig, p->sig, k * sizeof(*p->sig));
 	else
 		for (size_t j = 0; j < k; j++)
-			L->sig[i * k + j] = MINHASH_EMPTY;
+			sig[j] = MINHASH_EMPTY;
 	L->flags[i] = p->flagged ? PF_FLAGGED : 0;
-	if (minhash_is_empty(L->sig + i * k))
+	if (minhash_is_empty(sig))
 		L->flags[i] |= PF_SHORT;
 	L->score[i] = p->score >= 0 ? (float)p->score : -1.0f;
 	if (p->score >= 0)
@@ -426,6 +458,19 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 		rc = ATL_ETOOBIG;
 		goto fail;
 	}
+	/* last, so that nothing above can fail after a record is on disk; a
+	 * failed write leaves the files out of step: the linker is unusable */
+	rc = L->broken ? ATL_EIO : spill_append(&L->sigs, sig, k * sizeof(*sig));
+	for (int b = 0; rc == 0 && b < L->o.bands; b++) {
+		uint64_t key = L->flags[i] & PF_SHORT ? 0 : lsh_band_key(sig, b, L->rows);
+
+		rc = spill_append(&L->bkeys[b], &key, sizeof(key));
+	}
+	if (rc < 0) {
+		L->broken = 1;
+		goto fail;
+	}
+	L->n_short += (L->flags[i] & PF_SHORT) != 0;
 	L->n++;
 	L->ind_off[L->n] = (uint32_t)L->n_ind;
 	return 0;
@@ -479,27 +524,122 @@ nomem:
 	return ATL_ENOMEM;
 }
 
+/* The signatures link_text compares, read in post order through a window
+ * of the last SIG_WINDOW posts (the bucket members met are often recent);
+ * older ones are read with pread. */
+struct sigwin {
+	uint32_t *ring;		/* ring_posts signatures */
+	size_t ring_posts;	/* sig_window, or fewer for small linkers */
+	size_t chunk;		/* posts read at once: ring_posts / 32 */
+	uint64_t loaded;	/* posts below this (within the ring) are in it */
+	uint32_t tmp[LINK_SIG_MAX];
+};
+
+/* Signature of post i into *out. i is the current post (never below the
+ * one before) or a candidate before it. 0 or ATL_EIO. */
+static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
+{
+	size_t k = (size_t)L->o.n_hashes, rb = k * sizeof(uint32_t);
+	int rc;
+
+	if (i < w->loaded && w->loaded - i <= w->ring_posts) {
+		*out = w->ring + (i % w->ring_posts) * k;
+		return 0;
+	}
+	if (i < w->loaded) {
+		rc = spill_pread(&L->sigs, w->tmp, rb, (uint64_t)i * rb);
+		*out = w->tmp;
+		return rc;
+	}
+	if (i >= w->loaded + w->ring_posts)	/* skip what the ring would drop */
+		w->loaded = i - i % w->chunk;
+	while (i >= w->loaded) {
+		uint64_t s = w->loaded, e = s + w->chunk < L->n ? s + w->chunk : L->n;
+
+		rc = spill_pread(&L->sigs, w->ring + (s % w->ring_posts) * k,
+				 (size_t)(e - s) * rb, s * rb);
+		if (rc < 0)
+			return rc;
+		w->loaded = e;
+	}
+	*out = w->ring + (i % w->ring_posts) * k;
+	return 0;
+}
+
+/* prev[] of one band (lsh.h): the band's keys are read n_parts times, one
+ * partition of keys at a time, so the table holds at most about
+ * lsh_table_keys keys. */
+static int band_prev(struct linker *L, int band, uint32_t n_parts, struct lsh_table *t,
+		     uint32_t *prev)
+{
+	int rc = 0;
+
+	for (uint32_t part = 0; part < n_parts && rc == 0; part++) {
+		struct spill_reader r;
+
+		rc = spill_reader_init(&r, &L->bkeys[band], sizeof(uint64_t), 0,
+				       (uint64_t)L->n * sizeof(uint64_t), KEY_READ_BYTES);
+		lsh_table_reset(t);
+		for (uint32_t i = 0; rc == 0 && i < L->n; i++) {
+			const void *p = spill_reader_next(&r, &rc);
+			uint64_t key;
+
+			if (!p) {
+				rc = rc < 0 ? rc : ATL_EIO;	/* short file */
+				break;
+			}
+			if (L->flags[i] & PF_SHORT)
+				continue;
+			memcpy(&key, p, sizeof(key));
+			if (n_parts > 1 && lsh_part_of(key, n_parts) != part)
+				continue;
+			rc = lsh_table_put(t, key, i, &prev[i]);
+		}
+		if (t->max_bucket > L->st.max_bucket)
+			L->st.max_bucket = t->max_bucket;
+		spill_reader_release(&r);
+	}
+	return rc;
+}
+
 static int link_text(struct linker *L, struct uf *u)
 {
-	struct lsh_band t = LSH_BAND_INIT;
-	uint32_t cand[64];
+	struct lsh_table t = LSH_TABLE_INIT;
+	struct sigwin w;
+	uint32_t cand[64], *prev;
 	size_t k = (size_t)L->o.n_hashes, probe = (size_t)L->t.max_bucket_probe;
+	size_t active = L->n - L->n_short, max_keys = (size_t)L->t.lsh_table_keys;
+	size_t win = (size_t)L->t.sig_window;
+	uint32_t n_parts = (uint32_t)((active + max_keys - 1) / max_keys);
 	int need = (int)ceil(L->o.jaccard * (double)k - 1e-9);
-	int rc = lsh_band_init(&t, L->n);
+	int rc;
 
 	if (probe > 64)
 		probe = 64;
+	if (n_parts < 1)
+		n_parts = 1;
+	memset(&w, 0, sizeof(w));
+	w.chunk = win / 32;
+	w.ring_posts = L->n < win ? (L->n + w.chunk - 1) / w.chunk * w.chunk : win;
+	if (!w.ring_posts)
+		w.ring_posts = w.chunk;
+	w.ring = malloc(w.ring_posts * k * sizeof(*w.ring));
+	prev = malloc((L->n ? L->n : 1) * sizeof(*prev));
+	rc = w.ring && prev ? lsh_table_init(&t, active < max_keys ? active : max_keys)
+			    : ATL_ENOMEM;
 	for (int band = 0; rc == 0 && band < L->o.bands; band++) {
-		lsh_band_reset(&t);
-		for (uint32_t i = 0; i < L->n; i++) {
-			const uint32_t *si = L->sig + i * k;
-			size_t nc;
+		rc = band_prev(L, band, n_parts, &t, prev);
+		w.loaded = 0;
+		for (uint32_t i = 0; rc == 0 && i < L->n; i++) {
+			const uint32_t *si, *sc;
+			size_t nc = 0;
 
 			if (L->flags[i] & PF_SHORT)
 				continue;
-			nc = lsh_band_insert(&t, lsh_band_key(si, band, L->rows), i,
-					     cand, probe);
-			for (size_t c = 0; c < nc; c++) {
+			rc = sig_of(L, &w, i, &si);
+			for (uint32_t m = prev[i]; m != LSH_NONE && nc < probe; m = prev[m])
+				cand[nc++] = m;
+			for (size_t c = 0; rc == 0 && c < nc; c++) {
 				int agree;
 
 				if (uf_find(u, cand[c]) == uf_find(u, i))
@@ -507,21 +647,20 @@ static int link_text(struct linker *L, struct uf *u)
 				if (L->t.contact_veto && contact_conflict(L, i, cand[c]))
 					continue;
 				L->st.text_checks++;
-				agree = minhash_agree(si, L->sig + (size_t)cand[c] * k, (int)k);
+				rc = sig_of(L, &w, cand[c], &sc);
+				if (rc < 0)
+					break;
+				agree = minhash_agree(si, sc, (int)k);
 				if (agree < need)
 					continue;
 				uf_union(u, i, cand[c]);
 				rc = add_edge(L, i, cand[c], (uint32_t)agree, E_TEXT);
-				if (rc < 0)
-					break;
 			}
-			if (rc < 0)
-				break;
 		}
-		if (t.max_bucket > L->st.max_bucket)
-			L->st.max_bucket = t.max_bucket;
 	}
-	lsh_band_release(&t);
+	lsh_table_release(&t);
+	free(w.ring);
+	free(prev);
 	return rc;
 }
 

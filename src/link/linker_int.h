@@ -12,6 +12,7 @@
 #include "link/intern.h"
 #include "link/link.h"
 #include "link/minhash.h"
+#include "link/spill.h"
 #include "link/template.h"
 
 #define NONE UINT32_MAX
@@ -75,8 +76,10 @@ struct linker {
 	int rows;
 
 	/* per post */
-	size_t n, cap;
-	uint32_t *sig;
+	size_t n, cap, n_short;
+	struct spill sigs;	/* n_hashes uint32 per post, in post order */
+	struct spill *bkeys;	/* per band: the band's uint64 key per post */
+	int broken;		/* a write to them failed */
 	float *score;
 	uint8_t *flags;
 	uint32_t *account, *platform;

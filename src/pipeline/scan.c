@@ -1404,6 +1404,7 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	struct worker *workers = NULL;
 	struct batch single;
 	struct detect_scratch *s0 = NULL;
+	struct link_opts lo;
 	pthread_t writer;
 	int threads = o->threads > 0 ? o->threads : n_cores();
 	int writer_started = 0, n_started = 0;
@@ -1431,9 +1432,6 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	rc = detector_new(&R.det, o->model_path, o->threshold, err);
 	if (rc < 0)
 		goto out;
-	rc = linker_new(&R.linker, &o->link, err);
-	if (rc < 0)
-		goto out;
 	R.ropts = o->reader;
 	if (!o->no_ocr) {
 		rc = ocr_ctx_new(&R.ocr, &o->ocr, err);
@@ -1451,12 +1449,18 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 		}
 	}
 	R.pc.det = R.det;
-	R.pc.linker = R.linker;
 	R.pc.xopts = &o->extract;
 	R.pc.redact = o->redact;
 	rc = o->out_dir ? outputs_open(&R.out, o->out_dir, err) : 0;
 	if (rc < 0)
 		goto out;
+	lo = o->link;
+	if (!lo.tmp_dir)	/* the linker's temporary files go with posts_tmp */
+		lo.tmp_dir = o->out_dir;
+	rc = linker_new(&R.linker, &lo, err);
+	if (rc < 0)
+		goto out;
+	R.pc.linker = R.linker;
 	clock_gettime(CLOCK_MONOTONIC, &R.t0);
 	R.last_progress = R.t0;
 
