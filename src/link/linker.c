@@ -118,29 +118,6 @@ void link_tuning_default(struct link_tuning *t)
 	t->sig_window = SIG_WINDOW;
 }
 
-static char *pool_strndup(struct linker *L, const char *s, size_t n)
-{
-	struct pool_chunk *c = L->pool;
-	char *p;
-
-	if (!c || c->cap - c->used < n + 1) {
-		size_t cap = n + 1 > (1u << 20) ? n + 1 : (1u << 20);
-
-		c = malloc(sizeof(*c) + cap);
-		if (!c)
-			return NULL;
-		c->next = L->pool;
-		c->used = 0;
-		c->cap = cap;
-		L->pool = c;
-	}
-	p = c->data + c->used;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	c->used += n + 1;
-	return p;
-}
-
 int linker_new(struct linker **out, const struct link_opts *o, struct atl_err *err)
 {
 	return linker_new_tuned(out, o, NULL, err);
@@ -200,7 +177,7 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 	L->rows = d.n_hashes / d.bands;
 	intern_init(&L->keys);
 	arena_init(&L->samples, 1 << 20);
-	L->sigs.fd = -1;
+	L->sigs.fd = L->meta.fd = -1;
 	L->bkeys = calloc((size_t)d.bands, sizeof(*L->bkeys));
 	if (!L->bkeys) {
 		linker_free(L);
@@ -209,6 +186,8 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 	for (int b = 0; b < d.bands; b++)
 		L->bkeys[b].fd = -1;
 	rc = spill_open(&L->sigs, d.tmp_dir, SIG_BUF_BYTES, err);
+	if (rc == 0)
+		rc = spill_open(&L->meta, d.tmp_dir, SIG_BUF_BYTES, err);
 	for (int b = 0; rc == 0 && b < d.bands; b++)
 		rc = spill_open(&L->bkeys[b], d.tmp_dir, KEY_BUF_BYTES, err);
 	if (rc < 0) {
@@ -227,21 +206,14 @@ void linker_free(struct linker *L)
 	for (int b = 0; L->bkeys && b < L->o.bands; b++)
 		spill_close(&L->bkeys[b]);
 	free(L->bkeys);
-	free(L->score);
+	spill_close(&L->meta);
+	free(L->meta_base);
+	free(L->meta_rel);
 	free(L->flags);
 	free(L->account);
-	free(L->platform);
-	free(L->id);
-	free(L->created);
 	free(L->ind_off);
 	free(L->ind);
 	intern_release(&L->keys);
-	while (L->pool) {
-		struct pool_chunk *c = L->pool;
-
-		L->pool = c->next;
-		free(c);
-	}
 	free(L->glue);
 	free(L->edges);
 	free(L->cluster_of);
@@ -279,12 +251,10 @@ static int reserve_posts(struct linker *L)
 	if (L->n >= UINT32_MAX - 1)
 		return ATL_ETOOBIG;
 	cap = L->cap ? L->cap * 2 : 4096;
-	GROW(L, L->score, cap);
 	GROW(L, L->flags, cap);
 	GROW(L, L->account, cap);
-	GROW(L, L->platform, cap);
-	GROW(L, L->id, cap);
-	GROW(L, L->created, cap);
+	GROW(L, L->meta_rel, cap);
+	GROW(L, L->meta_base, cap / META_BLOCK_POSTS + 1);
 	GROW(L, L->ind_off, cap + 1);
 	L->cap = cap;
 	return 0;
@@ -373,9 +343,104 @@ static size_t author_phone(const char *platform, const char *author, char *out)
 	return n >= 9 ? n : 0;	/* E.164: 8 to 15 digits */
 }
 
+/* The meta record: score (float), platform (uint32), id length (uint16),
+ * created_at length (uint8), the id, created_at. */
+#define META_HEAD 11
+
+static int put_meta(struct linker *L, size_t i, const struct link_post *p, uint32_t platform)
+{
+	char head[META_HEAD];
+	float score = p->score >= 0 ? (float)p->score : -1.0f;
+	uint16_t il = (uint16_t)(p->id ? strnlen(p->id, MAX_ID_BYTES) : 0);
+	uint8_t cl = (uint8_t)(p->created_at ? strnlen(p->created_at, MAX_TIME_BYTES) : 0);
+	uint64_t off = spill_size(&L->meta);
+	int rc;
+
+	if (i % META_BLOCK_POSTS == 0)
+		L->meta_base[i / META_BLOCK_POSTS] = off;
+	L->meta_rel[i] = (uint32_t)(off - L->meta_base[i / META_BLOCK_POSTS]);
+	memcpy(head, &score, 4);
+	memcpy(head + 4, &platform, 4);
+	memcpy(head + 8, &il, 2);
+	head[10] = (char)cl;
+	rc = spill_append(&L->meta, head, sizeof(head));
+	if (rc == 0 && il)
+		rc = spill_append(&L->meta, p->id, il);
+	if (rc == 0 && cl)
+		rc = spill_append(&L->meta, p->created_at, cl);
+	return rc;
+}
+
+void meta_cache_release(struct meta_cache *mc)
+{
+	free(mc->blk);
+	mc->blk = NULL;
+	mc->off = 0;
+	mc->len = 0;
+}
+
+#define META_CACHE_BYTES ((size_t)64 << 10)
+#define META_SMALL_READ ((size_t)1 << 10)	/* > the largest record */
+
+/* Bytes [off, off + n) of the meta file, through the cache: a read just
+ * past the cached block (reading in input order) fetches a large block,
+ * another (a small cluster's posts, scattered) a small one. */
+static const char *meta_bytes(const struct linker *L, struct meta_cache *mc, uint64_t off,
+			      size_t n, int *rc)
+{
+	size_t want = META_SMALL_READ;
+	long got;
+
+	if (mc->blk && off >= mc->off && off + n <= mc->off + mc->len)
+		return mc->blk + (off - mc->off);
+	if (!mc->blk && !(mc->blk = malloc(META_CACHE_BYTES))) {
+		*rc = ATL_ENOMEM;
+		return NULL;
+	}
+	if (mc->len && off >= mc->off && off - mc->off <= mc->len + META_SMALL_READ)
+		want = META_CACHE_BYTES;
+	got = spill_read(&L->meta, mc->blk, want, off);
+	mc->off = off;
+	mc->len = got > 0 ? (size_t)got : 0;
+	if (got < 0 || (size_t)got < n) {
+		*rc = ATL_EIO;
+		return NULL;
+	}
+	return mc->blk;
+}
+
+int linker_meta(const struct linker *L, struct meta_cache *mc, uint32_t p, struct pmeta *out)
+{
+	uint64_t off = L->meta_base[p / META_BLOCK_POSTS] + L->meta_rel[p];
+	const char *h;
+	uint16_t il;
+	uint8_t cl;
+	int rc = 0;
+
+	assert(p < L->n);
+	h = meta_bytes(L, mc, off, META_HEAD, &rc);
+	if (!h)
+		return rc;
+	memcpy(&out->score, h, 4);
+	memcpy(&out->platform, h + 4, 4);
+	memcpy(&il, h + 8, 2);
+	cl = (uint8_t)h[10];
+	if (il > MAX_ID_BYTES || cl > MAX_TIME_BYTES)
+		return ATL_EIO;
+	h = meta_bytes(L, mc, off + META_HEAD, (size_t)il + cl, &rc);
+	if (!h)
+		return rc;
+	memcpy(out->id, h, il);
+	out->id[il] = '\0';
+	memcpy(out->created_buf, h + il, cl);
+	out->created_buf[cl] = '\0';
+	out->created = cl ? out->created_buf : NULL;
+	return 0;
+}
+
 int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 {
-	uint32_t sig[LINK_SIG_MAX];
+	uint32_t sig[LINK_SIG_MAX], platform;
 	char aphone[17];
 	size_t i = L->n, from = L->n_ind, k = (size_t)L->o.n_hashes;
 	uint32_t id;
@@ -393,20 +458,9 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 	L->flags[i] = p->flagged ? PF_FLAGGED : 0;
 	if (minhash_is_empty(sig))
 		L->flags[i] |= PF_SHORT;
-	L->score[i] = p->score >= 0 ? (float)p->score : -1.0f;
 	if (p->score >= 0)
 		L->flags[i] |= PF_SCORED;
-	L->id[i] = pool_strndup(L, p->id ? p->id : "",
-				p->id ? strnlen(p->id, MAX_ID_BYTES) : 0);
-	L->created[i] = NULL;
-	if (p->created_at && p->created_at[0])
-		L->created[i] = pool_strndup(L, p->created_at,
-					     strnlen(p->created_at, MAX_TIME_BYTES));
-	if (!L->id[i] || (p->created_at && p->created_at[0] && !L->created[i])) {
-		rc = ATL_ENOMEM;
-		goto fail;
-	}
-	L->account[i] = L->platform[i] = NONE;
+	L->account[i] = platform = NONE;
 	if (p->author && p->author[0]) {
 		rc = put_key(L, K_ACCOUNT, p->author, p->platform ? p->platform : "", &id);
 		if (rc < 0)
@@ -417,7 +471,7 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 		rc = put_key(L, K_PLATFORM, p->platform, NULL, &id);
 		if (rc < 0)
 			goto fail;
-		L->platform[i] = id;
+		platform = id;
 	}
 	L->ind_off[i] = (uint32_t)L->n_ind;
 	if (author_phone(p->platform, p->author, aphone)) {
@@ -461,6 +515,8 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 	/* last, so that nothing above can fail after a record is on disk; a
 	 * failed write leaves the files out of step: the linker is unusable */
 	rc = L->broken ? ATL_EIO : spill_append(&L->sigs, sig, k * sizeof(*sig));
+	if (rc == 0)
+		rc = put_meta(L, i, p, platform);
 	for (int b = 0; rc == 0 && b < L->o.bands; b++) {
 		uint64_t key = L->flags[i] & PF_SHORT ? 0 : lsh_band_key(sig, b, L->rows);
 
@@ -1066,6 +1122,9 @@ static int make_clusters(struct linker *L, struct uf *u)
 	uint32_t *root_cl = NULL;
 	size_t cap = 0;
 	uint64_t S = (uint64_t)L->t.sample_max;
+	struct meta_cache mc = META_CACHE_INIT;
+	struct pmeta pm;
+	int rc = ATL_ENOMEM;
 
 	L->cluster_of = malloc((L->n ? L->n : 1) * sizeof(*L->cluster_of));
 	root_cl = malloc((L->n ? L->n : 1) * sizeof(*root_cl));
@@ -1098,12 +1157,16 @@ static int make_clusters(struct linker *L, struct uf *u)
 		if (L->flags[i] & PF_FLAGGED)
 			C->n_flagged++;
 		if (L->flags[i] & PF_SCORED) {
+			rc = linker_meta(L, &mc, i, &pm);
+			if (rc < 0)
+				goto fail;
 			C->n_scored++;
-			C->score_sum += L->score[i];
+			C->score_sum += pm.score;
 		}
 	}
 	free(root_cl);
 	root_cl = NULL;
+	meta_cache_release(&mc);
 	for (size_t e = 0; e < L->n_edges; e++)
 		L->cl[L->cluster_of[L->edges[e].a]].edges[L->edges[e].kind]++;
 	for (size_t c = 0; c < L->n_cl; c++) {
@@ -1130,8 +1193,11 @@ static int make_clusters(struct linker *L, struct uf *u)
 	}
 	return 0;
 nomem:
+	rc = ATL_ENOMEM;
+fail:
 	free(root_cl);
-	return ATL_ENOMEM;
+	meta_cache_release(&mc);
+	return rc;
 }
 
 int linker_finish(struct linker *L, struct atl_err *err)
@@ -1146,6 +1212,9 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	assert(!L->finished);
 	L->finished = 1;
 	memset(&L->st, 0, sizeof(L->st));
+	rc = L->broken ? ATL_EIO : spill_flush(&L->meta);	/* linker_meta reads it */
+	if (rc < 0)
+		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
 	L->glue = calloc(n_keys ? n_keys : 1, 1);
 	first = malloc((n_keys ? n_keys : 1) * sizeof(*first));
 	rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
@@ -1250,8 +1319,7 @@ const char *link_edge_kind_name(enum link_edge_kind k)
 
 void linker_stats(const struct linker *L, struct link_stats *out)
 {
-	size_t per_post = (size_t)L->o.n_hashes * 4 + sizeof(float) + 1 + 4 * 4 +
-			  2 * sizeof(char *);
+	size_t per_post = 1 + 4 + 4 + 4;	/* flags, account, meta_rel, ind_off */
 
 	*out = L->st;
 	out->n_posts = L->n;
@@ -1262,8 +1330,6 @@ void linker_stats(const struct linker *L, struct link_stats *out)
 			 L->keys.cap * sizeof(struct intern_ent) +
 			 L->keys.n_slots * 4 + L->keys.a.used_bytes +
 			 L->n_edges * sizeof(struct edge);
-	for (const struct pool_chunk *c = L->pool; c; c = c->next)
-		out->mem_bytes += c->cap;
 }
 
 /* ---- second pass ---- */

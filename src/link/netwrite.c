@@ -32,6 +32,8 @@ struct wctx {
 	size_t n_prices, cap_prices;
 	struct buf b;
 	struct arena a;		/* per cluster */
+	struct meta_cache mc, mc_with;	/* the cluster's posts; pulled_in's "with" */
+	struct pmeta pm, pm_with;
 };
 
 struct corder {
@@ -263,10 +265,11 @@ static void add_evidence(struct linker *L, struct wctx *w, const struct cluster 
 	buf_adds(b, "]}");
 }
 
-static void add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
+static int add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
 {
 	struct buf *b = &w->b;
 	size_t shown = 0;
+	int rc;
 
 	buf_adds(b, ",\"pulled_in\":[");
 	for (uint32_t i = w->off[c]; i < w->off[c + 1] && shown < MAX_PULLED_IN; i++) {
@@ -276,13 +279,18 @@ static void add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
 		if (L->flags[p] & PF_FLAGGED || e == NONE)
 			continue;
 		E = &L->edges[e];
+		rc = linker_meta(L, &w->mc, p, &w->pm);
+		if (rc == 0)
+			rc = linker_meta(L, &w->mc_with, E->a == p ? E->b : E->a, &w->pm_with);
+		if (rc < 0)
+			return rc;
 		if (shown++)
 			buf_addc(b, ',');
 		buf_adds(b, "{\"id\":");
-		json_add_cstr(b, L->id[p]);
+		json_add_cstr(b, w->pm.id);
 		buf_adds(b, ",\"score\":");
 		if (L->flags[p] & PF_SCORED)
-			json_add_num(b, L->score[p], 4);
+			json_add_num(b, w->pm.score, 4);
 		else
 			buf_adds(b, "null");
 		buf_adds(b, ",\"via\":");
@@ -293,17 +301,19 @@ static void add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
 		else
 			add_display(b, intern_str(&L->keys, E->what));
 		buf_adds(b, ",\"with\":");
-		json_add_cstr(b, L->id[E->a == p ? E->b : E->a]);
+		json_add_cstr(b, w->pm_with.id);
 		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
+	return 0;
 }
 
 static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out)
 {
 	const struct cluster *C = &L->cl[c];
 	struct buf *b = &w->b;
-	const char *first_seen = NULL, *last_seen = NULL;
+	char first_seen[MAX_TIME_BYTES + 1], last_seen[MAX_TIME_BYTES + 1];
+	int has_seen = 0;
 	static const char kinds[] = { K_PHONE, K_LINK, K_URL, K_HANDLE, K_EMAIL };
 	static const char *const kind_keys[] = { "phones", "links", "urls", "handles", "emails" };
 	int rc = 0, first = 1;
@@ -312,15 +322,20 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 	w->n_tv = w->n_prices = 0;
 	for (uint32_t i = w->off[c]; i < w->off[c + 1] && rc == 0; i++) {
 		uint32_t p = w->posts[i];
-		const char *t = L->created[p];
+		const char *t;
 
-		if (t && (!first_seen || strcmp(t, first_seen) < 0))
-			first_seen = t;
-		if (t && (!last_seen || strcmp(t, last_seen) > 0))
-			last_seen = t;
+		rc = linker_meta(L, &w->mc, p, &w->pm);
+		if (rc < 0)
+			break;
+		t = w->pm.created;
+		if (t && (!has_seen || strcmp(t, first_seen) < 0))
+			snprintf(first_seen, sizeof(first_seen), "%s", t);
+		if (t && (!has_seen || strcmp(t, last_seen) > 0))
+			snprintf(last_seen, sizeof(last_seen), "%s", t);
+		has_seen |= t != NULL;
 		rc = count_id(w, L->account[p]);
 		if (rc == 0)
-			rc = count_id(w, L->platform[p]);
+			rc = count_id(w, w->pm.platform);
 		for (uint32_t j = L->ind_off[p]; j < L->ind_off[p + 1] && rc == 0; j++) {
 			const struct pind *d = &L->ind[j];
 			uint32_t bits;
@@ -369,9 +384,12 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 	json_add_key(b, &first, "posts");
 	buf_addc(b, '[');
 	for (uint32_t i = w->off[c]; i < w->off[c + 1] && i - w->off[c] < MAX_POSTS_LISTED; i++) {
+		rc = linker_meta(L, &w->mc, w->posts[i], &w->pm);
+		if (rc < 0)
+			return rc;
 		if (i > w->off[c])
 			buf_addc(b, ',');
-		json_add_cstr(b, L->id[w->posts[i]]);
+		json_add_cstr(b, w->pm.id);
 	}
 	buf_addc(b, ']');
 	if (C->size > MAX_POSTS_LISTED) {
@@ -397,15 +415,18 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 	json_add_key(b, &first, "places");
 	add_value_list(b, w->tv, w->n_tv, K_PLACE);
 	json_add_key(b, &first, "first_seen");
-	json_add_cstr(b, first_seen);
+	json_add_cstr(b, has_seen ? first_seen : NULL);
 	json_add_key(b, &first, "last_seen");
-	json_add_cstr(b, last_seen);
+	json_add_cstr(b, has_seen ? last_seen : NULL);
 	rc = add_template(L, w, C);
 	if (rc < 0)
 		return rc;
 	add_evidence(L, w, C);
-	if (C->flagged)
-		add_pulled_in(L, w, c);
+	if (C->flagged) {
+		rc = add_pulled_in(L, w, c);
+		if (rc < 0)
+			return rc;
+	}
 	buf_adds(b, "}\n");
 	if (buf_error(b))
 		return buf_error(b);
@@ -470,6 +491,8 @@ out:
 	free(w.prices);
 	buf_release(&w.b);
 	arena_release(&w.a);
+	meta_cache_release(&w.mc);
+	meta_cache_release(&w.mc_with);
 	if (rc == ATL_EIO)
 		return atl_err_set(err, rc, "cannot write networks");
 	if (rc < 0)

@@ -2,6 +2,7 @@
  * spill: see spill.h. mkstemp + unlink: the file has no name once open.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,29 @@ int spill_pread(struct spill *s, void *p, size_t n, uint64_t off)
 		off += (uint64_t)r;
 	}
 	return 0;
+}
+
+long spill_read(const struct spill *s, void *p, size_t n, uint64_t off)
+{
+	char *c = p;
+	size_t got = 0;
+
+	if (s->fd < 0 || off > s->written)
+		return ATL_EIO;
+	if (n > s->written - off)
+		n = (size_t)(s->written - off);
+	if (n > LONG_MAX)
+		n = LONG_MAX;
+	while (got < n) {
+		ssize_t r = pread(s->fd, c + got, n - got, (off_t)(off + got));
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			return ATL_EIO;
+		got += (size_t)r;
+	}
+	return (long)got;
 }
 
 int spill_reader_init(struct spill_reader *r, struct spill *s, size_t rec,

@@ -50,6 +50,11 @@ int spill_flush(struct spill *s);
  * first). 0 or ATL_EIO (a short read included). */
 int spill_pread(struct spill *s, void *p, size_t n, uint64_t off);
 
+/* spill_pread without the flush, for readers that share a spill between
+ * threads: only bytes already written (spill_flush) can be read. Returns
+ * the bytes read (at most n; fewer at the end of the file) or ATL_EIO. */
+long spill_read(const struct spill *s, void *p, size_t n, uint64_t off);
+
 /* Sequential reading of fixed-size records through a bounded buffer. */
 struct spill_reader {
 	struct spill *s;
