@@ -176,8 +176,7 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 	L->mh.seed = 0x61746c6c696e6b31ULL;	/* "atllink1": format version */
 	L->rows = d.n_hashes / d.bands;
 	intern_init(&L->keys);
-	arena_init(&L->samples, 1 << 20);
-	L->sigs.fd = L->meta.fd = -1;
+	L->sigs.fd = L->meta.fd = L->samples.fd = -1;
 	L->bkeys = calloc((size_t)d.bands, sizeof(*L->bkeys));
 	if (!L->bkeys) {
 		linker_free(L);
@@ -188,6 +187,8 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 	rc = spill_open(&L->sigs, d.tmp_dir, SIG_BUF_BYTES, err);
 	if (rc == 0)
 		rc = spill_open(&L->meta, d.tmp_dir, SIG_BUF_BYTES, err);
+	if (rc == 0)
+		rc = spill_open(&L->samples, d.tmp_dir, SIG_BUF_BYTES, err);
 	for (int b = 0; rc == 0 && b < d.bands; b++)
 		rc = spill_open(&L->bkeys[b], d.tmp_dir, KEY_BUF_BYTES, err);
 	if (rc < 0) {
@@ -218,7 +219,7 @@ void linker_free(struct linker *L)
 	free(L->edges);
 	free(L->cluster_of);
 	free(L->cl);
-	arena_release(&L->samples);
+	spill_close(&L->samples);
 	free(L);
 }
 
@@ -1351,12 +1352,19 @@ int linker_wants_text(const struct linker *L, uint64_t idx)
 	return L->cl[L->cluster_of[idx]].n_sample < (uint32_t)L->t.sample_max;
 }
 
+/* A sample record: the offset of the cluster's sample before it (uint64,
+ * UINT64_MAX for none), the original and normalised lengths (uint32 each),
+ * then the two texts. */
+#define SAMPLE_HEAD 16
+
 int linker_add_text(struct linker *L, uint64_t idx, const char *text,
 		    size_t len, const struct norm_text *nt, struct atl_err *err)
 {
 	struct cluster *C;
-	struct tmpl_post *tp;
-	size_t ol, nl;
+	char head[SAMPLE_HEAD];
+	uint64_t off, before;
+	uint32_t ol, nl;
+	int rc;
 
 	if (!L->finished || idx >= L->n)
 		return atl_err_set(err, ATL_EINVAL, "post %llu is not in the linker",
@@ -1366,23 +1374,66 @@ int linker_add_text(struct linker *L, uint64_t idx, const char *text,
 	C = &L->cl[L->cluster_of[idx]];
 	if (C->n_sample >= (uint32_t)L->t.sample_max)
 		return 0;
-	if (!C->sample) {
-		C->sample = arena_calloc(&L->samples, (size_t)L->t.sample_max,
-					 sizeof(*C->sample));
-		if (!C->sample)
-			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	ol = (uint32_t)(text ? utf8_cut(text, len, MAX_SAMPLE_TEXT) : 0);
+	nl = (uint32_t)(nt ? utf8_cut(nt->s, nt->len, MAX_SAMPLE_TEXT) : 0);
+	off = spill_size(&L->samples);
+	before = C->n_sample ? C->last_sample : UINT64_MAX;
+	memcpy(head, &before, 8);
+	memcpy(head + 8, &ol, 4);
+	memcpy(head + 12, &nl, 4);
+	rc = spill_append(&L->samples, head, sizeof(head));
+	if (rc == 0 && ol)
+		rc = spill_append(&L->samples, text, ol);
+	if (rc == 0 && nl)
+		rc = spill_append(&L->samples, nt->s, nl);
+	if (rc < 0) {
+		L->broken = 1;
+		return atl_err_set(err, rc, "cannot keep a sample text: %s", atl_code_str(rc));
 	}
-	tp = &C->sample[C->n_sample];
-	ol = text ? utf8_cut(text, len, MAX_SAMPLE_TEXT) : 0;
-	nl = nt ? utf8_cut(nt->s, nt->len, MAX_SAMPLE_TEXT) : 0;
-	tp->orig = arena_strndup(&L->samples, text ? text : "", ol);
-	tp->orig_len = ol;
-	tp->norm = arena_strndup(&L->samples, nt ? nt->s : "", nl);
-	tp->norm_len = nl;
-	if (!tp->orig || !tp->norm)
-		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	C->last_sample = off;
 	C->n_sample++;
 	L->flags[idx] &= (uint8_t)~PF_SAMPLED;
 	return 0;
 }
 
+int linker_samples(const struct linker *L, const struct cluster *C, struct arena *a,
+		   struct tmpl_post **out)
+{
+	struct tmpl_post *tp;
+	uint64_t off = C->last_sample;
+
+	*out = NULL;
+	if (!C->n_sample)
+		return 0;
+	tp = arena_calloc(a, C->n_sample, sizeof(*tp));
+	if (!tp)
+		return ATL_ENOMEM;
+	for (uint32_t j = C->n_sample; j-- > 0;) {
+		char head[SAMPLE_HEAD], *t;
+		uint32_t ol, nl;
+
+		if (off == UINT64_MAX || spill_read(&L->samples, head, sizeof(head), off) !=
+					     (long)sizeof(head))
+			return ATL_EIO;
+		memcpy(&ol, head + 8, 4);
+		memcpy(&nl, head + 12, 4);
+		if (ol > MAX_SAMPLE_TEXT || nl > MAX_SAMPLE_TEXT)
+			return ATL_EIO;
+		t = arena_alloc(a, (size_t)ol + nl + 2);
+		if (!t)
+			return ATL_ENOMEM;
+		if (spill_read(&L->samples, t, (size_t)ol + nl, off + SAMPLE_HEAD) !=
+		    (long)ol + (long)nl)
+			return ATL_EIO;
+		memmove(t + ol + 1, t + ol, nl);
+		t[ol] = '\0';
+		t[ol + 1 + nl] = '\0';
+		tp[j].orig = t;
+		tp[j].orig_len = ol;
+		tp[j].norm = t + ol + 1;
+		tp[j].norm_len = nl;
+		memcpy(&off, head, 8);
+	}
+	*out = tp;
+	return 0;
+}

@@ -58,7 +58,7 @@ struct cluster {
 	uint32_t edges[E__N];
 	char label[16];
 	uint32_t n_sample;
-	struct tmpl_post *sample;	/* sample_max entries once allocated */
+	uint64_t last_sample;	/* offset of its newest sample in L->samples */
 	uint32_t seen;		/* posts seen so far while sampling */
 };
 
@@ -112,7 +112,8 @@ struct linker {
 	uint32_t *cluster_of;	/* per post: cluster index or NONE */
 	struct cluster *cl;
 	size_t n_cl, n_net;
-	struct arena samples;
+	struct spill samples;	/* sample records (linker_add_text), each
+				 * after the one before it of its cluster */
 	struct link_stats st;
 };
 
@@ -144,5 +145,10 @@ int link_cmp_u64(const void *a, const void *b);	/* for qsort */
  * thread). 0, ATL_EIO, ATL_ENOMEM. */
 int linker_meta(const struct linker *L, struct meta_cache *mc, uint32_t p, struct pmeta *out);
 void meta_cache_release(struct meta_cache *mc);
+
+/* The n_sample samples of C, in input order, allocated in a. 0, ATL_EIO,
+ * ATL_ENOMEM. */
+int linker_samples(const struct linker *L, const struct cluster *C, struct arena *a,
+		   struct tmpl_post **out);
 
 #endif

@@ -190,14 +190,17 @@ static int add_template(struct linker *L, struct wctx *w, const struct cluster *
 	struct tmpl t;
 	int rc;
 
+	struct tmpl_post *sample;
+
 	arena_reset(&w->a);
-	rc = template_build(&t, C->sample, C->sample ? C->n_sample : 0, &w->a);
+	rc = linker_samples(L, C, &w->a, &sample);
+	if (rc == 0)
+		rc = template_build(&t, sample, sample ? C->n_sample : 0, &w->a);
 	if (rc < 0)
 		return rc;
-	(void)L;
 	buf_adds(b, ",\"template\":{\"text\":");
 	if (C->n_sample)
-		json_add_str(b, C->sample[t.rep].orig, C->sample[t.rep].orig_len);
+		json_add_str(b, sample[t.rep].orig, sample[t.rep].orig_len);
 	else
 		buf_adds(b, "null");
 	buf_adds(b, ",\"common_phrases\":[");
@@ -443,6 +446,9 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 	int rc = 0;
 
 	assert(L->finished);
+	rc = L->broken ? ATL_EIO : spill_flush(&L->samples);	/* linker_samples reads it */
+	if (rc < 0)
+		return atl_err_set(err, rc, "cannot write networks: %s", atl_code_str(rc));
 	memset(&w, 0, sizeof(w));
 	buf_init(&w.b, JSON_LINE_MAX);
 	arena_init(&w.a, 1 << 20);
