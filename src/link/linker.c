@@ -1219,8 +1219,6 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	L->glue = calloc(n_keys ? n_keys : 1, 1);
 	first = malloc((n_keys ? n_keys : 1) * sizeof(*first));
 	rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
-	if (rc == 0)
-		rc = uf_resize(&u, L->n);
 	if (rc < 0)
 		goto out;
 	for (size_t i = 0; i < n_keys; i++)
@@ -1235,7 +1233,11 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	L->st.edges[E_TEXT] = 0;
 	if (rc == 0)
 		rc = decide_glue(L, &ut, 0);
+	if (L->t.contact_veto < 3)	/* only veto 3 looks at text groups again */
+		uf_release(&ut);
 	/* 2. shared values, 3. accounts, 4. text, into one forest */
+	if (rc == 0)
+		rc = uf_resize(&u, L->n);
 	if (rc == 0)
 		rc = link_values(L, &u, first, NULL, 0);
 	if (rc == 0)
