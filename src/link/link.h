@@ -162,7 +162,8 @@ struct link_edge {
 				 * Borrowed from the linker. */
 };
 size_t linker_n_edges(const struct linker *L);
-void linker_edge(const struct linker *L, size_t i, struct link_edge *out);
+/* 0, or ATL_EIO when the edges' temporary file cannot be read. */
+int linker_edge(const struct linker *L, size_t i, struct link_edge *out);
 const char *link_edge_kind_name(enum link_edge_kind k);	/* "text", ... */
 
 /* Statistics of the last linker_finish, for --verbose and benchmarks. */

@@ -92,6 +92,7 @@
 #include "link/linker_int.h"
 #include "link/lsh.h"
 #include "link/unionfind.h"
+#include "link/xsort.h"
 #include "core/banned.h"
 
 #define SIG_BUF_BYTES ((size_t)256 << 10)	/* append buffers */
@@ -99,6 +100,7 @@
 #define KEY_READ_BYTES ((size_t)1 << 20)
 #define SIG_WINDOW (32 * 1024)	/* recent signatures kept (8 MiB at k = 64) */
 #define LSH_TABLE_KEYS (1 << 19)	/* band keys in the table (16 MiB) */
+#define TE_SORT_BYTES ((size_t)16 << 20)	/* text edges sorted in memory */
 
 const char *const link_edge_name[E__N] = { "text", "phone", "link", "url", "account" };
 
@@ -176,7 +178,7 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 	L->mh.seed = 0x61746c6c696e6b31ULL;	/* "atllink1": format version */
 	L->rows = d.n_hashes / d.bands;
 	intern_init(&L->keys);
-	L->sigs.fd = L->meta.fd = L->samples.fd = -1;
+	L->sigs.fd = L->meta.fd = L->samples.fd = L->edges.fd = -1;
 	L->bkeys = calloc((size_t)d.bands, sizeof(*L->bkeys));
 	if (!L->bkeys) {
 		linker_free(L);
@@ -184,7 +186,14 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 	}
 	for (int b = 0; b < d.bands; b++)
 		L->bkeys[b].fd = -1;
+	if (d.tmp_dir && !(L->tmp_dir = strdup(d.tmp_dir))) {
+		linker_free(L);
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	}
+	L->o.tmp_dir = L->tmp_dir;
 	rc = spill_open(&L->sigs, d.tmp_dir, SIG_BUF_BYTES, err);
+	if (rc == 0)
+		rc = spill_open(&L->edges, d.tmp_dir, SIG_BUF_BYTES, err);
 	if (rc == 0)
 		rc = spill_open(&L->meta, d.tmp_dir, SIG_BUF_BYTES, err);
 	if (rc == 0)
@@ -216,7 +225,8 @@ void linker_free(struct linker *L)
 	free(L->ind);
 	intern_release(&L->keys);
 	free(L->glue);
-	free(L->edges);
+	spill_close(&L->edges);
+	free(L->tmp_dir);
 	free(L->cluster_of);
 	free(L->cl);
 	spill_close(&L->samples);
@@ -564,21 +574,29 @@ static int contact_conflict(const struct linker *L, uint32_t a, uint32_t b)
 
 static int add_edge(struct linker *L, uint32_t a, uint32_t b, uint32_t what, int kind)
 {
-	if (L->n_edges == L->cap_edges) {
-		size_t cap = L->cap_edges ? 2 * L->cap_edges : 1024;
+	struct edge e;
+	int rc;
 
-		GROW(L, L->edges, cap);
-		L->cap_edges = cap;
-	}
-	L->edges[L->n_edges].a = a;
-	L->edges[L->n_edges].b = b;
-	L->edges[L->n_edges].what = what;
-	L->edges[L->n_edges].kind = (uint8_t)kind;
+	memset(&e, 0, sizeof(e));	/* no stray padding bytes in the file */
+	e.a = a;
+	e.b = b;
+	e.what = what;
+	e.kind = (uint8_t)kind;
+	rc = spill_append(&L->edges, &e, sizeof(e));
+	if (rc < 0)
+		return rc;
 	L->n_edges++;
 	L->st.edges[kind]++;
 	return 0;
-nomem:
-	return ATL_ENOMEM;
+}
+
+int linker_edge_at(const struct linker *L, size_t i, struct edge *out)
+{
+	if (i >= L->n_edges ||
+	    spill_read(&L->edges, out, sizeof(*out), (uint64_t)i * sizeof(*out)) !=
+		    (long)sizeof(*out))
+		return ATL_EIO;
+	return 0;
 }
 
 /* The signatures link_text compares, read in post order through a window
@@ -659,11 +677,12 @@ static int band_prev(struct linker *L, int band, uint32_t n_parts, struct lsh_ta
 	return rc;
 }
 
-static int link_text(struct linker *L, struct uf *u)
+static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct atl_err *err)
 {
 	struct lsh_table t = LSH_TABLE_INIT;
 	struct sigwin w;
 	uint32_t cand[64], *prev;
+	struct edge e;
 	size_t k = (size_t)L->o.n_hashes, probe = (size_t)L->t.max_bucket_probe;
 	size_t active = L->n - L->n_short, max_keys = (size_t)L->t.lsh_table_keys;
 	size_t win = (size_t)L->t.sig_window;
@@ -711,7 +730,12 @@ static int link_text(struct linker *L, struct uf *u)
 				if (agree < need)
 					continue;
 				uf_union(u, i, cand[c]);
-				rc = add_edge(L, i, cand[c], (uint32_t)agree, E_TEXT);
+				memset(&e, 0, sizeof(e));
+				e.a = i;
+				e.b = cand[c];
+				e.what = (uint32_t)agree;
+				e.kind = E_TEXT;
+				rc = xsort_add(te, &e, err);
 			}
 		}
 	}
@@ -1057,18 +1081,21 @@ static int cmp_text_edge(const void *pa, const void *pb)
 /* Text edges into the union-find of shared values, most similar first, so
  * that a post without contacts joins the group it resembles most before a
  * weaker edge could pull it elsewhere. */
-static int replay_text(struct linker *L, struct uf *u, struct edge *te, size_t n_te,
+static int replay_text(struct linker *L, struct uf *u, struct xsort *te,
 		       uint8_t *cflag, struct uf *ut, const uint8_t *mixed)
 {
 	int rc = 0;
 	uint32_t attach = (uint32_t)ceil(L->t.jaccard_attach * (double)L->o.n_hashes - 1e-9);
+	const void *p;
+	struct edge e;
 
-	if (n_te > 1)
-		qsort(te, n_te, sizeof(*te), cmp_text_edge);
-	for (size_t i = 0; i < n_te && rc == 0; i++) {
-		uint32_t a = te[i].a, b = te[i].b, ra, rb;
+	while (rc == 0 && (p = xsort_next(te, &rc))) {
+		uint32_t a, b, ra, rb;
 
-		if (cflag && te[i].what < attach &&
+		memcpy(&e, p, sizeof(e));
+		a = e.a;
+		b = e.b;
+		if (cflag && e.what < attach &&
 		    (cflag[uf_find(u, a)] || cflag[uf_find(u, b)]))
 			continue;
 
@@ -1082,7 +1109,7 @@ static int replay_text(struct linker *L, struct uf *u, struct edge *te, size_t n
 			    mixed[uf_find(ut, cflag[ra] ? b : a)])
 				continue;
 		}
-		rc = join(L, u, cflag, a, b, te[i].what, E_TEXT);
+		rc = join(L, u, cflag, a, b, e.what, E_TEXT);
 	}
 	return rc;
 }
@@ -1124,6 +1151,7 @@ static int make_clusters(struct linker *L, struct uf *u)
 	size_t cap = 0;
 	uint64_t S = (uint64_t)L->t.sample_max;
 	struct meta_cache mc = META_CACHE_INIT;
+	struct spill_reader er;
 	struct pmeta pm;
 	int rc = ATL_ENOMEM;
 
@@ -1168,8 +1196,22 @@ static int make_clusters(struct linker *L, struct uf *u)
 	free(root_cl);
 	root_cl = NULL;
 	meta_cache_release(&mc);
-	for (size_t e = 0; e < L->n_edges; e++)
-		L->cl[L->cluster_of[L->edges[e].a]].edges[L->edges[e].kind]++;
+	rc = spill_reader_init(&er, &L->edges, sizeof(struct edge), 0,
+			       (uint64_t)L->n_edges * sizeof(struct edge), KEY_READ_BYTES);
+	for (size_t e = 0; rc == 0 && e < L->n_edges; e++) {
+		const void *p = spill_reader_next(&er, &rc);
+		struct edge E;
+
+		if (!p) {
+			rc = rc < 0 ? rc : ATL_EIO;
+			break;
+		}
+		memcpy(&E, p, sizeof(E));
+		L->cl[L->cluster_of[E.a]].edges[E.kind]++;
+	}
+	spill_reader_release(&er);
+	if (rc < 0)
+		goto fail;
 	for (size_t c = 0; c < L->n_cl; c++) {
 		struct cluster *C = &L->cl[c];
 		double mean = C->score_sum / (C->n_scored + 1.0);
@@ -1206,8 +1248,8 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	struct uf ut = UF_INIT, u = UF_INIT;
 	uint32_t *first = NULL;
 	uint8_t *cflag = NULL, *mixed = NULL;
-	struct edge *te = NULL;
-	size_t n_keys = intern_n(&L->keys), n_te = 0;
+	struct xsort te;
+	size_t n_keys = intern_n(&L->keys);
 	int rc;
 
 	assert(!L->finished);
@@ -1218,19 +1260,18 @@ int linker_finish(struct linker *L, struct atl_err *err)
 		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
 	L->glue = calloc(n_keys ? n_keys : 1, 1);
 	first = malloc((n_keys ? n_keys : 1) * sizeof(*first));
-	rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
+	rc = xsort_init(&te, sizeof(struct edge), cmp_text_edge, TE_SORT_BYTES, L->tmp_dir);
+	if (rc == 0)
+		rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
 	if (rc < 0)
 		goto out;
 	for (size_t i = 0; i < n_keys; i++)
 		first[i] = NONE;
 	/* 1. text alone: candidate edges, and the groups that rule (b) of the
 	 * glue decision counts */
-	rc = link_text(L, &ut);
-	te = L->edges;
-	n_te = L->n_edges;
-	L->edges = NULL;
-	L->n_edges = L->cap_edges = 0;
-	L->st.edges[E_TEXT] = 0;
+	rc = link_text(L, &ut, &te, err);
+	if (rc == 0)
+		rc = xsort_sort(&te, err);
 	if (rc == 0)
 		rc = decide_glue(L, &ut, 0);
 	if (L->t.contact_veto < 3)	/* only veto 3 looks at text groups again */
@@ -1260,7 +1301,7 @@ int linker_finish(struct linker *L, struct atl_err *err)
 			rc = ATL_ENOMEM;
 	}
 	if (rc == 0)
-		rc = replay_text(L, &u, te, n_te, cflag, &ut, mixed);
+		rc = replay_text(L, &u, &te, cflag, &ut, mixed);
 	if (rc == 0)
 		rc = make_clusters(L, &u);
 	for (size_t i = 0; i < n_keys; i++) {
@@ -1275,7 +1316,9 @@ out:
 	free(first);
 	free(cflag);
 	free(mixed);
-	free(te);
+	xsort_release(&te);
+	if (rc == 0)	/* linker_edge_at reads it */
+		rc = spill_flush(&L->edges);
 	if (rc < 0)
 		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
 	return 0;
@@ -1303,16 +1346,19 @@ size_t linker_n_edges(const struct linker *L)
 	return L->n_edges;
 }
 
-void linker_edge(const struct linker *L, size_t i, struct link_edge *out)
+int linker_edge(const struct linker *L, size_t i, struct link_edge *out)
 {
-	const struct edge *e = &L->edges[i];
+	struct edge e;
 
-	assert(i < L->n_edges);
-	out->a = e->a;
-	out->b = e->b;
-	out->kind = (enum link_edge_kind)e->kind;
-	out->jaccard = e->kind == E_TEXT ? (double)e->what / L->o.n_hashes : 0.0;
-	out->value = e->kind == E_TEXT ? NULL : intern_str(&L->keys, e->what) + 1;
+	memset(out, 0, sizeof(*out));
+	if (linker_edge_at(L, i, &e) < 0)
+		return ATL_EIO;
+	out->a = e.a;
+	out->b = e.b;
+	out->kind = (enum link_edge_kind)e.kind;
+	out->jaccard = e.kind == E_TEXT ? (double)e.what / L->o.n_hashes : 0.0;
+	out->value = e.kind == E_TEXT ? NULL : intern_str(&L->keys, e.what) + 1;
+	return 0;
 }
 
 const char *link_edge_kind_name(enum link_edge_kind k)
@@ -1331,8 +1377,7 @@ void linker_stats(const struct linker *L, struct link_stats *out)
 		out->n_short += (L->flags[i] & PF_SHORT) != 0;
 	out->mem_bytes = L->cap * per_post + L->cap_ind * sizeof(*L->ind) +
 			 L->keys.cap * sizeof(struct intern_ent) +
-			 L->keys.n_slots * 4 + L->keys.a.used_bytes +
-			 L->n_edges * sizeof(struct edge);
+			 L->keys.n_slots * 4 + L->keys.a.used_bytes;
 }
 
 /* ---- second pass ---- */

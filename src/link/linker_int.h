@@ -107,8 +107,9 @@ struct linker {
 	/* after finish */
 	int finished;
 	uint8_t *glue;		/* per intern id */
-	struct edge *edges;
-	size_t n_edges, cap_edges;
+	struct spill edges;	/* struct edge records: the spanning forest */
+	size_t n_edges;
+	char *tmp_dir;		/* link_opts.tmp_dir, copied */
 	uint32_t *cluster_of;	/* per post: cluster index or NONE */
 	struct cluster *cl;
 	size_t n_cl, n_net;
@@ -145,6 +146,9 @@ int link_cmp_u64(const void *a, const void *b);	/* for qsort */
  * thread). 0, ATL_EIO, ATL_ENOMEM. */
 int linker_meta(const struct linker *L, struct meta_cache *mc, uint32_t p, struct pmeta *out);
 void meta_cache_release(struct meta_cache *mc);
+
+/* Edge i of the spanning forest (after linker_finish). 0 or ATL_EIO. */
+int linker_edge_at(const struct linker *L, size_t i, struct edge *out);
 
 /* The n_sample samples of C, in input order, allocated in a. 0, ATL_EIO,
  * ATL_ENOMEM. */

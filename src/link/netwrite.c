@@ -277,12 +277,14 @@ static int add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
 	buf_adds(b, ",\"pulled_in\":[");
 	for (uint32_t i = w->off[c]; i < w->off[c + 1] && shown < MAX_PULLED_IN; i++) {
 		uint32_t p = w->posts[i], e = w->edge_of[p];
-		const struct edge *E;
+		struct edge Ebuf;
+		const struct edge *E = &Ebuf;
 
 		if (L->flags[p] & PF_FLAGGED || e == NONE)
 			continue;
-		E = &L->edges[e];
-		rc = linker_meta(L, &w->mc, p, &w->pm);
+		rc = linker_edge_at(L, e, &Ebuf);
+		if (rc == 0)
+			rc = linker_meta(L, &w->mc, p, &w->pm);
 		if (rc == 0)
 			rc = linker_meta(L, &w->mc_with, E->a == p ? E->b : E->a, &w->pm_with);
 		if (rc < 0)
@@ -441,6 +443,7 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 {
 	struct wctx w;
+	struct spill_reader er;
 	struct corder *ord = NULL;
 	size_t n_keys = intern_n(&L->keys);
 	int rc = 0;
@@ -473,12 +476,25 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 		if (c != NONE)
 			w.posts[w.off[c] + L->cl[c].seen++] = i;
 	}
-	for (size_t e = 0; e < L->n_edges; e++) {
-		if (w.edge_of[L->edges[e].a] == NONE)
-			w.edge_of[L->edges[e].a] = (uint32_t)e;
-		if (w.edge_of[L->edges[e].b] == NONE)
-			w.edge_of[L->edges[e].b] = (uint32_t)e;
+	rc = spill_reader_init(&er, &L->edges, sizeof(struct edge), 0,
+			       (uint64_t)L->n_edges * sizeof(struct edge), (size_t)1 << 20);
+	for (size_t e = 0; rc == 0 && e < L->n_edges; e++) {
+		const void *p = spill_reader_next(&er, &rc);
+		struct edge E;
+
+		if (!p) {
+			rc = rc < 0 ? rc : ATL_EIO;
+			break;
+		}
+		memcpy(&E, p, sizeof(E));
+		if (w.edge_of[E.a] == NONE)
+			w.edge_of[E.a] = (uint32_t)e;
+		if (w.edge_of[E.b] == NONE)
+			w.edge_of[E.b] = (uint32_t)e;
 	}
+	spill_reader_release(&er);
+	if (rc < 0)
+		goto out;
 	for (size_t c = 0; c < L->n_cl; c++) {
 		ord[c].score = L->cl[c].score;
 		ord[c].size = L->cl[c].size;
