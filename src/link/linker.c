@@ -100,7 +100,7 @@
 #define KEY_READ_BYTES ((size_t)1 << 20)
 #define SIG_WINDOW (32 * 1024)	/* recent signatures kept (8 MiB at k = 64) */
 #define LSH_TABLE_KEYS (1 << 19)	/* band keys in the table (16 MiB) */
-#define TE_SORT_BYTES ((size_t)16 << 20)	/* text edges sorted in memory */
+#define TE_SORT_BYTES ((size_t)8 << 20)	/* text edges sorted in memory */
 
 const char *const link_edge_name[E__N] = { "text", "phone", "link", "url", "account" };
 

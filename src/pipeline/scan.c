@@ -1567,6 +1567,12 @@ out:
 		maybe_progress(&R, 1);
 	} else if (rc == 0) {
 		double t = now_s();
+
+		/* the batches are done with: their memory goes back before the
+		 * linker needs its own (batch_release is idempotent) */
+		for (size_t i = 0; i < R.n_slots; i++)
+			batch_release(&R.slots[i]);
+		batch_release(&single);
 		if (R.out.posts_f)
 			rc = close_file(&R.out.posts_f, R.out.posts_tmp, err);
 		if (rc == 0)
