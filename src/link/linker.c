@@ -1,12 +1,48 @@
 /*
  * linker: posts -> clusters -> networks (the API in link.h).
  *
- * Pass 1 (linker_add, in input order) keeps per post only its MinHash
- * signature, score, interned account/platform and indicator ids, its id and
- * created_at: about 256 + 60 bytes + 8 per indicator (k = 64). Texts are not
- * kept. linker_finish builds one union-find; each union that joins two
- * groups is an edge of the cluster's spanning forest, recorded with its
- * kind, so a cluster's evidence counts add up to size - 1.
+ * Pass 1 (linker_add, in input order) keeps in memory per post only its
+ * flags, interned account, indicator ids and where its meta record is;
+ * texts are never kept. linker_finish builds one union-find; each union
+ * that joins two groups is an edge of the cluster's spanning forest,
+ * recorded with its kind, so a cluster's evidence counts add up to
+ * size - 1.
+ *
+ * Memory. Everything per post that is only read in order, or rarely, is
+ * on disk, in files created in link_opts.tmp_dir (a scan's output
+ * directory) and unlinked at once (spill.h: pread, never mmap, so the
+ * bytes sit in the page cache and not in the process's RSS; nothing is
+ * left behind, even after a crash):
+ *   signatures (4 k bytes a post), each band's keys (8 bytes a post a
+ *   band), the meta records (id, created_at, platform, score), the text
+ *   edges (sorted by xsort.c in bounded runs), the spanning forest's
+ *   edges, and the template samples (chained per cluster).
+ * What stays in memory, in bytes per post (n posts, k = 64):
+ *   always:             flags 1, account 4, meta offset 4, indicator
+ *                       offset 4, and 8 per indicator                  13
+ *   finish, text step:  text union-find 8, LSH prev[] 4                +12
+ *   finish, then:       union-find 8, contact flags 1, cluster of 4,
+ *                       root -> cluster 4 (the text union-find is
+ *                       freed first unless contact_veto is 3)          +17
+ *   networks.jsonl:     cluster of 4, posts by cluster 4, first edge 4 +12
+ * plus per distinct value (intern.h, about 40 bytes and the string, and 6
+ * in finish), per cluster about 130 bytes, and fixed buffers: the LSH
+ * table (lsh_table_keys keys: 16 MiB), the signature window (sig_window
+ * signatures: 8 MiB), the text-edge sort (8 MiB), 1 MiB read buffers.
+ * The pairs counted by the glue and account rules (8 bytes per linking
+ * indicator of a post, and per pair of groups an account joins) are still
+ * sorted in memory. So the linker peaks near 30 bytes a post: a 1 GiB
+ * WhatsApp export (5.3M messages) scans in under 200 MiB in all. The
+ * bounds change memory and time, never the result (a test links with a
+ * 50-key table and a 32-signature window and compares the bytes).
+ *
+ * Text candidates are found band by band: the band's keys are read
+ * n / lsh_table_keys times, one partition of key values at a time, to
+ * build prev[] (the previous post with the same key, lsh.h); then the
+ * posts are visited in order, each compared with at most
+ * max_bucket_probe of prev[i], prev[prev[i]], ..., their signatures read
+ * through the window (recent posts) or with pread. This visits the same
+ * candidates in the same order as one in-memory hash table would.
  *
  * The rule, in order (measured on synth corpora; numbers in the link
  * branch's report):
