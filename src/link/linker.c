@@ -28,7 +28,8 @@
  * plus per distinct value (intern.h, about 40 bytes and the string, and 6
  * in finish), per cluster about 130 bytes, and fixed buffers: the LSH
  * table (lsh_table_keys keys: 16 MiB), the signature window (sig_window
- * signatures: 8 MiB), the text-edge sort (8 MiB), 1 MiB read buffers.
+ * signatures: 8 MiB) and cache of older ones (2 MiB), the text-edge sort
+ * (8 MiB), 1 MiB read buffers.
  * The pairs counted by the glue and account rules (8 bytes per linking
  * indicator of a post, and per pair of groups an account joins) are still
  * sorted in memory. So the linker peaks near 30 bytes a post: a 1 GiB
@@ -135,6 +136,7 @@
 #define KEY_BUF_BYTES ((size_t)32 << 10)
 #define KEY_READ_BYTES ((size_t)1 << 20)
 #define SIG_WINDOW (32 * 1024)	/* recent signatures kept (8 MiB at k = 64) */
+#define SIG_CACHE 8192		/* older ones read back and kept (2 MiB) */
 #define LSH_TABLE_KEYS (1 << 19)	/* band keys in the table (16 MiB) */
 #define TE_SORT_BYTES ((size_t)8 << 20)	/* text edges sorted in memory */
 
@@ -643,7 +645,10 @@ struct sigwin {
 	size_t ring_posts;	/* sig_window, or fewer for small linkers */
 	size_t chunk;		/* posts read at once: ring_posts / 32 */
 	uint64_t loaded;	/* posts below this (within the ring) are in it */
-	uint32_t tmp[LINK_SIG_MAX];
+	/* older signatures read with pread, direct-mapped by post: a big
+	 * bucket's newest members are every new member's candidates */
+	uint32_t *cache;	/* SIG_CACHE signatures */
+	uint32_t *tag;		/* the post in each slot, NONE when empty */
 };
 
 /* Signature of post i into *out. i is the current post (never below the
@@ -658,8 +663,15 @@ static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t
 		return 0;
 	}
 	if (i < w->loaded) {
-		rc = spill_pread(&L->sigs, w->tmp, rb, (uint64_t)i * rb);
-		*out = w->tmp;
+		size_t slot = i % SIG_CACHE;
+
+		*out = w->cache + slot * k;
+		if (w->tag[slot] == i)
+			return 0;
+		w->tag[slot] = NONE;
+		rc = spill_pread(&L->sigs, w->cache + slot * k, rb, (uint64_t)i * rb);
+		if (rc == 0)
+			w->tag[slot] = i;
 		return rc;
 	}
 	if (i >= w->loaded + w->ring_posts)	/* skip what the ring would drop */
@@ -736,8 +748,12 @@ static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct at
 	if (!w.ring_posts)
 		w.ring_posts = w.chunk;
 	w.ring = malloc(w.ring_posts * k * sizeof(*w.ring));
+	w.cache = malloc(SIG_CACHE * k * sizeof(*w.cache));
+	w.tag = malloc(SIG_CACHE * sizeof(*w.tag));
+	for (size_t j = 0; w.tag && j < SIG_CACHE; j++)
+		w.tag[j] = NONE;
 	prev = malloc((L->n ? L->n : 1) * sizeof(*prev));
-	rc = w.ring && prev ? lsh_table_init(&t, active < max_keys ? active : max_keys)
+	rc = w.ring && w.cache && w.tag && prev ? lsh_table_init(&t, active < max_keys ? active : max_keys)
 			    : ATL_ENOMEM;
 	for (int band = 0; rc == 0 && band < L->o.bands; band++) {
 		rc = band_prev(L, band, n_parts, &t, prev);
@@ -777,6 +793,8 @@ static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct at
 	}
 	lsh_table_release(&t);
 	free(w.ring);
+	free(w.cache);
+	free(w.tag);
 	free(prev);
 	return rc;
 }
@@ -1492,22 +1510,24 @@ int linker_samples(const struct linker *L, const struct cluster *C, struct arena
 	if (!tp)
 		return ATL_ENOMEM;
 	for (uint32_t j = C->n_sample; j-- > 0;) {
-		char head[SAMPLE_HEAD], *t;
+		char *head, *t;
 		uint32_t ol, nl;
+		long got;
 
-		if (off == UINT64_MAX || spill_read(&L->samples, head, sizeof(head), off) !=
-					     (long)sizeof(head))
+		/* one read: the record is at most SAMPLE_HEAD + 2 texts */
+		head = arena_alloc(a, SAMPLE_HEAD + 2 * (size_t)MAX_SAMPLE_TEXT + 2);
+		if (!head)
+			return ATL_ENOMEM;
+		got = off == UINT64_MAX ? ATL_EIO :
+		      spill_read(&L->samples, head, SAMPLE_HEAD + 2 * (size_t)MAX_SAMPLE_TEXT, off);
+		if (got < SAMPLE_HEAD)
 			return ATL_EIO;
 		memcpy(&ol, head + 8, 4);
 		memcpy(&nl, head + 12, 4);
-		if (ol > MAX_SAMPLE_TEXT || nl > MAX_SAMPLE_TEXT)
+		if (ol > MAX_SAMPLE_TEXT || nl > MAX_SAMPLE_TEXT ||
+		    got < SAMPLE_HEAD + (long)ol + (long)nl)
 			return ATL_EIO;
-		t = arena_alloc(a, (size_t)ol + nl + 2);
-		if (!t)
-			return ATL_ENOMEM;
-		if (spill_read(&L->samples, t, (size_t)ol + nl, off + SAMPLE_HEAD) !=
-		    (long)ol + (long)nl)
-			return ATL_EIO;
+		t = head + SAMPLE_HEAD;
 		memmove(t + ol + 1, t + ol, nl);
 		t[ol] = '\0';
 		t[ol + 1 + nl] = '\0';

@@ -318,6 +318,7 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 	const struct cluster *C = &L->cl[c];
 	struct buf *b = &w->b;
 	char first_seen[MAX_TIME_BYTES + 1], last_seen[MAX_TIME_BYTES + 1];
+	const char **ids;	/* of the first MAX_POSTS_LISTED posts */
 	int has_seen = 0;
 	static const char kinds[] = { K_PHONE, K_LINK, K_URL, K_HANDLE, K_EMAIL };
 	static const char *const kind_keys[] = { "phones", "links", "urls", "handles", "emails" };
@@ -325,6 +326,11 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 
 	buf_reset(b);
 	w->n_tv = w->n_prices = 0;
+	arena_reset(&w->a);	/* the listed ids, until add_template */
+	ids = arena_calloc(&w->a, C->size < MAX_POSTS_LISTED ? C->size : MAX_POSTS_LISTED,
+			   sizeof(*ids));
+	if (!ids)
+		return ATL_ENOMEM;
 	for (uint32_t i = w->off[c]; i < w->off[c + 1] && rc == 0; i++) {
 		uint32_t p = w->posts[i];
 		const char *t;
@@ -332,6 +338,11 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 		rc = linker_meta(L, &w->mc, p, &w->pm);
 		if (rc < 0)
 			break;
+		if (i - w->off[c] < MAX_POSTS_LISTED &&
+		    !(ids[i - w->off[c]] = arena_strndup(&w->a, w->pm.id, strlen(w->pm.id)))) {
+			rc = ATL_ENOMEM;
+			break;
+		}
 		t = w->pm.created;
 		if (t && (!has_seen || strcmp(t, first_seen) < 0))
 			snprintf(first_seen, sizeof(first_seen), "%s", t);
@@ -389,12 +400,9 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 	json_add_key(b, &first, "posts");
 	buf_addc(b, '[');
 	for (uint32_t i = w->off[c]; i < w->off[c + 1] && i - w->off[c] < MAX_POSTS_LISTED; i++) {
-		rc = linker_meta(L, &w->mc, w->posts[i], &w->pm);
-		if (rc < 0)
-			return rc;
 		if (i > w->off[c])
 			buf_addc(b, ',');
-		json_add_cstr(b, w->pm.id);
+		json_add_cstr(b, ids[i - w->off[c]]);
 	}
 	buf_addc(b, ']');
 	if (C->size > MAX_POSTS_LISTED) {
