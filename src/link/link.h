@@ -16,10 +16,11 @@
  *   second pass:     linker_add_text(L, idx, text...)  (only clustered posts;
  *                                                       for templates/slots)
  *   finally:         linker_write_networks(L, out)     (networks.jsonl lines)
- * Signatures and band keys go to unlinked temporary files (link_opts
- * tmp_dir), read back with pread, so memory is a few tens of bytes per
- * post plus distinct indicators, not posts x signature size, and never
- * depends on text size (the budget is at the top of linker.c).
+ * Signatures, band keys, ids and dates, edges and template samples go to
+ * unlinked temporary files (link_opts tmp_dir), read back with pread, so
+ * memory is about 30 bytes per post plus indicators and distinct values,
+ * not posts x signature size, and never depends on text size (the budget
+ * is at the top of linker.c).
  */
 #ifndef ATL_LINK_H
 #define ATL_LINK_H
