@@ -294,7 +294,8 @@ int main(int argc, char **argv)
 		for (size_t i = 0; f && i < linker_n_edges(L); i++) {
 			struct link_edge e;
 
-			linker_edge(L, i, &e);
+			if (linker_edge(L, i, &e) < 0)
+				break;
 			fprintf(f, "%s\t%s\t%s\t%.3f\t", p[e.a].id, p[e.b].id,
 				link_edge_kind_name(e.kind), e.jaccard);
 			for (const char *v = e.value ? e.value : "-"; *v; v++)

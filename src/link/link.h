@@ -16,8 +16,11 @@
  *   second pass:     linker_add_text(L, idx, text...)  (only clustered posts;
  *                                                       for templates/slots)
  *   finally:         linker_write_networks(L, out)     (networks.jsonl lines)
- * Memory is proportional to posts x signature size plus distinct indicators,
- * not to text size.
+ * Signatures, band keys, ids and dates, edges and template samples go to
+ * unlinked temporary files (link_opts tmp_dir), read back with pread, so
+ * memory is about 30 bytes per post plus indicators and distinct values,
+ * not posts x signature size, and never depends on text size (the budget
+ * is at the top of linker.c).
  */
 #ifndef ATL_LINK_H
 #define ATL_LINK_H
@@ -45,6 +48,9 @@ struct link_opts {
 	double network_threshold;	/* aggregated score that makes a network;
 					 * <= 0 = default 0.5 (pass the detector's
 					 * threshold) */
+	const char *tmp_dir;	/* where the linker's temporary files go
+				 * (created and unlinked at once, see
+				 * spill.h); NULL: $TMPDIR, else /tmp */
 };
 
 struct link_post {
@@ -90,6 +96,10 @@ struct link_tuning {
 					 * account, author@platform, is an
 					 * identity) */
 	int sample_max;		/* posts sampled per cluster for templates */
+	/* memory bounds; they change the memory and time, never the result */
+	int lsh_table_keys;	/* band keys the LSH table holds at once */
+	int sig_window;		/* recent signatures kept in memory while
+				 * comparing texts (rounded up to 32) */
 };
 
 void link_tuning_default(struct link_tuning *t);
@@ -153,7 +163,8 @@ struct link_edge {
 				 * Borrowed from the linker. */
 };
 size_t linker_n_edges(const struct linker *L);
-void linker_edge(const struct linker *L, size_t i, struct link_edge *out);
+/* 0, or ATL_EIO when the edges' temporary file cannot be read. */
+int linker_edge(const struct linker *L, size_t i, struct link_edge *out);
 const char *link_edge_kind_name(enum link_edge_kind k);	/* "text", ... */
 
 /* Statistics of the last linker_finish, for --verbose and benchmarks. */

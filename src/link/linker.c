@@ -1,12 +1,49 @@
 /*
  * linker: posts -> clusters -> networks (the API in link.h).
  *
- * Pass 1 (linker_add, in input order) keeps per post only its MinHash
- * signature, score, interned account/platform and indicator ids, its id and
- * created_at: about 256 + 60 bytes + 8 per indicator (k = 64). Texts are not
- * kept. linker_finish builds one union-find; each union that joins two
- * groups is an edge of the cluster's spanning forest, recorded with its
- * kind, so a cluster's evidence counts add up to size - 1.
+ * Pass 1 (linker_add, in input order) keeps in memory per post only its
+ * flags, interned account, indicator ids and where its meta record is;
+ * texts are never kept. linker_finish builds one union-find; each union
+ * that joins two groups is an edge of the cluster's spanning forest,
+ * recorded with its kind, so a cluster's evidence counts add up to
+ * size - 1.
+ *
+ * Memory. Everything per post that is only read in order, or rarely, is
+ * on disk, in files created in link_opts.tmp_dir (a scan's output
+ * directory) and unlinked at once (spill.h: pread, never mmap, so the
+ * bytes sit in the page cache and not in the process's RSS; nothing is
+ * left behind, even after a crash):
+ *   signatures (4 k bytes a post), each band's keys (8 bytes a post a
+ *   band), the meta records (id, created_at, platform, score), the text
+ *   edges (sorted by xsort.c in bounded runs), the spanning forest's
+ *   edges, and the template samples (chained per cluster).
+ * What stays in memory, in bytes per post (n posts, k = 64):
+ *   always:             flags 1, account 4, meta offset 4, indicator
+ *                       offset 4, and 8 per indicator                  13
+ *   finish, text step:  text union-find 8, LSH prev[] 4                +12
+ *   finish, then:       union-find 8, contact flags 1, cluster of 4,
+ *                       root -> cluster 4 (the text union-find is
+ *                       freed first unless contact_veto is 3)          +17
+ *   networks.jsonl:     cluster of 4, posts by cluster 4, first edge 4 +12
+ * plus per distinct value (intern.h, about 40 bytes and the string, and 6
+ * in finish), per cluster about 130 bytes, and fixed buffers: the LSH
+ * table (lsh_table_keys keys: 16 MiB), the signature window (sig_window
+ * signatures: 8 MiB) and cache of older ones (2 MiB), the text-edge sort
+ * (8 MiB), 1 MiB read buffers.
+ * The pairs counted by the glue and account rules (8 bytes per linking
+ * indicator of a post, and per pair of groups an account joins) are still
+ * sorted in memory. So the linker peaks near 30 bytes a post: a 1 GiB
+ * WhatsApp export (5.3M messages) scans in under 200 MiB in all. The
+ * bounds change memory and time, never the result (a test links with a
+ * 50-key table and a 32-signature window and compares the bytes).
+ *
+ * Text candidates are found band by band: the band's keys are read
+ * n / lsh_table_keys times, one partition of key values at a time, to
+ * build prev[] (the previous post with the same key, lsh.h); then the
+ * posts are visited in order, each compared with at most
+ * max_bucket_probe of prev[i], prev[prev[i]], ..., their signatures read
+ * through the window (recent posts) or with pread. This visits the same
+ * candidates in the same order as one in-memory hash table would.
  *
  * The rule, in order (measured on synth corpora; numbers in the link
  * branch's report):
@@ -92,7 +129,16 @@
 #include "link/linker_int.h"
 #include "link/lsh.h"
 #include "link/unionfind.h"
+#include "link/xsort.h"
 #include "core/banned.h"
+
+#define SIG_BUF_BYTES ((size_t)256 << 10)	/* append buffers */
+#define KEY_BUF_BYTES ((size_t)32 << 10)
+#define KEY_READ_BYTES ((size_t)1 << 20)
+#define SIG_WINDOW (32 * 1024)	/* recent signatures kept (8 MiB at k = 64) */
+#define SIG_CACHE 8192		/* older ones read back and kept (2 MiB) */
+#define LSH_TABLE_KEYS (1 << 19)	/* band keys in the table (16 MiB) */
+#define TE_SORT_BYTES ((size_t)8 << 20)	/* text edges sorted in memory */
 
 const char *const link_edge_name[E__N] = { "text", "phone", "link", "url", "account" };
 
@@ -108,29 +154,8 @@ void link_tuning_default(struct link_tuning *t)
 	t->account_max_groups = 8;
 	t->account_min_support = 1;
 	t->sample_max = 32;
-}
-
-static char *pool_strndup(struct linker *L, const char *s, size_t n)
-{
-	struct pool_chunk *c = L->pool;
-	char *p;
-
-	if (!c || c->cap - c->used < n + 1) {
-		size_t cap = n + 1 > (1u << 20) ? n + 1 : (1u << 20);
-
-		c = malloc(sizeof(*c) + cap);
-		if (!c)
-			return NULL;
-		c->next = L->pool;
-		c->used = 0;
-		c->cap = cap;
-		L->pool = c;
-	}
-	p = c->data + c->used;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	c->used += n + 1;
-	return p;
+	t->lsh_table_keys = LSH_TABLE_KEYS;
+	t->sig_window = SIG_WINDOW;
 }
 
 int linker_new(struct linker **out, const struct link_opts *o, struct atl_err *err)
@@ -143,6 +168,7 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 {
 	struct linker *L;
 	struct link_opts d = { 0 };
+	int rc;
 
 	*out = NULL;
 	if (o)
@@ -179,13 +205,43 @@ int linker_new_tuned(struct linker **out, const struct link_opts *o,
 		L->t.max_bucket_probe = 1;
 	if (L->t.sample_max < 1)
 		L->t.sample_max = 1;
+	if (L->t.lsh_table_keys < 1)
+		L->t.lsh_table_keys = LSH_TABLE_KEYS;
+	if (L->t.sig_window < 1)
+		L->t.sig_window = SIG_WINDOW;
+	L->t.sig_window = (L->t.sig_window + 31) / 32 * 32;
 	L->mh.k = d.n_hashes;
 	L->mh.shingle = L->t.shingle;
 	L->mh.min_tokens = L->t.min_tokens;
 	L->mh.seed = 0x61746c6c696e6b31ULL;	/* "atllink1": format version */
 	L->rows = d.n_hashes / d.bands;
 	intern_init(&L->keys);
-	arena_init(&L->samples, 1 << 20);
+	L->sigs.fd = L->meta.fd = L->samples.fd = L->edges.fd = -1;
+	L->bkeys = calloc((size_t)d.bands, sizeof(*L->bkeys));
+	if (!L->bkeys) {
+		linker_free(L);
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	}
+	for (int b = 0; b < d.bands; b++)
+		L->bkeys[b].fd = -1;
+	if (d.tmp_dir && !(L->tmp_dir = strdup(d.tmp_dir))) {
+		linker_free(L);
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	}
+	L->o.tmp_dir = L->tmp_dir;
+	rc = spill_open(&L->sigs, d.tmp_dir, SIG_BUF_BYTES, err);
+	if (rc == 0)
+		rc = spill_open(&L->edges, d.tmp_dir, SIG_BUF_BYTES, err);
+	if (rc == 0)
+		rc = spill_open(&L->meta, d.tmp_dir, SIG_BUF_BYTES, err);
+	if (rc == 0)
+		rc = spill_open(&L->samples, d.tmp_dir, SIG_BUF_BYTES, err);
+	for (int b = 0; rc == 0 && b < d.bands; b++)
+		rc = spill_open(&L->bkeys[b], d.tmp_dir, KEY_BUF_BYTES, err);
+	if (rc < 0) {
+		linker_free(L);
+		return rc;
+	}
 	*out = L;
 	return 0;
 }
@@ -194,27 +250,24 @@ void linker_free(struct linker *L)
 {
 	if (!L)
 		return;
-	free(L->sig);
-	free(L->score);
+	spill_close(&L->sigs);
+	for (int b = 0; L->bkeys && b < L->o.bands; b++)
+		spill_close(&L->bkeys[b]);
+	free(L->bkeys);
+	spill_close(&L->meta);
+	free(L->meta_base);
+	free(L->meta_rel);
 	free(L->flags);
 	free(L->account);
-	free(L->platform);
-	free(L->id);
-	free(L->created);
 	free(L->ind_off);
 	free(L->ind);
 	intern_release(&L->keys);
-	while (L->pool) {
-		struct pool_chunk *c = L->pool;
-
-		L->pool = c->next;
-		free(c);
-	}
 	free(L->glue);
-	free(L->edges);
+	spill_close(&L->edges);
+	free(L->tmp_dir);
 	free(L->cluster_of);
 	free(L->cl);
-	arena_release(&L->samples);
+	spill_close(&L->samples);
 	free(L);
 }
 
@@ -247,13 +300,10 @@ static int reserve_posts(struct linker *L)
 	if (L->n >= UINT32_MAX - 1)
 		return ATL_ETOOBIG;
 	cap = L->cap ? L->cap * 2 : 4096;
-	GROW(L, L->sig, cap * (size_t)L->o.n_hashes);
-	GROW(L, L->score, cap);
 	GROW(L, L->flags, cap);
 	GROW(L, L->account, cap);
-	GROW(L, L->platform, cap);
-	GROW(L, L->id, cap);
-	GROW(L, L->created, cap);
+	GROW(L, L->meta_rel, cap);
+	GROW(L, L->meta_base, cap / META_BLOCK_POSTS + 1);
 	GROW(L, L->ind_off, cap + 1);
 	L->cap = cap;
 	return 0;
@@ -342,8 +392,104 @@ static size_t author_phone(const char *platform, const char *author, char *out)
 	return n >= 9 ? n : 0;	/* E.164: 8 to 15 digits */
 }
 
+/* The meta record: score (float), platform (uint32), id length (uint16),
+ * created_at length (uint8), the id, created_at. */
+#define META_HEAD 11
+
+static int put_meta(struct linker *L, size_t i, const struct link_post *p, uint32_t platform)
+{
+	char head[META_HEAD];
+	float score = p->score >= 0 ? (float)p->score : -1.0f;
+	uint16_t il = (uint16_t)(p->id ? strnlen(p->id, MAX_ID_BYTES) : 0);
+	uint8_t cl = (uint8_t)(p->created_at ? strnlen(p->created_at, MAX_TIME_BYTES) : 0);
+	uint64_t off = spill_size(&L->meta);
+	int rc;
+
+	if (i % META_BLOCK_POSTS == 0)
+		L->meta_base[i / META_BLOCK_POSTS] = off;
+	L->meta_rel[i] = (uint32_t)(off - L->meta_base[i / META_BLOCK_POSTS]);
+	memcpy(head, &score, 4);
+	memcpy(head + 4, &platform, 4);
+	memcpy(head + 8, &il, 2);
+	head[10] = (char)cl;
+	rc = spill_append(&L->meta, head, sizeof(head));
+	if (rc == 0 && il)
+		rc = spill_append(&L->meta, p->id, il);
+	if (rc == 0 && cl)
+		rc = spill_append(&L->meta, p->created_at, cl);
+	return rc;
+}
+
+void meta_cache_release(struct meta_cache *mc)
+{
+	free(mc->blk);
+	mc->blk = NULL;
+	mc->off = 0;
+	mc->len = 0;
+}
+
+#define META_CACHE_BYTES ((size_t)64 << 10)
+#define META_SMALL_READ ((size_t)1 << 10)	/* > the largest record */
+
+/* Bytes [off, off + n) of the meta file, through the cache: a read just
+ * past the cached block (reading in input order) fetches a large block,
+ * another (a small cluster's posts, scattered) a small one. */
+static const char *meta_bytes(const struct linker *L, struct meta_cache *mc, uint64_t off,
+			      size_t n, int *rc)
+{
+	size_t want = META_SMALL_READ;
+	long got;
+
+	if (mc->blk && off >= mc->off && off + n <= mc->off + mc->len)
+		return mc->blk + (off - mc->off);
+	if (!mc->blk && !(mc->blk = malloc(META_CACHE_BYTES))) {
+		*rc = ATL_ENOMEM;
+		return NULL;
+	}
+	if (mc->len && off >= mc->off && off - mc->off <= mc->len + META_SMALL_READ)
+		want = META_CACHE_BYTES;
+	got = spill_read(&L->meta, mc->blk, want, off);
+	mc->off = off;
+	mc->len = got > 0 ? (size_t)got : 0;
+	if (got < 0 || (size_t)got < n) {
+		*rc = ATL_EIO;
+		return NULL;
+	}
+	return mc->blk;
+}
+
+int linker_meta(const struct linker *L, struct meta_cache *mc, uint32_t p, struct pmeta *out)
+{
+	uint64_t off = L->meta_base[p / META_BLOCK_POSTS] + L->meta_rel[p];
+	const char *h;
+	uint16_t il;
+	uint8_t cl;
+	int rc = 0;
+
+	assert(p < L->n);
+	h = meta_bytes(L, mc, off, META_HEAD, &rc);
+	if (!h)
+		return rc;
+	memcpy(&out->score, h, 4);
+	memcpy(&out->platform, h + 4, 4);
+	memcpy(&il, h + 8, 2);
+	cl = (uint8_t)h[10];
+	if (il > MAX_ID_BYTES || cl > MAX_TIME_BYTES)
+		return ATL_EIO;
+	h = meta_bytes(L, mc, off + META_HEAD, (size_t)il + cl, &rc);
+	if (!h)
+		return rc;
+	memcpy(out->id, h, il);
+	out->id[il] = '\0';
+	memcpy(out->created_buf, h + il, cl);
+	out->created_buf[cl] = '\0';
+	out->created = cl ? out->created_buf : NULL;
+	return 0;
+}
+
 int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 {
+	uint32_t sig[LINK_SIG_MAX], platform;
 	char aphone[17];
 	size_t i = L->n, from = L->n_ind, k = (size_t)L->o.n_hashes;
 	uint32_t id;
@@ -354,27 +500,16 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 	if (rc < 0)
 		goto fail;
 	if (p->sig)
-		memcpy(L->sig + i * k, p->sig, k * sizeof(*p->sig));
+		memcpy(sig, p->sig, k * sizeof(*p->sig));
 	else
 		for (size_t j = 0; j < k; j++)
-			L->sig[i * k + j] = MINHASH_EMPTY;
+			sig[j] = MINHASH_EMPTY;
 	L->flags[i] = p->flagged ? PF_FLAGGED : 0;
-	if (minhash_is_empty(L->sig + i * k))
+	if (minhash_is_empty(sig))
 		L->flags[i] |= PF_SHORT;
-	L->score[i] = p->score >= 0 ? (float)p->score : -1.0f;
 	if (p->score >= 0)
 		L->flags[i] |= PF_SCORED;
-	L->id[i] = pool_strndup(L, p->id ? p->id : "",
-				p->id ? strnlen(p->id, MAX_ID_BYTES) : 0);
-	L->created[i] = NULL;
-	if (p->created_at && p->created_at[0])
-		L->created[i] = pool_strndup(L, p->created_at,
-					     strnlen(p->created_at, MAX_TIME_BYTES));
-	if (!L->id[i] || (p->created_at && p->created_at[0] && !L->created[i])) {
-		rc = ATL_ENOMEM;
-		goto fail;
-	}
-	L->account[i] = L->platform[i] = NONE;
+	L->account[i] = platform = NONE;
 	if (p->author && p->author[0]) {
 		rc = put_key(L, K_ACCOUNT, p->author, p->platform ? p->platform : "", &id);
 		if (rc < 0)
@@ -385,7 +520,7 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 		rc = put_key(L, K_PLATFORM, p->platform, NULL, &id);
 		if (rc < 0)
 			goto fail;
-		L->platform[i] = id;
+		platform = id;
 	}
 	L->ind_off[i] = (uint32_t)L->n_ind;
 	if (author_phone(p->platform, p->author, aphone)) {
@@ -426,6 +561,21 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 		rc = ATL_ETOOBIG;
 		goto fail;
 	}
+	/* last, so that nothing above can fail after a record is on disk; a
+	 * failed write leaves the files out of step: the linker is unusable */
+	rc = L->broken ? ATL_EIO : spill_append(&L->sigs, sig, k * sizeof(*sig));
+	if (rc == 0)
+		rc = put_meta(L, i, p, platform);
+	for (int b = 0; rc == 0 && b < L->o.bands; b++) {
+		uint64_t key = L->flags[i] & PF_SHORT ? 0 : lsh_band_key(sig, b, L->rows);
+
+		rc = spill_append(&L->bkeys[b], &key, sizeof(key));
+	}
+	if (rc < 0) {
+		L->broken = 1;
+		goto fail;
+	}
+	L->n_short += (L->flags[i] & PF_SHORT) != 0;
 	L->n++;
 	L->ind_off[L->n] = (uint32_t)L->n_ind;
 	return 0;
@@ -462,44 +612,162 @@ static int contact_conflict(const struct linker *L, uint32_t a, uint32_t b)
 
 static int add_edge(struct linker *L, uint32_t a, uint32_t b, uint32_t what, int kind)
 {
-	if (L->n_edges == L->cap_edges) {
-		size_t cap = L->cap_edges ? 2 * L->cap_edges : 1024;
+	struct edge e;
+	int rc;
 
-		GROW(L, L->edges, cap);
-		L->cap_edges = cap;
-	}
-	L->edges[L->n_edges].a = a;
-	L->edges[L->n_edges].b = b;
-	L->edges[L->n_edges].what = what;
-	L->edges[L->n_edges].kind = (uint8_t)kind;
+	memset(&e, 0, sizeof(e));	/* no stray padding bytes in the file */
+	e.a = a;
+	e.b = b;
+	e.what = what;
+	e.kind = (uint8_t)kind;
+	rc = spill_append(&L->edges, &e, sizeof(e));
+	if (rc < 0)
+		return rc;
 	L->n_edges++;
 	L->st.edges[kind]++;
 	return 0;
-nomem:
-	return ATL_ENOMEM;
 }
 
-static int link_text(struct linker *L, struct uf *u)
+int linker_edge_at(const struct linker *L, size_t i, struct edge *out)
 {
-	struct lsh_band t = LSH_BAND_INIT;
-	uint32_t cand[64];
+	if (i >= L->n_edges ||
+	    spill_read(&L->edges, out, sizeof(*out), (uint64_t)i * sizeof(*out)) !=
+		    (long)sizeof(*out))
+		return ATL_EIO;
+	return 0;
+}
+
+/* The signatures link_text compares, read in post order through a window
+ * of the last SIG_WINDOW posts (the bucket members met are often recent);
+ * older ones are read with pread. */
+struct sigwin {
+	uint32_t *ring;		/* ring_posts signatures */
+	size_t ring_posts;	/* sig_window, or fewer for small linkers */
+	size_t chunk;		/* posts read at once: ring_posts / 32 */
+	uint64_t loaded;	/* posts below this (within the ring) are in it */
+	/* older signatures read with pread, direct-mapped by post: a big
+	 * bucket's newest members are every new member's candidates */
+	uint32_t *cache;	/* SIG_CACHE signatures */
+	uint32_t *tag;		/* the post in each slot, NONE when empty */
+};
+
+/* Signature of post i into *out. i is the current post (never below the
+ * one before) or a candidate before it. 0 or ATL_EIO. */
+static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
+{
+	size_t k = (size_t)L->o.n_hashes, rb = k * sizeof(uint32_t);
+	int rc;
+
+	if (i < w->loaded && w->loaded - i <= w->ring_posts) {
+		*out = w->ring + (i % w->ring_posts) * k;
+		return 0;
+	}
+	if (i < w->loaded) {
+		size_t slot = i % SIG_CACHE;
+
+		*out = w->cache + slot * k;
+		if (w->tag[slot] == i)
+			return 0;
+		w->tag[slot] = NONE;
+		rc = spill_pread(&L->sigs, w->cache + slot * k, rb, (uint64_t)i * rb);
+		if (rc == 0)
+			w->tag[slot] = i;
+		return rc;
+	}
+	if (i >= w->loaded + w->ring_posts)	/* skip what the ring would drop */
+		w->loaded = i - i % w->chunk;
+	while (i >= w->loaded) {
+		uint64_t s = w->loaded, e = s + w->chunk < L->n ? s + w->chunk : L->n;
+
+		rc = spill_pread(&L->sigs, w->ring + (s % w->ring_posts) * k,
+				 (size_t)(e - s) * rb, s * rb);
+		if (rc < 0)
+			return rc;
+		w->loaded = e;
+	}
+	*out = w->ring + (i % w->ring_posts) * k;
+	return 0;
+}
+
+/* prev[] of one band (lsh.h): the band's keys are read n_parts times, one
+ * partition of keys at a time, so the table holds at most about
+ * lsh_table_keys keys. */
+static int band_prev(struct linker *L, int band, uint32_t n_parts, struct lsh_table *t,
+		     uint32_t *prev)
+{
+	int rc = 0;
+
+	for (uint32_t part = 0; part < n_parts && rc == 0; part++) {
+		struct spill_reader r;
+
+		rc = spill_reader_init(&r, &L->bkeys[band], sizeof(uint64_t), 0,
+				       (uint64_t)L->n * sizeof(uint64_t), KEY_READ_BYTES);
+		lsh_table_reset(t);
+		for (uint32_t i = 0; rc == 0 && i < L->n; i++) {
+			const void *p = spill_reader_next(&r, &rc);
+			uint64_t key;
+
+			if (!p) {
+				rc = rc < 0 ? rc : ATL_EIO;	/* short file */
+				break;
+			}
+			if (L->flags[i] & PF_SHORT)
+				continue;
+			memcpy(&key, p, sizeof(key));
+			if (n_parts > 1 && lsh_part_of(key, n_parts) != part)
+				continue;
+			rc = lsh_table_put(t, key, i, &prev[i]);
+		}
+		if (t->max_bucket > L->st.max_bucket)
+			L->st.max_bucket = t->max_bucket;
+		spill_reader_release(&r);
+	}
+	return rc;
+}
+
+static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct atl_err *err)
+{
+	struct lsh_table t = LSH_TABLE_INIT;
+	struct sigwin w;
+	uint32_t cand[64], *prev;
+	struct edge e;
 	size_t k = (size_t)L->o.n_hashes, probe = (size_t)L->t.max_bucket_probe;
+	size_t active = L->n - L->n_short, max_keys = (size_t)L->t.lsh_table_keys;
+	size_t win = (size_t)L->t.sig_window;
+	uint32_t n_parts = (uint32_t)((active + max_keys - 1) / max_keys);
 	int need = (int)ceil(L->o.jaccard * (double)k - 1e-9);
-	int rc = lsh_band_init(&t, L->n);
+	int rc;
 
 	if (probe > 64)
 		probe = 64;
+	if (n_parts < 1)
+		n_parts = 1;
+	memset(&w, 0, sizeof(w));
+	w.chunk = win / 32;
+	w.ring_posts = L->n < win ? (L->n + w.chunk - 1) / w.chunk * w.chunk : win;
+	if (!w.ring_posts)
+		w.ring_posts = w.chunk;
+	w.ring = malloc(w.ring_posts * k * sizeof(*w.ring));
+	w.cache = malloc(SIG_CACHE * k * sizeof(*w.cache));
+	w.tag = malloc(SIG_CACHE * sizeof(*w.tag));
+	for (size_t j = 0; w.tag && j < SIG_CACHE; j++)
+		w.tag[j] = NONE;
+	prev = malloc((L->n ? L->n : 1) * sizeof(*prev));
+	rc = w.ring && w.cache && w.tag && prev ? lsh_table_init(&t, active < max_keys ? active : max_keys)
+			    : ATL_ENOMEM;
 	for (int band = 0; rc == 0 && band < L->o.bands; band++) {
-		lsh_band_reset(&t);
-		for (uint32_t i = 0; i < L->n; i++) {
-			const uint32_t *si = L->sig + i * k;
-			size_t nc;
+		rc = band_prev(L, band, n_parts, &t, prev);
+		w.loaded = 0;
+		for (uint32_t i = 0; rc == 0 && i < L->n; i++) {
+			const uint32_t *si, *sc;
+			size_t nc = 0;
 
 			if (L->flags[i] & PF_SHORT)
 				continue;
-			nc = lsh_band_insert(&t, lsh_band_key(si, band, L->rows), i,
-					     cand, probe);
-			for (size_t c = 0; c < nc; c++) {
+			rc = sig_of(L, &w, i, &si);
+			for (uint32_t m = prev[i]; m != LSH_NONE && nc < probe; m = prev[m])
+				cand[nc++] = m;
+			for (size_t c = 0; rc == 0 && c < nc; c++) {
 				int agree;
 
 				if (uf_find(u, cand[c]) == uf_find(u, i))
@@ -507,21 +775,27 @@ static int link_text(struct linker *L, struct uf *u)
 				if (L->t.contact_veto && contact_conflict(L, i, cand[c]))
 					continue;
 				L->st.text_checks++;
-				agree = minhash_agree(si, L->sig + (size_t)cand[c] * k, (int)k);
+				rc = sig_of(L, &w, cand[c], &sc);
+				if (rc < 0)
+					break;
+				agree = minhash_agree(si, sc, (int)k);
 				if (agree < need)
 					continue;
 				uf_union(u, i, cand[c]);
-				rc = add_edge(L, i, cand[c], (uint32_t)agree, E_TEXT);
-				if (rc < 0)
-					break;
+				memset(&e, 0, sizeof(e));
+				e.a = i;
+				e.b = cand[c];
+				e.what = (uint32_t)agree;
+				e.kind = E_TEXT;
+				rc = xsort_add(te, &e, err);
 			}
-			if (rc < 0)
-				break;
 		}
-		if (t.max_bucket > L->st.max_bucket)
-			L->st.max_bucket = t.max_bucket;
 	}
-	lsh_band_release(&t);
+	lsh_table_release(&t);
+	free(w.ring);
+	free(w.cache);
+	free(w.tag);
+	free(prev);
 	return rc;
 }
 
@@ -861,18 +1135,21 @@ static int cmp_text_edge(const void *pa, const void *pb)
 /* Text edges into the union-find of shared values, most similar first, so
  * that a post without contacts joins the group it resembles most before a
  * weaker edge could pull it elsewhere. */
-static int replay_text(struct linker *L, struct uf *u, struct edge *te, size_t n_te,
+static int replay_text(struct linker *L, struct uf *u, struct xsort *te,
 		       uint8_t *cflag, struct uf *ut, const uint8_t *mixed)
 {
 	int rc = 0;
 	uint32_t attach = (uint32_t)ceil(L->t.jaccard_attach * (double)L->o.n_hashes - 1e-9);
+	const void *p;
+	struct edge e;
 
-	if (n_te > 1)
-		qsort(te, n_te, sizeof(*te), cmp_text_edge);
-	for (size_t i = 0; i < n_te && rc == 0; i++) {
-		uint32_t a = te[i].a, b = te[i].b, ra, rb;
+	while (rc == 0 && (p = xsort_next(te, &rc))) {
+		uint32_t a, b, ra, rb;
 
-		if (cflag && te[i].what < attach &&
+		memcpy(&e, p, sizeof(e));
+		a = e.a;
+		b = e.b;
+		if (cflag && e.what < attach &&
 		    (cflag[uf_find(u, a)] || cflag[uf_find(u, b)]))
 			continue;
 
@@ -886,7 +1163,7 @@ static int replay_text(struct linker *L, struct uf *u, struct edge *te, size_t n
 			    mixed[uf_find(ut, cflag[ra] ? b : a)])
 				continue;
 		}
-		rc = join(L, u, cflag, a, b, te[i].what, E_TEXT);
+		rc = join(L, u, cflag, a, b, e.what, E_TEXT);
 	}
 	return rc;
 }
@@ -927,6 +1204,10 @@ static int make_clusters(struct linker *L, struct uf *u)
 	uint32_t *root_cl = NULL;
 	size_t cap = 0;
 	uint64_t S = (uint64_t)L->t.sample_max;
+	struct meta_cache mc = META_CACHE_INIT;
+	struct spill_reader er;
+	struct pmeta pm;
+	int rc = ATL_ENOMEM;
 
 	L->cluster_of = malloc((L->n ? L->n : 1) * sizeof(*L->cluster_of));
 	root_cl = malloc((L->n ? L->n : 1) * sizeof(*root_cl));
@@ -959,14 +1240,32 @@ static int make_clusters(struct linker *L, struct uf *u)
 		if (L->flags[i] & PF_FLAGGED)
 			C->n_flagged++;
 		if (L->flags[i] & PF_SCORED) {
+			rc = linker_meta(L, &mc, i, &pm);
+			if (rc < 0)
+				goto fail;
 			C->n_scored++;
-			C->score_sum += L->score[i];
+			C->score_sum += pm.score;
 		}
 	}
 	free(root_cl);
 	root_cl = NULL;
-	for (size_t e = 0; e < L->n_edges; e++)
-		L->cl[L->cluster_of[L->edges[e].a]].edges[L->edges[e].kind]++;
+	meta_cache_release(&mc);
+	rc = spill_reader_init(&er, &L->edges, sizeof(struct edge), 0,
+			       (uint64_t)L->n_edges * sizeof(struct edge), KEY_READ_BYTES);
+	for (size_t e = 0; rc == 0 && e < L->n_edges; e++) {
+		const void *p = spill_reader_next(&er, &rc);
+		struct edge E;
+
+		if (!p) {
+			rc = rc < 0 ? rc : ATL_EIO;
+			break;
+		}
+		memcpy(&E, p, sizeof(E));
+		L->cl[L->cluster_of[E.a]].edges[E.kind]++;
+	}
+	spill_reader_release(&er);
+	if (rc < 0)
+		goto fail;
 	for (size_t c = 0; c < L->n_cl; c++) {
 		struct cluster *C = &L->cl[c];
 		double mean = C->score_sum / (C->n_scored + 1.0);
@@ -991,8 +1290,11 @@ static int make_clusters(struct linker *L, struct uf *u)
 	}
 	return 0;
 nomem:
+	rc = ATL_ENOMEM;
+fail:
 	free(root_cl);
-	return ATL_ENOMEM;
+	meta_cache_release(&mc);
+	return rc;
 }
 
 int linker_finish(struct linker *L, struct atl_err *err)
@@ -1000,33 +1302,37 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	struct uf ut = UF_INIT, u = UF_INIT;
 	uint32_t *first = NULL;
 	uint8_t *cflag = NULL, *mixed = NULL;
-	struct edge *te = NULL;
-	size_t n_keys = intern_n(&L->keys), n_te = 0;
+	struct xsort te;
+	size_t n_keys = intern_n(&L->keys);
 	int rc;
 
 	assert(!L->finished);
 	L->finished = 1;
 	memset(&L->st, 0, sizeof(L->st));
+	rc = L->broken ? ATL_EIO : spill_flush(&L->meta);	/* linker_meta reads it */
+	if (rc < 0)
+		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
 	L->glue = calloc(n_keys ? n_keys : 1, 1);
 	first = malloc((n_keys ? n_keys : 1) * sizeof(*first));
-	rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
+	rc = xsort_init(&te, sizeof(struct edge), cmp_text_edge, TE_SORT_BYTES, L->tmp_dir);
 	if (rc == 0)
-		rc = uf_resize(&u, L->n);
+		rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
 	if (rc < 0)
 		goto out;
 	for (size_t i = 0; i < n_keys; i++)
 		first[i] = NONE;
 	/* 1. text alone: candidate edges, and the groups that rule (b) of the
 	 * glue decision counts */
-	rc = link_text(L, &ut);
-	te = L->edges;
-	n_te = L->n_edges;
-	L->edges = NULL;
-	L->n_edges = L->cap_edges = 0;
-	L->st.edges[E_TEXT] = 0;
+	rc = link_text(L, &ut, &te, err);
+	if (rc == 0)
+		rc = xsort_sort(&te, err);
 	if (rc == 0)
 		rc = decide_glue(L, &ut, 0);
+	if (L->t.contact_veto < 3)	/* only veto 3 looks at text groups again */
+		uf_release(&ut);
 	/* 2. shared values, 3. accounts, 4. text, into one forest */
+	if (rc == 0)
+		rc = uf_resize(&u, L->n);
 	if (rc == 0)
 		rc = link_values(L, &u, first, NULL, 0);
 	if (rc == 0)
@@ -1049,7 +1355,7 @@ int linker_finish(struct linker *L, struct atl_err *err)
 			rc = ATL_ENOMEM;
 	}
 	if (rc == 0)
-		rc = replay_text(L, &u, te, n_te, cflag, &ut, mixed);
+		rc = replay_text(L, &u, &te, cflag, &ut, mixed);
 	if (rc == 0)
 		rc = make_clusters(L, &u);
 	for (size_t i = 0; i < n_keys; i++) {
@@ -1064,7 +1370,9 @@ out:
 	free(first);
 	free(cflag);
 	free(mixed);
-	free(te);
+	xsort_release(&te);
+	if (rc == 0)	/* linker_edge_at reads it */
+		rc = spill_flush(&L->edges);
 	if (rc < 0)
 		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
 	return 0;
@@ -1092,16 +1400,19 @@ size_t linker_n_edges(const struct linker *L)
 	return L->n_edges;
 }
 
-void linker_edge(const struct linker *L, size_t i, struct link_edge *out)
+int linker_edge(const struct linker *L, size_t i, struct link_edge *out)
 {
-	const struct edge *e = &L->edges[i];
+	struct edge e;
 
-	assert(i < L->n_edges);
-	out->a = e->a;
-	out->b = e->b;
-	out->kind = (enum link_edge_kind)e->kind;
-	out->jaccard = e->kind == E_TEXT ? (double)e->what / L->o.n_hashes : 0.0;
-	out->value = e->kind == E_TEXT ? NULL : intern_str(&L->keys, e->what) + 1;
+	memset(out, 0, sizeof(*out));
+	if (linker_edge_at(L, i, &e) < 0)
+		return ATL_EIO;
+	out->a = e.a;
+	out->b = e.b;
+	out->kind = (enum link_edge_kind)e.kind;
+	out->jaccard = e.kind == E_TEXT ? (double)e.what / L->o.n_hashes : 0.0;
+	out->value = e.kind == E_TEXT ? NULL : intern_str(&L->keys, e.what) + 1;
+	return 0;
 }
 
 const char *link_edge_kind_name(enum link_edge_kind k)
@@ -1111,8 +1422,7 @@ const char *link_edge_kind_name(enum link_edge_kind k)
 
 void linker_stats(const struct linker *L, struct link_stats *out)
 {
-	size_t per_post = (size_t)L->o.n_hashes * 4 + sizeof(float) + 1 + 4 * 4 +
-			  2 * sizeof(char *);
+	size_t per_post = 1 + 4 + 4 + 4;	/* flags, account, meta_rel, ind_off */
 
 	*out = L->st;
 	out->n_posts = L->n;
@@ -1121,10 +1431,7 @@ void linker_stats(const struct linker *L, struct link_stats *out)
 		out->n_short += (L->flags[i] & PF_SHORT) != 0;
 	out->mem_bytes = L->cap * per_post + L->cap_ind * sizeof(*L->ind) +
 			 L->keys.cap * sizeof(struct intern_ent) +
-			 L->keys.n_slots * 4 + L->keys.a.used_bytes +
-			 L->n_edges * sizeof(struct edge);
-	for (const struct pool_chunk *c = L->pool; c; c = c->next)
-		out->mem_bytes += c->cap;
+			 L->keys.n_slots * 4 + L->keys.a.used_bytes;
 }
 
 /* ---- second pass ---- */
@@ -1146,12 +1453,19 @@ int linker_wants_text(const struct linker *L, uint64_t idx)
 	return L->cl[L->cluster_of[idx]].n_sample < (uint32_t)L->t.sample_max;
 }
 
+/* A sample record: the offset of the cluster's sample before it (uint64,
+ * UINT64_MAX for none), the original and normalised lengths (uint32 each),
+ * then the two texts. */
+#define SAMPLE_HEAD 16
+
 int linker_add_text(struct linker *L, uint64_t idx, const char *text,
 		    size_t len, const struct norm_text *nt, struct atl_err *err)
 {
 	struct cluster *C;
-	struct tmpl_post *tp;
-	size_t ol, nl;
+	char head[SAMPLE_HEAD];
+	uint64_t off, before;
+	uint32_t ol, nl;
+	int rc;
 
 	if (!L->finished || idx >= L->n)
 		return atl_err_set(err, ATL_EINVAL, "post %llu is not in the linker",
@@ -1161,23 +1475,68 @@ int linker_add_text(struct linker *L, uint64_t idx, const char *text,
 	C = &L->cl[L->cluster_of[idx]];
 	if (C->n_sample >= (uint32_t)L->t.sample_max)
 		return 0;
-	if (!C->sample) {
-		C->sample = arena_calloc(&L->samples, (size_t)L->t.sample_max,
-					 sizeof(*C->sample));
-		if (!C->sample)
-			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	ol = (uint32_t)(text ? utf8_cut(text, len, MAX_SAMPLE_TEXT) : 0);
+	nl = (uint32_t)(nt ? utf8_cut(nt->s, nt->len, MAX_SAMPLE_TEXT) : 0);
+	off = spill_size(&L->samples);
+	before = C->n_sample ? C->last_sample : UINT64_MAX;
+	memcpy(head, &before, 8);
+	memcpy(head + 8, &ol, 4);
+	memcpy(head + 12, &nl, 4);
+	rc = spill_append(&L->samples, head, sizeof(head));
+	if (rc == 0 && ol)
+		rc = spill_append(&L->samples, text, ol);
+	if (rc == 0 && nl)
+		rc = spill_append(&L->samples, nt->s, nl);
+	if (rc < 0) {
+		L->broken = 1;
+		return atl_err_set(err, rc, "cannot keep a sample text: %s", atl_code_str(rc));
 	}
-	tp = &C->sample[C->n_sample];
-	ol = text ? utf8_cut(text, len, MAX_SAMPLE_TEXT) : 0;
-	nl = nt ? utf8_cut(nt->s, nt->len, MAX_SAMPLE_TEXT) : 0;
-	tp->orig = arena_strndup(&L->samples, text ? text : "", ol);
-	tp->orig_len = ol;
-	tp->norm = arena_strndup(&L->samples, nt ? nt->s : "", nl);
-	tp->norm_len = nl;
-	if (!tp->orig || !tp->norm)
-		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	C->last_sample = off;
 	C->n_sample++;
 	L->flags[idx] &= (uint8_t)~PF_SAMPLED;
 	return 0;
 }
 
+int linker_samples(const struct linker *L, const struct cluster *C, struct arena *a,
+		   struct tmpl_post **out)
+{
+	struct tmpl_post *tp;
+	uint64_t off = C->last_sample;
+
+	*out = NULL;
+	if (!C->n_sample)
+		return 0;
+	tp = arena_calloc(a, C->n_sample, sizeof(*tp));
+	if (!tp)
+		return ATL_ENOMEM;
+	for (uint32_t j = C->n_sample; j-- > 0;) {
+		char *head, *t;
+		uint32_t ol, nl;
+		long got;
+
+		/* one read: the record is at most SAMPLE_HEAD + 2 texts */
+		head = arena_alloc(a, SAMPLE_HEAD + 2 * (size_t)MAX_SAMPLE_TEXT + 2);
+		if (!head)
+			return ATL_ENOMEM;
+		got = off == UINT64_MAX ? ATL_EIO :
+		      spill_read(&L->samples, head, SAMPLE_HEAD + 2 * (size_t)MAX_SAMPLE_TEXT, off);
+		if (got < SAMPLE_HEAD)
+			return ATL_EIO;
+		memcpy(&ol, head + 8, 4);
+		memcpy(&nl, head + 12, 4);
+		if (ol > MAX_SAMPLE_TEXT || nl > MAX_SAMPLE_TEXT ||
+		    got < SAMPLE_HEAD + (long)ol + (long)nl)
+			return ATL_EIO;
+		t = head + SAMPLE_HEAD;
+		memmove(t + ol + 1, t + ol, nl);
+		t[ol] = '\0';
+		t[ol + 1 + nl] = '\0';
+		tp[j].orig = t;
+		tp[j].orig_len = ol;
+		tp[j].norm = t + ol + 1;
+		tp[j].norm_len = nl;
+		memcpy(&off, head, 8);
+	}
+	*out = tp;
+	return 0;
+}

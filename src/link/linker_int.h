@@ -12,6 +12,7 @@
 #include "link/intern.h"
 #include "link/link.h"
 #include "link/minhash.h"
+#include "link/spill.h"
 #include "link/template.h"
 
 #define NONE UINT32_MAX
@@ -57,16 +58,29 @@ struct cluster {
 	uint32_t edges[E__N];
 	char label[16];
 	uint32_t n_sample;
-	struct tmpl_post *sample;	/* sample_max entries once allocated */
+	uint64_t last_sample;	/* offset of its newest sample in L->samples */
 	uint32_t seen;		/* posts seen so far while sampling */
 };
 
-/* Strings packed without padding in 1 MiB chunks (ids, created_at). */
-struct pool_chunk {
-	struct pool_chunk *next;
-	size_t used, cap;
-	char data[];
+/* What netwrite needs of a post and linking does not: kept on disk, one
+ * record a post (linker_meta reads it back). */
+struct pmeta {
+	float score;		/* -1 when none */
+	uint32_t platform;	/* intern id or NONE */
+	const char *created;	/* NULL when none; else into created_buf */
+	char id[MAX_ID_BYTES + 1];
+	char created_buf[MAX_TIME_BYTES + 1];
 };
+
+/* The block of the meta file last read (posts are mostly read in input
+ * order, so most records come from it). */
+struct meta_cache {
+	char *blk;
+	uint64_t off;		/* file offset of blk[0] */
+	size_t len;		/* bytes in blk */
+};
+#define META_CACHE_INIT { NULL, 0, 0 }
+#define META_BLOCK_POSTS 65536	/* posts per meta_base entry */
 
 struct linker {
 	struct link_opts o;
@@ -75,28 +89,32 @@ struct linker {
 	int rows;
 
 	/* per post */
-	size_t n, cap;
-	uint32_t *sig;
-	float *score;
+	size_t n, cap, n_short;
+	struct spill sigs;	/* n_hashes uint32 per post, in post order */
+	struct spill *bkeys;	/* per band: the band's uint64 key per post */
+	int broken;		/* a write to them failed */
 	uint8_t *flags;
-	uint32_t *account, *platform;
-	const char **id, **created;
+	uint32_t *account;
+	struct spill meta;	/* struct pmeta records, variable length */
+	uint64_t *meta_base;	/* offset of every META_BLOCK_POSTS-th record */
+	uint32_t *meta_rel;	/* offset of each record from its block's */
 	uint32_t *ind_off;	/* n + 1 offsets into ind */
 	struct pind *ind;
 	size_t n_ind, cap_ind;
 
 	struct intern keys;
-	struct pool_chunk *pool;
 
 	/* after finish */
 	int finished;
 	uint8_t *glue;		/* per intern id */
-	struct edge *edges;
-	size_t n_edges, cap_edges;
+	struct spill edges;	/* struct edge records: the spanning forest */
+	size_t n_edges;
+	char *tmp_dir;		/* link_opts.tmp_dir, copied */
 	uint32_t *cluster_of;	/* per post: cluster index or NONE */
 	struct cluster *cl;
 	size_t n_cl, n_net;
-	struct arena samples;
+	struct spill samples;	/* sample records (linker_add_text), each
+				 * after the one before it of its cluster */
 	struct link_stats st;
 };
 
@@ -123,5 +141,18 @@ static inline int edge_of_key(char k)
 }
 
 int link_cmp_u64(const void *a, const void *b);	/* for qsort */
+
+/* Post p's record (after linker_finish; thread-safe with one cache per
+ * thread). 0, ATL_EIO, ATL_ENOMEM. */
+int linker_meta(const struct linker *L, struct meta_cache *mc, uint32_t p, struct pmeta *out);
+void meta_cache_release(struct meta_cache *mc);
+
+/* Edge i of the spanning forest (after linker_finish). 0 or ATL_EIO. */
+int linker_edge_at(const struct linker *L, size_t i, struct edge *out);
+
+/* The n_sample samples of C, in input order, allocated in a. 0, ATL_EIO,
+ * ATL_ENOMEM. */
+int linker_samples(const struct linker *L, const struct cluster *C, struct arena *a,
+		   struct tmpl_post **out);
 
 #endif

@@ -7,15 +7,19 @@
  * about (1/b)^(1/r) (Leskovec, Rajaraman, Ullman, "Mining of Massive
  * Datasets", ch. 3.4).
  *
- * The linker processes one band at a time, so only one band's table lives
- * at once: an open-addressing table from the band's 64-bit key to the most
- * recent post with that key, and a next[] chain through earlier posts.
- * lsh_band_insert returns the newest members of the bucket, at most
- * max_cand of them, then adds the post: each post meets a bounded number of
- * bucket members, so a giant bucket (10 000 reposts of one ad) costs
- * O(n * max_cand), not O(n^2). That is enough for union-find connectivity:
- * the members already met are already joined.
- * Memory: 16 bytes x 2 slots + 4 bytes per post, reused across bands.
+ * The linker processes one band at a time and only needs, for each post,
+ * the previous post (in input order) with the same band key: prev[post].
+ * The bucket's members, newest first, are then prev[i], prev[prev[i]], ...,
+ * and the linker compares each post with at most max_bucket_probe of them,
+ * so a giant bucket (10 000 reposts of one ad) costs O(n * probe), not
+ * O(n^2). That is enough for union-find connectivity: the members already
+ * met are already joined.
+ *
+ * lsh_table maps a band key to the newest post seen with it (open
+ * addressing, kept at most half full, grown on demand). The linker bounds
+ * its size by feeding it one partition of the keys at a time (a key's
+ * partition is fixed by its high bits), so the table holds a bounded
+ * number of keys whatever the number of posts; prev[] is 4 bytes a post.
  */
 #ifndef ATL_LSH_H
 #define ATL_LSH_H
@@ -31,29 +35,33 @@ struct lsh_slot {
 	uint32_t count;		/* posts with this key (saturates) */
 };
 
-struct lsh_band {
+struct lsh_table {
 	struct lsh_slot *slots;
-	size_t n_slots;		/* power of two, >= 2 * max posts */
-	uint32_t *next;		/* next[post]: previous post in its bucket */
-	size_t max_posts;
+	size_t n_slots;		/* power of two */
+	size_t n_used;
 	size_t max_bucket;	/* largest bucket seen since reset (stats) */
 };
 
-#define LSH_BAND_INIT { NULL, 0, NULL, 0, 0 }
+#define LSH_TABLE_INIT { NULL, 0, 0, 0 }
 
-/* Room for n_posts posts (indices 0..n_posts-1). 0 or ATL_ENOMEM. */
-int lsh_band_init(struct lsh_band *t, size_t n_posts);
-void lsh_band_release(struct lsh_band *t);
-/* Forget all buckets (for the next band). */
-void lsh_band_reset(struct lsh_band *t);
+/* Room for about expect keys before it grows. 0 or ATL_ENOMEM. */
+int lsh_table_init(struct lsh_table *t, size_t expect);
+void lsh_table_release(struct lsh_table *t);
+/* Forget all keys (the next partition or band). */
+void lsh_table_reset(struct lsh_table *t);
 
 /* The key of band `band` (rows values starting at sig[band * rows]). */
 uint64_t lsh_band_key(const uint32_t *sig, int band, int rows);
 
-/* Write into cand up to max_cand posts already in key's bucket, newest
- * first, and return how many; then add post to the bucket. post must be
- * below the n_posts given to init and not yet added since the reset. */
-size_t lsh_band_insert(struct lsh_band *t, uint64_t key, uint32_t post,
-		       uint32_t *cand, size_t max_cand);
+/* Which of n_parts partitions key belongs to (from bits the table's slot
+ * choice does not use much). */
+static inline uint32_t lsh_part_of(uint64_t key, uint32_t n_parts)
+{
+	return (uint32_t)(((key >> 32) * (uint64_t)n_parts) >> 32);
+}
+
+/* Make post the newest member of key's bucket; *prev_out gets the member
+ * before it (LSH_NONE for the first). 0 or ATL_ENOMEM. */
+int lsh_table_put(struct lsh_table *t, uint64_t key, uint32_t post, uint32_t *prev_out);
 
 #endif

@@ -32,6 +32,8 @@ struct wctx {
 	size_t n_prices, cap_prices;
 	struct buf b;
 	struct arena a;		/* per cluster */
+	struct meta_cache mc, mc_with;	/* the cluster's posts; pulled_in's "with" */
+	struct pmeta pm, pm_with;
 };
 
 struct corder {
@@ -188,14 +190,17 @@ static int add_template(struct linker *L, struct wctx *w, const struct cluster *
 	struct tmpl t;
 	int rc;
 
+	struct tmpl_post *sample;
+
 	arena_reset(&w->a);
-	rc = template_build(&t, C->sample, C->sample ? C->n_sample : 0, &w->a);
+	rc = linker_samples(L, C, &w->a, &sample);
+	if (rc == 0)
+		rc = template_build(&t, sample, sample ? C->n_sample : 0, &w->a);
 	if (rc < 0)
 		return rc;
-	(void)L;
 	buf_adds(b, ",\"template\":{\"text\":");
 	if (C->n_sample)
-		json_add_str(b, C->sample[t.rep].orig, C->sample[t.rep].orig_len);
+		json_add_str(b, sample[t.rep].orig, sample[t.rep].orig_len);
 	else
 		buf_adds(b, "null");
 	buf_adds(b, ",\"common_phrases\":[");
@@ -263,26 +268,34 @@ static void add_evidence(struct linker *L, struct wctx *w, const struct cluster 
 	buf_adds(b, "]}");
 }
 
-static void add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
+static int add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
 {
 	struct buf *b = &w->b;
 	size_t shown = 0;
+	int rc;
 
 	buf_adds(b, ",\"pulled_in\":[");
 	for (uint32_t i = w->off[c]; i < w->off[c + 1] && shown < MAX_PULLED_IN; i++) {
 		uint32_t p = w->posts[i], e = w->edge_of[p];
-		const struct edge *E;
+		struct edge Ebuf;
+		const struct edge *E = &Ebuf;
 
 		if (L->flags[p] & PF_FLAGGED || e == NONE)
 			continue;
-		E = &L->edges[e];
+		rc = linker_edge_at(L, e, &Ebuf);
+		if (rc == 0)
+			rc = linker_meta(L, &w->mc, p, &w->pm);
+		if (rc == 0)
+			rc = linker_meta(L, &w->mc_with, E->a == p ? E->b : E->a, &w->pm_with);
+		if (rc < 0)
+			return rc;
 		if (shown++)
 			buf_addc(b, ',');
 		buf_adds(b, "{\"id\":");
-		json_add_cstr(b, L->id[p]);
+		json_add_cstr(b, w->pm.id);
 		buf_adds(b, ",\"score\":");
 		if (L->flags[p] & PF_SCORED)
-			json_add_num(b, L->score[p], 4);
+			json_add_num(b, w->pm.score, 4);
 		else
 			buf_adds(b, "null");
 		buf_adds(b, ",\"via\":");
@@ -293,34 +306,52 @@ static void add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
 		else
 			add_display(b, intern_str(&L->keys, E->what));
 		buf_adds(b, ",\"with\":");
-		json_add_cstr(b, L->id[E->a == p ? E->b : E->a]);
+		json_add_cstr(b, w->pm_with.id);
 		buf_addc(b, '}');
 	}
 	buf_addc(b, ']');
+	return 0;
 }
 
 static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out)
 {
 	const struct cluster *C = &L->cl[c];
 	struct buf *b = &w->b;
-	const char *first_seen = NULL, *last_seen = NULL;
+	char first_seen[MAX_TIME_BYTES + 1], last_seen[MAX_TIME_BYTES + 1];
+	const char **ids;	/* of the first MAX_POSTS_LISTED posts */
+	int has_seen = 0;
 	static const char kinds[] = { K_PHONE, K_LINK, K_URL, K_HANDLE, K_EMAIL };
 	static const char *const kind_keys[] = { "phones", "links", "urls", "handles", "emails" };
 	int rc = 0, first = 1;
 
 	buf_reset(b);
 	w->n_tv = w->n_prices = 0;
+	arena_reset(&w->a);	/* the listed ids, until add_template */
+	ids = arena_calloc(&w->a, C->size < MAX_POSTS_LISTED ? C->size : MAX_POSTS_LISTED,
+			   sizeof(*ids));
+	if (!ids)
+		return ATL_ENOMEM;
 	for (uint32_t i = w->off[c]; i < w->off[c + 1] && rc == 0; i++) {
 		uint32_t p = w->posts[i];
-		const char *t = L->created[p];
+		const char *t;
 
-		if (t && (!first_seen || strcmp(t, first_seen) < 0))
-			first_seen = t;
-		if (t && (!last_seen || strcmp(t, last_seen) > 0))
-			last_seen = t;
+		rc = linker_meta(L, &w->mc, p, &w->pm);
+		if (rc < 0)
+			break;
+		if (i - w->off[c] < MAX_POSTS_LISTED &&
+		    !(ids[i - w->off[c]] = arena_strndup(&w->a, w->pm.id, strlen(w->pm.id)))) {
+			rc = ATL_ENOMEM;
+			break;
+		}
+		t = w->pm.created;
+		if (t && (!has_seen || strcmp(t, first_seen) < 0))
+			snprintf(first_seen, sizeof(first_seen), "%s", t);
+		if (t && (!has_seen || strcmp(t, last_seen) > 0))
+			snprintf(last_seen, sizeof(last_seen), "%s", t);
+		has_seen |= t != NULL;
 		rc = count_id(w, L->account[p]);
 		if (rc == 0)
-			rc = count_id(w, L->platform[p]);
+			rc = count_id(w, w->pm.platform);
 		for (uint32_t j = L->ind_off[p]; j < L->ind_off[p + 1] && rc == 0; j++) {
 			const struct pind *d = &L->ind[j];
 			uint32_t bits;
@@ -371,7 +402,7 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 	for (uint32_t i = w->off[c]; i < w->off[c + 1] && i - w->off[c] < MAX_POSTS_LISTED; i++) {
 		if (i > w->off[c])
 			buf_addc(b, ',');
-		json_add_cstr(b, L->id[w->posts[i]]);
+		json_add_cstr(b, ids[i - w->off[c]]);
 	}
 	buf_addc(b, ']');
 	if (C->size > MAX_POSTS_LISTED) {
@@ -397,15 +428,18 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 	json_add_key(b, &first, "places");
 	add_value_list(b, w->tv, w->n_tv, K_PLACE);
 	json_add_key(b, &first, "first_seen");
-	json_add_cstr(b, first_seen);
+	json_add_cstr(b, has_seen ? first_seen : NULL);
 	json_add_key(b, &first, "last_seen");
-	json_add_cstr(b, last_seen);
+	json_add_cstr(b, has_seen ? last_seen : NULL);
 	rc = add_template(L, w, C);
 	if (rc < 0)
 		return rc;
 	add_evidence(L, w, C);
-	if (C->flagged)
-		add_pulled_in(L, w, c);
+	if (C->flagged) {
+		rc = add_pulled_in(L, w, c);
+		if (rc < 0)
+			return rc;
+	}
 	buf_adds(b, "}\n");
 	if (buf_error(b))
 		return buf_error(b);
@@ -417,11 +451,15 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 {
 	struct wctx w;
+	struct spill_reader er;
 	struct corder *ord = NULL;
 	size_t n_keys = intern_n(&L->keys);
 	int rc = 0;
 
 	assert(L->finished);
+	rc = L->broken ? ATL_EIO : spill_flush(&L->samples);	/* linker_samples reads it */
+	if (rc < 0)
+		return atl_err_set(err, rc, "cannot write networks: %s", atl_code_str(rc));
 	memset(&w, 0, sizeof(w));
 	buf_init(&w.b, JSON_LINE_MAX);
 	arena_init(&w.a, 1 << 20);
@@ -446,12 +484,25 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 		if (c != NONE)
 			w.posts[w.off[c] + L->cl[c].seen++] = i;
 	}
-	for (size_t e = 0; e < L->n_edges; e++) {
-		if (w.edge_of[L->edges[e].a] == NONE)
-			w.edge_of[L->edges[e].a] = (uint32_t)e;
-		if (w.edge_of[L->edges[e].b] == NONE)
-			w.edge_of[L->edges[e].b] = (uint32_t)e;
+	rc = spill_reader_init(&er, &L->edges, sizeof(struct edge), 0,
+			       (uint64_t)L->n_edges * sizeof(struct edge), (size_t)1 << 20);
+	for (size_t e = 0; rc == 0 && e < L->n_edges; e++) {
+		const void *p = spill_reader_next(&er, &rc);
+		struct edge E;
+
+		if (!p) {
+			rc = rc < 0 ? rc : ATL_EIO;
+			break;
+		}
+		memcpy(&E, p, sizeof(E));
+		if (w.edge_of[E.a] == NONE)
+			w.edge_of[E.a] = (uint32_t)e;
+		if (w.edge_of[E.b] == NONE)
+			w.edge_of[E.b] = (uint32_t)e;
 	}
+	spill_reader_release(&er);
+	if (rc < 0)
+		goto out;
 	for (size_t c = 0; c < L->n_cl; c++) {
 		ord[c].score = L->cl[c].score;
 		ord[c].size = L->cl[c].size;
@@ -470,6 +521,8 @@ out:
 	free(w.prices);
 	buf_release(&w.b);
 	arena_release(&w.a);
+	meta_cache_release(&w.mc);
+	meta_cache_release(&w.mc_with);
 	if (rc == ATL_EIO)
 		return atl_err_set(err, rc, "cannot write networks");
 	if (rc < 0)

@@ -75,12 +75,6 @@ struct run {
 	struct linker *linker;
 	struct outputs out;
 	uint64_t n_posts;		/* posts written (= linker index) */
-	/* where each post's line starts in posts_tmp, n_posts + 1 entries
-	 * (8 bytes a post): the texts the linker samples are read back from
-	 * there after linker_finish, without a pass over the whole file */
-	uint64_t *line_at;
-	size_t line_at_cap;
-	uint64_t posts_bytes;		/* bytes written to posts_tmp */
 	struct reader_opts ropts;	/* o->reader, want_media set when OCR is on */
 	struct ocr_ctx *ocr;		/* NULL when OCR is off or unavailable */
 	struct ocr *ocr0;		/* the reading thread's engine (1 thread) */
@@ -375,22 +369,6 @@ static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 	rc = write_all(R->out.posts_f, b->out.p, b->out.len, R->out.posts_tmp, err);
 	if (rc < 0)
 		return rc;
-	if (R->n_posts + b->n + 1 > R->line_at_cap) {
-		size_t cap = R->line_at_cap ? R->line_at_cap : 4096;
-		uint64_t *v;
-
-		while (cap < R->n_posts + b->n + 1)
-			cap *= 2;
-		v = realloc(R->line_at, cap * sizeof(*v));
-		if (!v)
-			return atl_err_set(err, ATL_ENOMEM, "out of memory");
-		R->line_at = v;
-		R->line_at_cap = cap;
-	}
-	for (size_t i = 0; i < b->n; i++)
-		R->line_at[R->n_posts + i] = R->posts_bytes + b->posts[i].line_off;
-	R->posts_bytes += b->out.len;
-	R->line_at[R->n_posts + b->n] = R->posts_bytes;
 	R->st->t_write += now_s() - t;
 	t = now_s();
 	R->st->cpu_write += thread_cpu_s() - c;
@@ -942,16 +920,18 @@ static char *json_unescape(struct arena *a, const char *s, const char *end, size
 	return out;
 }
 
-/* posts_tmp read back in large blocks of whole lines; line_at says where
- * each line is. */
+/* posts_tmp read back in large blocks of whole lines, one line a post
+ * (JSON escapes every newline inside a line). Nothing per post is kept:
+ * the lines are found by their newlines. */
 #define BLOCK_BYTES ((size_t)4 << 20)
 
 struct blocks {
 	FILE *in;
 	char *p;
-	size_t cap;
-	uint64_t first, end;	/* the block holds the lines of posts [first, end) */
-	uint64_t base;		/* file offset of p[0] */
+	size_t cap, len;	/* bytes in p */
+	size_t used;		/* p[0, used) holds the lines of posts [first, end) */
+	uint64_t first, end;
+	int eof;
 };
 
 static int blocks_open(struct blocks *k, struct run *R, struct atl_err *err)
@@ -973,33 +953,74 @@ static void blocks_close(struct blocks *k)
 /* The next block: 1, 0 after the last post, < 0 on error. */
 static int blocks_next(struct blocks *k, struct run *R, struct atl_err *err)
 {
-	const uint64_t *at = R->line_at;
-	uint64_t i = k->end, e = i + 1, need;
+	const char *nl = NULL;
 
-	if (i >= R->n_posts)
+	k->first = k->end;
+	if (k->first >= R->n_posts)
 		return 0;
-	need = at[i + 1] - at[i];
-	if (need > LINE_MAX_BYTES + 1)
-		return atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
-				   R->out.posts_tmp, (unsigned long long)i + 1);
-	if (need < BLOCK_BYTES)
-		need = BLOCK_BYTES;
-	if (need > k->cap) {
-		char *p = realloc(k->p, (size_t)need);
+	if (k->used)
+		memmove(k->p, k->p + k->used, k->len - k->used);
+	k->len -= k->used;
+	k->used = 0;
+	for (;;) {
+		if (k->len == k->cap) {	/* no whole line yet: a longer one */
+			size_t cap = k->cap ? 2 * k->cap : BLOCK_BYTES;
+			char *p;
 
-		if (!p)
-			return atl_err_set(err, ATL_ENOMEM, "out of memory");
-		k->p = p;
-		k->cap = (size_t)need;
+			if (k->cap > LINE_MAX_BYTES)
+				return atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
+						   R->out.posts_tmp, (unsigned long long)k->first + 1);
+			p = realloc(k->p, cap);
+			if (!p)
+				return atl_err_set(err, ATL_ENOMEM, "out of memory");
+			k->p = p;
+			k->cap = cap;
+		}
+		if (!k->eof) {
+			size_t got = fread(k->p + k->len, 1, k->cap - k->len, k->in);
+
+			if (got < k->cap - k->len) {
+				if (ferror(k->in))
+					return atl_err_set(err, ATL_EIO, "cannot read '%s'",
+							   R->out.posts_tmp);
+				k->eof = 1;
+			}
+			k->len += got;
+		}
+		nl = k->len ? memrchr(k->p, '\n', k->len) : NULL;
+		if (nl || k->eof)
+			break;
 	}
-	while (e < R->n_posts && at[e + 1] - at[i] <= k->cap)
-		e++;
-	if (fread(k->p, 1, (size_t)(at[e] - at[i]), k->in) != (size_t)(at[e] - at[i]))
-		return atl_err_set(err, ATL_EIO, "cannot read '%s'", R->out.posts_tmp);
-	k->first = i;
-	k->end = e;
-	k->base = at[i];
+	if (!nl)
+		return atl_err_set(err, ATL_EIO, "'%s' holds %llu posts, not %llu", R->out.posts_tmp,
+				   (unsigned long long)k->first, (unsigned long long)R->n_posts);
+	k->used = (size_t)(nl - k->p) + 1;
+	for (const char *c = k->p; c < k->p + k->used && k->end < R->n_posts; k->end++) {
+		c = memchr(c, '\n', (size_t)(k->p + k->used - c));
+		c++;
+		if (k->end + 1 == R->n_posts && c < k->p + k->used)
+			k->used = (size_t)(c - k->p);	/* more lines than posts */
+	}
 	return 1;
+}
+
+/* The line of the next post of the block (with its newline): advances *at. */
+static const char *block_line(const struct blocks *k, const char **at, size_t *len)
+{
+	const char *line = *at, *nl = memchr(line, '\n', (size_t)(k->p + k->used - line));
+
+	*len = (size_t)(nl - line) + 1;
+	*at = nl + 1;
+	return line;
+}
+
+/* After the last block: anything left is more lines than posts. */
+static int blocks_check_end(struct blocks *k, struct run *R, struct atl_err *err)
+{
+	if (k->len > k->used || (!k->eof && fgetc(k->in) != EOF))
+		return atl_err_set(err, ATL_EIO, "'%s' holds more than %llu posts", R->out.posts_tmp,
+				   (unsigned long long)R->n_posts);
+	return 0;
 }
 
 /* The texts the linker samples for its templates, read back from
@@ -1014,6 +1035,8 @@ static int collect_samples(struct run *R, struct atl_err *err)
 	arena_init(&a, 1 << 20);
 	rc = blocks_open(&k, R, err);
 	while (rc == 0 && (rc = blocks_next(&k, R, err)) == 1) {
+		const char *at = k.p;
+
 		rc = 0;
 		for (uint64_t idx = k.first; idx < k.end && rc == 0; idx++) {
 			const char *line, *key;
@@ -1021,10 +1044,9 @@ static int collect_samples(struct run *R, struct atl_err *err)
 			struct norm_text nt;
 			char *text;
 
+			line = block_line(&k, &at, &len);
 			if (!linker_wants_text(R->linker, idx))
 				continue;
-			line = k.p + (R->line_at[idx] - k.base);
-			len = (size_t)(R->line_at[idx + 1] - R->line_at[idx]);
 			if (len > 0 && line[len - 1] == '\n')
 				len--;
 			key = memmem(line, len, text_key, sizeof(text_key) - 1);
@@ -1060,12 +1082,12 @@ static int pass_two(struct run *R, struct atl_err *err)
 	if (out)
 		setvbuf(out, NULL, _IOFBF, 1 << 20);
 	while (rc == 0 && (rc = blocks_next(&k, R, err)) == 1) {
-		uint64_t run_start = k.base;
+		const char *run_start = k.p, *at = k.p;
 
 		rc = 0;
 		for (uint64_t idx = k.first; idx < k.end && rc == 0; idx++) {
-			const char *line = k.p + (R->line_at[idx] - k.base);
-			size_t len = (size_t)(R->line_at[idx + 1] - R->line_at[idx]);
+			size_t len;
+			const char *line = block_line(&k, &at, &len);
 			const char *cl = linker_cluster_of(R->linker, idx);
 
 			if (len < suffix_len + 1 || line[len - 1] != '\n' ||
@@ -1085,20 +1107,19 @@ static int pass_two(struct run *R, struct atl_err *err)
 				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 				break;
 			}
-			rc = write_all(out, k.p + (run_start - k.base),
-				       (size_t)(R->line_at[idx] - run_start) + len - 1 - suffix_len,
+			rc = write_all(out, run_start,
+				       (size_t)(line - run_start) + len - 1 - suffix_len,
 				       R->out.posts_part, err);
 			if (rc == 0)
 				rc = write_all(out, lab.p, lab.len, R->out.posts_part, err);
-			run_start = R->line_at[idx + 1];
+			run_start = at;
 		}
 		if (rc == 0)
-			rc = write_all(out, k.p + (run_start - k.base),
-				       (size_t)(R->line_at[k.end] - run_start), R->out.posts_part, err);
+			rc = write_all(out, run_start, (size_t)(k.p + k.used - run_start),
+				       R->out.posts_part, err);
 	}
-	if (rc == 0 && fgetc(k.in) != EOF)
-		rc = atl_err_set(err, ATL_EIO, "'%s' holds more than %llu posts", R->out.posts_tmp,
-				 (unsigned long long)R->n_posts);
+	if (rc == 0)
+		rc = blocks_check_end(&k, R, err);
 	if (rc == 0)
 		rc = close_file(&out, R->out.posts_part, err);
 	if (out)
@@ -1497,6 +1518,7 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	struct worker *workers = NULL;
 	struct batch single;
 	struct detect_scratch *s0 = NULL;
+	struct link_opts lo;
 	pthread_t writer;
 	int threads = o->threads > 0 ? o->threads : n_cores();
 	int writer_started = 0, n_started = 0;
@@ -1524,9 +1546,6 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	rc = detector_new(&R.det, o->model_path, o->threshold, err);
 	if (rc < 0)
 		goto out;
-	rc = linker_new(&R.linker, &o->link, err);
-	if (rc < 0)
-		goto out;
 	R.ropts = o->reader;
 	if (!o->no_ocr) {
 		rc = ocr_ctx_new(&R.ocr, &o->ocr, err);
@@ -1545,12 +1564,18 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 		}
 	}
 	R.pc.det = R.det;
-	R.pc.linker = R.linker;
 	R.pc.xopts = &o->extract;
 	R.pc.redact = o->redact;
 	rc = o->out_dir ? outputs_open(&R.out, o->out_dir, err) : 0;
 	if (rc < 0)
 		goto out;
+	lo = o->link;
+	if (!lo.tmp_dir)	/* the linker's temporary files go with posts_tmp */
+		lo.tmp_dir = o->out_dir;
+	rc = linker_new(&R.linker, &lo, err);
+	if (rc < 0)
+		goto out;
+	R.pc.linker = R.linker;
 	clock_gettime(CLOCK_MONOTONIC, &R.t0);
 	R.last_progress = R.t0;
 
@@ -1636,6 +1661,12 @@ out:
 		maybe_progress(&R, 1);
 	} else if (rc == 0) {
 		double t = now_s();
+
+		/* the batches are done with: their memory goes back before the
+		 * linker needs its own (batch_release is idempotent) */
+		for (size_t i = 0; i < R.n_slots; i++)
+			batch_release(&R.slots[i]);
+		batch_release(&single);
 		if (R.out.posts_f)
 			rc = close_file(&R.out.posts_f, R.out.posts_tmp, err);
 		if (rc == 0)
@@ -1692,7 +1723,6 @@ out:
 	ocr_ctx_free(R.ocr);
 	batch_release(&single);
 	linker_free(R.linker);
-	free(R.line_at);
 	detector_free(R.det);
 	spec_list_release(&specs);
 	return rc;

@@ -1,3 +1,5 @@
+#include <dirent.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -470,4 +472,173 @@ TEST(linker, network_needs_flagged_posts)
 		linker_free(L);
 	}
 	free(c);
+}
+
+/* ---- memory bounds change nothing ---- */
+
+/* n posts from 40 templates with varying prices, a third with one of 30
+ * numbers, some short; the same n and seed give the same posts. */
+struct gen {
+	char (*text)[256];
+	char (*id)[16];
+	char (*phone)[20];
+	char (*author)[16];
+	size_t n;
+};
+
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdULL;
+	x ^= x >> 33;
+	return x;
+}
+
+static void gen_corpus(struct gen *g, size_t n)
+{
+	g->text = calloc(n, sizeof(*g->text));
+	g->id = calloc(n, sizeof(*g->id));
+	g->phone = calloc(n, sizeof(*g->phone));
+	g->author = calloc(n, sizeof(*g->author));
+	g->n = n;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t r = mix(i + 1);
+		unsigned t = (unsigned)(r % 40), len = 0;
+
+		snprintf(g->id[i], sizeof(g->id[0]), "g%zu", i);
+		snprintf(g->author[i], sizeof(g->author[0]), "acc%u", (unsigned)(r >> 20) % 90);
+		if (r >> 40 & 1)
+			snprintf(g->phone[i], sizeof(g->phone[0]), "+5255%08u",
+				 (unsigned)(r >> 8) % 30);
+		if ((r >> 50) % 17 == 0) {
+			snprintf(g->text[i], sizeof(g->text[0]), "hola t%u", t);
+			continue;
+		}
+		for (unsigned w = 0; w < 14 && len + 24 < sizeof(g->text[0]); w++)
+			len += (unsigned)snprintf(g->text[i] + len, sizeof(g->text[0]) - len,
+						  "%st%uw%u", w ? " " : "", t,
+						  w == (unsigned)(r >> 12) % 14 ? 99 + (unsigned)(r % 7) : w);
+	}
+}
+
+static void gen_free(struct gen *g)
+{
+	free(g->text);
+	free(g->id);
+	free(g->phone);
+	free(g->author);
+}
+
+/* networks.jsonl and the labels of every post, as one string. */
+static char *link_gen(const struct gen *g, const struct link_tuning *t, const char *tmp_dir)
+{
+	struct atl_err err = ATL_ERR_INIT;
+	struct link_opts o = { 0 };
+	struct linker *L = NULL;
+	uint32_t sig[LINK_SIG_MAX];
+	char *out = NULL;
+	size_t out_len = 0;
+	FILE *f;
+	int ok = 1;
+
+	o.network_threshold = -1;
+	o.tmp_dir = tmp_dir;
+	if (linker_new_tuned(&L, &o, t, &err) < 0)
+		return NULL;
+	for (size_t i = 0; ok && i < g->n; i++) {
+		struct indicator ind;
+		struct norm_text nt;
+		struct link_post p;
+
+		memset(&nt, 0, sizeof(nt));
+		nt.s = (char *)g->text[i];
+		nt.len = strlen(g->text[i]);
+		memset(&ind, 0, sizeof(ind));
+		ind.kind = IND_PHONE;
+		ind.value = g->phone[i];
+		link_sign(L, &nt, sig);
+		memset(&p, 0, sizeof(p));
+		p.id = g->id[i];
+		p.author = g->author[i];
+		p.platform = "telegram";
+		p.sig = sig;
+		p.ind = &ind;
+		p.n_ind = g->phone[i][0] ? 1 : 0;
+		p.score = (i % 3) ? 0.9 : 0.1;
+		p.flagged = (i % 3) != 0;
+		ok = linker_add(L, &p, &err) == 0;
+	}
+	ok = ok && linker_finish(L, &err) == 0;
+	for (size_t i = 0; ok && i < g->n; i++) {
+		struct norm_text nt;
+
+		memset(&nt, 0, sizeof(nt));
+		nt.s = (char *)g->text[i];
+		nt.len = strlen(g->text[i]);
+		ok = linker_add_text(L, i, g->text[i], nt.len, &nt, &err) == 0;
+	}
+	f = ok ? open_memstream(&out, &out_len) : NULL;
+	if (f) {
+		for (size_t i = 0; i < g->n; i++)
+			fprintf(f, "%s\n", linker_cluster_of(L, i) ? linker_cluster_of(L, i) : "-");
+		ok = linker_write_networks(L, f, &err) == 0;
+		fclose(f);
+	}
+	linker_free(L);
+	if (!ok) {
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+/* A table of 50 band keys (many partitions per band) and a window of 32
+ * signatures (most candidates read back with pread) give the same bytes
+ * as the defaults, and the temporary files leave nothing behind. */
+TEST(linker, memory_bounds_do_not_change_the_result)
+{
+	struct gen g;
+	struct link_tuning t;
+	char *a, *b, *c, dir[1024];
+	struct dirent *e;
+	DIR *d;
+	int left = 0;
+
+	snprintf(dir, sizeof(dir), "%s/linktmp", test_tmp_dir());
+	mkdir(dir, 0700);
+	gen_corpus(&g, 3000);
+	link_tuning_default(&t);
+	a = link_gen(&g, &t, dir);
+	t.lsh_table_keys = 50;
+	b = link_gen(&g, &t, dir);
+	t.sig_window = 32;
+	c = link_gen(&g, &t, dir);
+	CHECK(a && b && c);
+	CHECK(a && strstr(a, "\"size\":"));	/* it found clusters */
+	CHECK(a && b && !strcmp(a, b));
+	CHECK(a && c && !strcmp(a, c));
+	d = opendir(dir);
+	while (d && (e = readdir(d)))
+		left += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, ".."));
+	if (d)
+		closedir(d);
+	CHECK_INT(left, 0);
+	free(a);
+	free(b);
+	free(c);
+	gen_free(&g);
+}
+
+TEST(linker, unwritable_tmp_dir_fails_cleanly)
+{
+	struct atl_err err = ATL_ERR_INIT;
+	struct link_opts o = { 0 };
+	struct linker *L = NULL;
+	char dir[1024];
+
+	snprintf(dir, sizeof(dir), "%s/missing/dir", test_tmp_dir());
+	o.tmp_dir = dir;
+	CHECK_INT(linker_new(&L, &o, &err), ATL_EIO);
+	CHECK(L == NULL);
+	CHECK(strstr(err.msg, "missing/dir") != NULL);
 }
