@@ -372,11 +372,27 @@ static char ind_key(enum ind_kind k)
  * ("+5511918073175") as the extractor writes phones. Numbers without a
  * country code are left alone (their country is a guess). Returns the
  * length written to out (at most 16), or 0. */
+/* A redacted phone, "tok:ph:" and 16 hex digits (pipeline/redact.c): a
+ * WhatsApp author that --redact tokenised is that phone's token, the one
+ * the indicators of other posts carry. */
+#define PHONE_TOKEN_LEN 23
+
 static size_t author_phone(const char *platform, const char *author, char *out)
 {
 	size_t n = 0;
 
-	if (!platform || !author || author[0] != '+' || strcmp(platform, "whatsapp") != 0)
+	if (!platform || !author || strcmp(platform, "whatsapp") != 0)
+		return 0;
+	if (strncmp(author, "tok:ph:", 7) == 0) {
+		for (n = 7; n < PHONE_TOKEN_LEN; n++)
+			if (!ascii_is_xdigit((unsigned char)author[n]))
+				return 0;
+		if (author[n] != '\0')
+			return 0;
+		memcpy(out, author, n + 1);
+		return n;
+	}
+	if (author[0] != '+')
 		return 0;
 	out[n++] = '+';
 	for (const char *c = author + 1; *c; c++) {
@@ -490,7 +506,7 @@ int linker_meta(const struct linker *L, struct meta_cache *mc, uint32_t p, struc
 int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 {
 	uint32_t sig[LINK_SIG_MAX], platform;
-	char aphone[17];
+	char aphone[PHONE_TOKEN_LEN + 1];
 	size_t i = L->n, from = L->n_ind, k = (size_t)L->o.n_hashes;
 	uint32_t id;
 	int rc;

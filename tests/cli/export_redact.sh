@@ -54,9 +54,8 @@ done <"$D/raw_values.txt"
 [ $n -ge 20 ] || fail "raw_values.txt lists only $n values"
 [ $in_raw -ge 15 ] || fail "only $in_raw raw values are in the unredacted scan"
 
-# the same tokens as scan --redact: the posts are its bytes but for the
-# clusters (scan --redact does not link a WhatsApp author written as a
-# phone number to that number, so its clusters may differ)
+# the same tokens as scan --redact: the posts are its bytes (the cluster
+# labels aside: export keeps the unredacted scan's clusters)
 jq -c 'del(.cluster)' "$T/red/posts.jsonl" >"$T/want"
 jq -c 'del(.cluster)' "$T/exp/report/posts.jsonl" >"$T/got"
 cmp -s "$T/want" "$T/got" || fail "redacted posts differ from scan --redact's: $(diff "$T/want" "$T/got" | head -n 4)"

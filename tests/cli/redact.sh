@@ -88,6 +88,23 @@ if [ -n "$IMG" ]; then
 	jq -s -e '[.[] | select(.posts | index("i1")) | .indicators.phones[].value | startswith("tok:ph:")] | length > 0 and all' "$T/out/networks.jsonl" >/dev/null ||
 		fail "no network of the two image posts with a phone token"
 fi
+# a WhatsApp author written as a phone is that phone with --redact too: a
+# post elsewhere that gives the number joins the chat's messages, as it
+# does without --redact
+cat >"$T/wa.txt" <<'EOF'
+15/3/24, 09:14 - ‪+52 55 7001 2299‬: Buenos dias, cruzamos a USA esta semana
+15/3/24, 09:30 - ‪+52 55 7001 2299‬: Pago al llegar, salida el lunes
+EOF
+printf '{"id":"fb1","platform":"facebook","author":"viajes.x","text":"Informes al +52 55 7001 2299, cupo limitado"}\n' >"$T/fb.jsonl"
+for m in plain redact; do
+	if [ $m = plain ]; then set --; else set -- --redact --redact-key "$D/key.txt"; fi
+	expect_exit 0 "$ATL" scan -q --no-ocr "$@" -o "$T/wa-$m" "$T/wa.txt" "$T/fb.jsonl"
+	jq -s -e 'map(.cluster) | length == 3 and .[0] != null and (unique | length) == 1' "$T/wa-$m/posts.jsonl" >/dev/null ||
+		fail "$m: the WhatsApp phone author and the post with its number are not one cluster: $(jq -c '[.id, .author, .cluster]' "$T/wa-$m/posts.jsonl")"
+done
+jq -e -s 'map(.author) | .[0] | startswith("tok:ph:")' "$T/wa-redact/posts.jsonl" >/dev/null ||
+	fail "the WhatsApp phone author is not a phone token"
+
 # same key, same bytes
 expect_exit 0 "$ATL" scan -q -j 1 --redact --redact-key "$D/key.txt" -o "$T/out2" "$D/posts.jsonl" "$D/chat.txt" $IMG
 cmp -s "$T/out/posts.jsonl" "$T/out2/posts.jsonl" || fail "posts differ between runs"

@@ -387,6 +387,44 @@ TEST(linker, account_is_author_at_platform)
 	free(c);
 }
 
+/* A WhatsApp author written as a phone is that phone, raw or as the token
+ * --redact gives it; a token of another kind, or a malformed one, is not. */
+TEST(linker, whatsapp_author_phone_raw_or_token)
+{
+	struct corpus *c = calloc(1, sizeof(*c));
+	struct linker *L = NULL;
+	struct atl_err err = ATL_ERR_INIT;
+	char w[512];
+	int base = 0;
+
+	add(c, "+52 55 1000 1001", words(w, sizeof(w), base += 40, 20), NULL, 0.9)->platform =
+		"whatsapp";
+	add(c, "uno", words(w, sizeof(w), base += 40, 20), "+525510001001", 0.9);
+	add(c, "tok:ph:0123456789abcdef", words(w, sizeof(w), base += 40, 20), NULL, 0.9)
+		->platform = "whatsapp";
+	add(c, "dos", words(w, sizeof(w), base += 40, 20), "tok:ph:0123456789abcdef", 0.9);
+	add(c, "tok:ph:0123456789abcdeX", words(w, sizeof(w), base += 40, 20), NULL, 0.9)
+		->platform = "whatsapp";
+	add(c, "tres", words(w, sizeof(w), base += 40, 20), "tok:ph:0123456789abcdeX", 0.9);
+	add(c, "tok:au:fedcba9876543210", words(w, sizeof(w), base += 40, 20), NULL, 0.9)
+		->platform = "whatsapp";
+	add(c, "cuatro", words(w, sizeof(w), base += 40, 20), "tok:au:fedcba9876543210", 0.9);
+	add(c, "tok:ph:fedcba9876543210", words(w, sizeof(w), base += 40, 20), NULL, 0.9);
+	add(c, "cinco", words(w, sizeof(w), base += 40, 20), "tok:ph:fedcba9876543210", 0.9);
+	CHECK_INT(linker_new(&L, NULL, &err), 0);
+	CHECK_INT(run_linker(L, c), 0);
+	CHECK(strcmp(cl(L, 0), "-") != 0);
+	CHECK_STR(cl(L, 0), cl(L, 1));
+	CHECK(strcmp(cl(L, 2), "-") != 0);
+	CHECK_STR(cl(L, 2), cl(L, 3));
+	CHECK(strcmp(cl(L, 2), cl(L, 0)) != 0);
+	CHECK_STR(cl(L, 4), "-");	/* not hex */
+	CHECK_STR(cl(L, 6), "-");	/* an author token, not a phone */
+	CHECK_STR(cl(L, 8), "-");	/* not WhatsApp */
+	linker_free(L);
+	free(c);
+}
+
 /* Text joins a group without contacts to one with contacts only at
  * jaccard_attach; two groups without contacts at the lower jaccard. The
  * texts share 15 of their 18 word 3-grams (Jaccard 0.71). */
