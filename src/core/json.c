@@ -63,9 +63,17 @@ static int add_str_slow(struct buf *b, const unsigned char *p, size_t len)
 }
 
 /* Bytes that are copied as they are: printable ASCII but '"' and '\\'. */
+#define P8 1, 1, 1, 1, 1, 1, 1, 1
+static const unsigned char plain_byte[256] = {
+	[0x20] = 1, 1, 0, 1, 1, 1, 1, 1, P8,	/* '"' is 0x22 */
+	P8, P8, P8, P8, P8, 1, 1, 1, 1,	/* 0x30-0x5B */
+	0, 1, 1, 1, P8, P8, P8, P8,	/* '\\' is 0x5C, up to 0x7F */
+};
+#undef P8
+
 static int plain(unsigned char c)
 {
-	return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+	return plain_byte[c];
 }
 
 int json_add_str(struct buf *b, const char *s, size_t len)

@@ -125,8 +125,14 @@ TEST(json, keys_and_ints)
 	json_add_int(&b, INT64_MIN);
 	json_add_key(&b, &first, "max");
 	json_add_int(&b, INT64_MAX);
+	JSON_KEY(&b, &first, "lit");	/* quoted at compile time */
+	json_add_int(&b, 7);
 	CHECK_STR(buf_cstr(&b), "\"a\":0,\"q\\\"k\":-1,\"min\":-9223372036854775808,"
-			       "\"max\":9223372036854775807");
+			       "\"max\":9223372036854775807,\"lit\":7");
+	first = 1;
+	buf_reset(&b);
+	JSON_KEY(&b, &first, "x");
+	CHECK_STR(buf_cstr(&b), "\"x\":");
 	first = 0;	/* ,"key": is 7 bytes: with a limit of 8, 1 byte is left */
 	CHECK_INT(json_add_key(&t, &first, "key"), 0);
 	CHECK_INT(buf_addc(&t, '1'), 0);
