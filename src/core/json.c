@@ -76,6 +76,19 @@ static int plain(unsigned char c)
 	return plain_byte[c];
 }
 
+/* Does any of the 8 bytes in x need escaping or decoding (>= 0x80, < 0x20,
+ * '"' or '\\')? has_less(x, n): some byte is below n (n <= 0x80; exact,
+ * since a borrow only starts at such a byte). */
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+static int word_special(uint64_t x)
+{
+#define has_less(v, n) (((v) - ONES * (n)) & ~(v) & HIGHS)
+	return ((x & HIGHS) | has_less(x, 0x20) | has_less(x ^ (ONES * '"'), 1) |
+		has_less(x ^ (ONES * '\\'), 1)) != 0;
+#undef has_less
+}
+
 int json_add_str(struct buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
@@ -98,7 +111,15 @@ int json_add_str(struct buf *b, const char *s, size_t len)
 
 		if (plain(c)) {
 			size_t run = i;
+			uint64_t x;
 
+			/* 8 bytes at a time while none is special */
+			while (i + 8 <= len) {
+				memcpy(&x, p + i, 8);
+				if (word_special(x))
+					break;
+				i += 8;
+			}
 			while (i < len && plain(p[i]))
 				i++;
 			memcpy(o, p + run, i - run);

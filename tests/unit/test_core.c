@@ -141,3 +141,28 @@ TEST(json, keys_and_ints)
 	buf_release(&t);
 	buf_release(&b);
 }
+
+/* Plain runs are scanned 8 bytes at a time: a byte to escape at every
+ * offset of a word gives what the byte-by-byte path gives. */
+TEST(json, special_byte_at_every_offset)
+{
+	static const char specials[] = { '"', '\\', '\n', 0x1F, 0x7F, (char)0xC3, (char)0xFF };
+
+	for (size_t k = 0; k < sizeof(specials); k++)
+		for (size_t at = 0; at < 20; at++) {
+			char in[32];
+			struct buf fast = BUF_INIT(1 << 16), slow;
+
+			memset(in, 'a', sizeof(in));
+			in[at] = specials[k];
+			if (specials[k] == (char)0xC3)
+				in[at + 1] = (char)0xB1;	/* a whole n-tilde */
+			json_add_str(&fast, in, sizeof(in));
+			buf_init(&slow, fast.len);	/* too tight for 6x: the slow path */
+			CHECK_INT(json_add_str(&slow, in, sizeof(in)), 0);
+			CHECK_MSG(!strcmp(buf_cstr(&fast), buf_cstr(&slow)), "special %zu at %zu", k, at);
+			CHECK_INT(strlen(buf_cstr(&fast)), fast.len);
+			buf_release(&fast);
+			buf_release(&slow);
+		}
+}
