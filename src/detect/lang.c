@@ -461,19 +461,17 @@ int lang_table_ok(void)
  * (lang_detect builds it while it scans the word). */
 static unsigned lookup(uint64_t key)
 {
-	size_t lo = 0, hi = N_WORDS;
+	/* Lower bound without a branch on the key (a mispredicted branch per
+	 * probe is most of the cost): the table is sorted, keys unique. */
+	size_t lo = 0, n = N_WORDS;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
+	while (n > 1) {
+		size_t half = n / 2;
 
-		if (words[mid].key == key)
-			return words[mid].mask;
-		if (words[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+		lo = words[lo + half - 1].key < key ? lo + half : lo;
+		n -= half;
 	}
-	return 0;
+	return words[lo].key == key ? words[lo].mask : 0;
 }
 
 static int ends2(const char *w, size_t n, char a, char b)

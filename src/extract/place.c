@@ -266,17 +266,19 @@ const struct place *place_match(const char *s, size_t len, size_t i,
 {
 	unsigned key = (unsigned)(unsigned char)s[i] << 8 |
 		       (i + 1 < len ? (unsigned char)s[i + 1] : 0);
-	size_t lo = 0, hi = N_PLACES;
+	size_t lo = 0, m = N_PLACES;
 	const struct place *best = NULL;
 
 	*n = 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (places[mid].key2 < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* The first row with key2 >= key, without a branch on the key: most
+	 * probes would mispredict. */
+	while (m > 1) {
+		size_t half = m / 2;
+
+		lo = places[lo + half - 1].key2 < key ? lo + half : lo;
+		m -= half;
 	}
+	lo += places[lo].key2 < key;
 	for (; lo < N_PLACES && places[lo].key2 == key; lo++) {
 		const char *nm = places[lo].name;
 		size_t l = places[lo].len;
