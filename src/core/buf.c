@@ -53,7 +53,7 @@ int buf_grow(struct buf *b, size_t n)
 	return 0;
 }
 
-int buf_add(struct buf *b, const void *data, size_t len)
+int buf_add_grow(struct buf *b, const void *data, size_t len)
 {
 	int rc = buf_grow(b, len);
 
@@ -64,11 +64,6 @@ int buf_add(struct buf *b, const void *data, size_t len)
 	b->len += len;
 	b->p[b->len] = '\0';
 	return 0;
-}
-
-int buf_addc(struct buf *b, char c)
-{
-	return buf_add(b, &c, 1);
 }
 
 int buf_adds(struct buf *b, const char *s)

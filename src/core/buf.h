@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct buf {
 	char *p;	/* NULL until the first append; else NUL-terminated */
@@ -27,9 +28,28 @@ void buf_release(struct buf *b);
 /* Empty the buffer, keep its memory, clear the error. */
 void buf_reset(struct buf *b);
 
-/* Appends return 0 or the (sticky) error code. */
-int buf_add(struct buf *b, const void *data, size_t len);
-int buf_addc(struct buf *b, char c);
+/* Appends return 0 or the (sticky) error code. buf_add and buf_addc are
+ * inline when the bytes fit the allocation (the render of every output
+ * line is thousands of small appends); the out-of-line part grows. */
+int buf_add_grow(struct buf *b, const void *data, size_t len);
+static inline int buf_add(struct buf *b, const void *data, size_t len)
+{
+	if (b->err || len >= b->cap - b->len || len > b->max - b->len || !b->p)
+		return buf_add_grow(b, data, len);
+	if (len)
+		memcpy(b->p + b->len, data, len);
+	b->len += len;
+	b->p[b->len] = '\0';
+	return 0;
+}
+static inline int buf_addc(struct buf *b, char c)
+{
+	if (b->err || b->cap - b->len < 2 || b->len >= b->max || !b->p)
+		return buf_add_grow(b, &c, 1);
+	b->p[b->len++] = c;
+	b->p[b->len] = '\0';
+	return 0;
+}
 int buf_adds(struct buf *b, const char *s);
 int buf_addf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int buf_vaddf(struct buf *b, const char *fmt, va_list ap);

@@ -27,6 +27,18 @@ static inline int json_add_sv(struct buf *b, struct str s)
 }
 /* "key": (with a leading comma when *first is 0; sets *first = 0). */
 int json_add_key(struct buf *b, int *first, const char *key);
+/* The same for a string-literal key that needs no escaping (letters,
+ * digits, '_'): quoted at compile time, appended in one piece. */
+#define JSON_KEY(b, first, lit) \
+	json_add_quoted_key((b), (first), "\"" lit "\":", sizeof("\"" lit "\":") - 1)
+static inline int json_add_quoted_key(struct buf *b, int *first, const char *quoted,
+				      size_t n)
+{
+	if (!*first)
+		buf_addc(b, ',');
+	*first = 0;
+	return buf_add(b, quoted, n);
+}
 int json_add_int(struct buf *b, int64_t v);
 /* A finite double with up to `digits` significant digits; NaN/inf as null. */
 int json_add_num(struct buf *b, double v, int digits);

@@ -457,31 +457,21 @@ int lang_table_ok(void)
 	return 1;
 }
 
-static uint64_t pack(const char *w, size_t n)
+/* A word as its table key: its bytes big-endian from the top, zero-padded
+ * (lang_detect builds it while it scans the word). */
+static unsigned lookup(uint64_t key)
 {
-	uint64_t k = 0;
+	/* Lower bound without a branch on the key (a mispredicted branch per
+	 * probe is most of the cost): the table is sorted, keys unique. */
+	size_t lo = 0, n = N_WORDS;
 
-	for (size_t i = 0; i < 8; i++)
-		k = k << 8 | (i < n ? (unsigned char)w[i] : 0);
-	return k;
-}
+	while (n > 1) {
+		size_t half = n / 2;
 
-static unsigned lookup(const char *w, size_t n)
-{
-	uint64_t key = pack(w, n);
-	size_t lo = 0, hi = N_WORDS;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (words[mid].key == key)
-			return words[mid].mask;
-		if (words[mid].key < key)
-			lo = mid + 1;
-		else
-			hi = mid;
+		lo = words[lo + half - 1].key < key ? lo + half : lo;
+		n -= half;
 	}
-	return 0;
+	return words[lo].key == key ? words[lo].mask : 0;
 }
 
 static int ends2(const char *w, size_t n, char a, char b)
@@ -499,13 +489,18 @@ static void spelling_votes(const char *w, size_t n, int *score)
 {
 	int nh = 0, th = 0, kw = 0, ll = 0;
 
-	for (size_t i = 0; i + 1 < n; i++) {
-		char a = w[i], b = w[i + 1];
+	/* The pairs end in h, w or l: test the first byte only then. */
+	for (size_t i = 1; i < n; i++) {
+		char a = w[i - 1], b = w[i];
 
-		nh |= (a == 'n' || a == 'l') && b == 'h';
-		th |= a == 't' && b == 'h';
-		kw |= a == 'k' && b == 'w';
-		ll |= a == 'l' && b == 'l';
+		if (b == 'h') {
+			nh |= a == 'n' || a == 'l';
+			th |= a == 't';
+		} else if (b == 'w') {
+			kw |= a == 'k';
+		} else if (b == 'l') {
+			ll |= a == 'l';
+		}
 	}
 	if (ends3(w, n, 'c', 'a', 'o') || ends3(w, n, 'o', 'e', 's'))
 		score[LANG_PT] += 2;
@@ -524,15 +519,20 @@ enum lang lang_detect(const char *s, size_t len)
 	int best = LANG_OTHER, total = 0;
 
 	while (i < len) {
+		uint64_t key;
 		size_t j;
 
 		while (i < len && !ascii_is_lower((unsigned char)s[i]))
 			i++;
 		j = i;
-		while (j < len && ascii_is_lower((unsigned char)s[j]))
+		key = 0;	/* pack(s + i, j - i), built while scanning */
+		while (j < len && ascii_is_lower((unsigned char)s[j])) {
+			if (j - i < 8)
+				key = key << 8 | (unsigned char)s[j];
 			j++;
+		}
 		if (j > i && j - i <= MAX_WORD) {
-			unsigned m = lookup(s + i, j - i);
+			unsigned m = lookup(key << 8 * (8 - (j - i)));
 			int w = (m & (m - 1)) ? 1 : 2;
 
 			for (int l = 0; m && l < LANG_OTHER; l++)

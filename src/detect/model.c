@@ -22,6 +22,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* inlined: model_hash_text hashes every word and bigram of a post */
+#define XXH_INLINE_ALL
 #include <xxhash.h>
 
 #include "core/ascii.h"
@@ -59,8 +61,13 @@ static uint64_t mix64(uint64_t x)
 static void add_hashed(struct fvec *f, uint64_t h)
 {
 	uint32_t idx = MODEL_N_DENSE + (uint32_t)(h & (MODEL_N_HASHED - 1));
+	/* +1.0f or -1.0f by the top bit, with no branch: the sign of a hash
+	 * is a coin toss, and a branch on it mispredicts half the time. */
+	uint32_t bits = 0x3f800000u | (uint32_t)(h >> 63) << 31;
+	float v;
 
-	fvec_add(f, idx, (h >> 63) ? -1.0f : 1.0f);
+	memcpy(&v, &bits, sizeof(v));
+	fvec_add(f, idx, v);
 }
 
 static void scale_from(struct fvec *f, size_t from)
@@ -119,13 +126,17 @@ void model_hash_text(struct fvec *f, const char *s, size_t len)
 	}
 	scale_from(f, from);
 	from = f->n;
-	for (i = 0; i + 4 <= len && n_chars < MODEL_MAX_GRAMS; i++, n_chars++) {
-		uint64_t g = (uint64_t)(unsigned char)fold_digit(s[i]) |
-			     (uint64_t)(unsigned char)fold_digit(s[i + 1]) << 8 |
-			     (uint64_t)(unsigned char)fold_digit(s[i + 2]) << 16 |
-			     (uint64_t)(unsigned char)fold_digit(s[i + 3]) << 24;
+	if (len >= 4) {
+		/* The gram at i is bytes i..i+3, s[i] lowest: a window that
+		 * shifts one folded byte in per step. */
+		uint32_t g = (uint32_t)(unsigned char)fold_digit(s[0]) << 8 |
+			     (uint32_t)(unsigned char)fold_digit(s[1]) << 16 |
+			     (uint32_t)(unsigned char)fold_digit(s[2]) << 24;
 
-		add_hashed(f, mix64(g ^ SEED_CHAR4 << 32));
+		for (i = 0; i + 4 <= len && n_chars < MODEL_MAX_GRAMS; i++, n_chars++) {
+			g = g >> 8 | (uint32_t)(unsigned char)fold_digit(s[i + 3]) << 24;
+			add_hashed(f, mix64((uint64_t)g ^ SEED_CHAR4 << 32));
+		}
 	}
 	scale_from(f, from);
 }

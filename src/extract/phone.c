@@ -420,9 +420,11 @@ static int word_before_is(const char *s, size_t i, const char *const *words,
 	*wstart = b;
 	if (b == e)
 		return 0;
+	/* [b, e) is alphanumeric, so it holds no NUL: equal to words[w]
+	 * when its first e - b bytes match and words[w] ends there. */
 	for (size_t w = 0; words[w]; w++)
-		if (strlen(words[w]) == e - b &&
-		    memcmp(s + b, words[w], e - b) == 0)
+		if (words[w][0] == s[b] && strncmp(words[w], s + b, e - b) == 0 &&
+		    words[w][e - b] == '\0')
 			return 1;
 	return 0;
 }

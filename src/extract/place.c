@@ -16,7 +16,8 @@
 #include "core/banned.h"
 
 #define PL(name, canon, region, is_dest) \
-	{ name, canon, region, is_dest, sizeof(name) - 1 }
+	{ name, canon, region, is_dest, sizeof(name) - 1, \
+	  (unsigned)(unsigned char)(name)[0] << 8 | (unsigned char)(name)[1] }
 
 static const struct place places[] = {
 	PL("acuna", "ciudad acuna", "MX", 0),
@@ -260,36 +261,25 @@ static const struct place places[] = {
 };
 #define N_PLACES (sizeof(places) / sizeof(places[0]))
 
-/* Compare the first two bytes of name with key (key2 may be NUL). */
-static int cmp2(const char *name, unsigned char k0, unsigned char k1)
-{
-	unsigned char n0 = (unsigned char)name[0];
-	unsigned char n1 = n0 ? (unsigned char)name[1] : 0;
-
-	if (n0 != k0)
-		return n0 < k0 ? -1 : 1;
-	if (n1 != k1)
-		return n1 < k1 ? -1 : 1;
-	return 0;
-}
-
 const struct place *place_match(const char *s, size_t len, size_t i,
 				size_t *n)
 {
-	unsigned char k0 = (unsigned char)s[i];
-	unsigned char k1 = i + 1 < len ? (unsigned char)s[i + 1] : 0;
-	size_t lo = 0, hi = N_PLACES;
+	unsigned key = (unsigned)(unsigned char)s[i] << 8 |
+		       (i + 1 < len ? (unsigned char)s[i + 1] : 0);
+	size_t lo = 0, m = N_PLACES;
 	const struct place *best = NULL;
 
 	*n = 0;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (cmp2(places[mid].name, k0, k1) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
+	/* The first row with key2 >= key, without a branch on the key: most
+	 * probes would mispredict. */
+	while (m > 1) {
+		size_t half = m / 2;
+
+		lo = places[lo + half - 1].key2 < key ? lo + half : lo;
+		m -= half;
 	}
-	for (; lo < N_PLACES && cmp2(places[lo].name, k0, k1) == 0; lo++) {
+	lo += places[lo].key2 < key;
+	for (; lo < N_PLACES && places[lo].key2 == key; lo++) {
 		const char *nm = places[lo].name;
 		size_t l = places[lo].len;
 		if (l <= *n || i + l > len || memcmp(s + i, nm, l) != 0)

@@ -21,6 +21,7 @@ struct place {
 	int is_dest;		/* a destination (US, CA, Europe), not an
 				 * origin or transit country */
 	size_t len;		/* strlen(name) */
+	unsigned key2;		/* name[0] << 8 | name[1]: the search key */
 };
 
 /* The longest gazetteer name that starts at s[i] and ends at a word

@@ -651,7 +651,13 @@ static int can_start(const char *s, size_t i)
 	if (i == 0)
 		return 1;
 	c = (unsigned char)s[i - 1];
-	return !ascii_is_alnum(c) && !(c && strchr(".-_@/%+&=#~?$\\", c));
+	switch (c) {	/* glued to one of .-_@/%+&=#~?$\\ : not a start */
+	case '.': case '-': case '_': case '@': case '/': case '%': case '+':
+	case '&': case '=': case '#': case '~': case '?': case '$': case '\\':
+		return 0;
+	default:
+		return !ascii_is_alnum(c);
+	}
 }
 
 int url_find(struct ind_sink *k)

@@ -35,11 +35,12 @@ _Static_assert(sizeof(((struct post_ocr *)0)->hash) == OCR_HASH_BYTES, "post_ocr
 #define SEP "\n\n"		/* between segments of the concatenation */
 #define SEP_LEN 2
 
-static void add_sv_or_null(struct buf *b, int *first, const char *key, struct str s)
-{
-	json_add_key(b, first, key);
-	json_add_sv(b, s);
-}
+/* "key": and the string or null; key is a literal (JSON_KEY). */
+#define add_sv_or_null(b, first, key, s) \
+	do { \
+		JSON_KEY(b, first, key); \
+		json_add_sv(b, s); \
+	} while (0)
 
 /* The segment of full that holds offset off: 0 the caption, k image k-1. */
 static size_t segment_of(const struct post *p, uint32_t off)
@@ -76,16 +77,16 @@ static void add_span(struct buf *b, const struct post *p, uint32_t start, uint32
 	struct str seg = post_span(p, start, end, &k, &start, &end);
 	int first = 0;
 
-	json_add_key(b, &first, "from");
+	JSON_KEY(b, &first, "from");
 	if (k)
 		json_add_cstr(b, p->ocr[k - 1].image);
 	else
 		buf_adds(b, "\"caption\"");
-	json_add_key(b, &first, "text");
+	JSON_KEY(b, &first, "text");
 	json_add_str(b, seg.p + start, end - start);
-	json_add_key(b, &first, "start");
+	JSON_KEY(b, &first, "start");
 	json_add_int(b, start);
-	json_add_key(b, &first, "end");
+	JSON_KEY(b, &first, "end");
 	json_add_int(b, end);
 }
 
@@ -98,18 +99,18 @@ static void render_ocr(struct buf *b, const struct post *p)
 		if (i)
 			buf_addc(b, ',');
 		buf_addc(b, '{');
-		json_add_key(b, &f, "image");
+		JSON_KEY(b, &f, "image");
 		json_add_cstr(b, o->image);
-		json_add_key(b, &f, "confidence");
+		JSON_KEY(b, &f, "confidence");
 		json_add_num(b, o->confidence, 2);
-		json_add_key(b, &f, "text");
+		JSON_KEY(b, &f, "text");
 		json_add_sv(b, o->text);
 		if (o->timed_out) {
-			json_add_key(b, &f, "timed_out");
+			JSON_KEY(b, &f, "timed_out");
 			json_add_bool(b, 1);
 		}
 		if (o->error) {
-			json_add_key(b, &f, "error");
+			JSON_KEY(b, &f, "error");
 			json_add_cstr(b, o->error);
 		}
 		buf_addc(b, '}');
@@ -136,19 +137,19 @@ static void render_indicators(struct buf *b, const struct post *p)
 			first = 0;
 			buf_addc(b, '{');
 			if (x->kind == IND_PRICE) {
-				json_add_key(b, &f, "amount");
+				JSON_KEY(b, &f, "amount");
 				json_add_cstr(b, x->amount);
-				json_add_key(b, &f, "currency");
+				JSON_KEY(b, &f, "currency");
 				json_add_cstr(b, x->currency);
 			} else {
-				json_add_key(b, &f, "value");
+				JSON_KEY(b, &f, "value");
 				json_add_cstr(b, x->value);
 				if (x->kind == IND_PHONE && x->region) {
-					json_add_key(b, &f, "region");
+					JSON_KEY(b, &f, "region");
 					json_add_cstr(b, x->region);
 				}
 				if (x->kind == IND_LINK && x->link_kind) {
-					json_add_key(b, &f, "kind");
+					JSON_KEY(b, &f, "kind");
 					json_add_cstr(b, x->link_kind);
 				}
 			}
@@ -187,38 +188,38 @@ static void render(struct buf *b, const struct post *p)
 	add_sv_or_null(b, &first, "author", r->author);
 	add_sv_or_null(b, &first, "created_at", r->created_at);
 	add_sv_or_null(b, &first, "url", r->url);
-	json_add_key(b, &first, "lang");
+	JSON_KEY(b, &first, "lang");
 	json_add_cstr(b, p->det.lang);
 	add_sv_or_null(b, &first, "text", r->text);
-	json_add_key(b, &first, "ocr");
+	JSON_KEY(b, &first, "ocr");
 	render_ocr(b, p);
 
-	json_add_key(b, &first, "source");
+	JSON_KEY(b, &first, "source");
 	{
 		int f = 1;
 		buf_addc(b, '{');
-		json_add_key(b, &f, "file");
+		JSON_KEY(b, &f, "file");
 		json_add_sv(b, r->source);
-		json_add_key(b, &f, "line");
+		JSON_KEY(b, &f, "line");
 		json_add_int(b, r->line);
 		if (!str_is_null(r->locator)) {
-			json_add_key(b, &f, "locator");
+			JSON_KEY(b, &f, "locator");
 			json_add_sv(b, r->locator);
 		}
-		json_add_key(b, &f, "format");
+		JSON_KEY(b, &f, "format");
 		json_add_cstr(b, r->format);
 		buf_addc(b, '}');
 	}
-	json_add_key(b, &first, "warnings");
+	JSON_KEY(b, &first, "warnings");
 	render_warnings(b, r->warnings);
-	json_add_key(b, &first, "indicators");
+	JSON_KEY(b, &first, "indicators");
 	render_indicators(b, p);
 
-	json_add_key(b, &first, "score");
+	JSON_KEY(b, &first, "score");
 	json_add_num(b, p->det.score, 4);
-	json_add_key(b, &first, "flagged");
+	JSON_KEY(b, &first, "flagged");
 	json_add_bool(b, p->det.flagged);
-	json_add_key(b, &first, "tactics");
+	JSON_KEY(b, &first, "tactics");
 	buf_addc(b, '[');
 	{
 		int f = 1;
@@ -232,7 +233,7 @@ static void render(struct buf *b, const struct post *p)
 		}
 	}
 	buf_addc(b, ']');
-	json_add_key(b, &first, "reasons");
+	JSON_KEY(b, &first, "reasons");
 	buf_addc(b, '[');
 	for (size_t i = 0; i < p->det.n_reasons; i++) {
 		const struct reason *x = &p->det.reasons[i];
@@ -240,7 +241,7 @@ static void render(struct buf *b, const struct post *p)
 		if (i)
 			buf_addc(b, ',');
 		buf_addc(b, '{');
-		json_add_key(b, &f, "tactic");
+		JSON_KEY(b, &f, "tactic");
 		json_add_cstr(b, tactic_name(x->tactic));
 		add_span(b, p, x->start, x->end);
 		buf_addc(b, '}');

@@ -482,6 +482,18 @@ static char number_word(const char *w, size_t n)
 	return 0;
 }
 
+/* Is c the initial of some number word (a case of number_word's switch)? */
+static int number_initial(unsigned char c)
+{
+	switch (c) {
+	case 'c': case 'd': case 'e': case 'f': case 'h': case 'n':
+	case 'o': case 'q': case 's': case 't': case 'u': case 'z':
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static int is_number_sep(unsigned char c)
 {
 	return c == ' ' || c == ',' || c == '.' || c == '-';
@@ -527,6 +539,13 @@ void deob_spelled_digits(struct norm_text *t)
 
 		if (!is_word_byte(s[i])) {
 			i++;
+			continue;
+		}
+		/* A word whose initial starts no number word is skipped whole,
+		 * as number_item would (its token ends where word bytes do). */
+		if (ascii_is_lower(s[i]) && !number_initial(s[i])) {
+			while (i < n && is_word_byte(s[i]))
+				i++;
 			continue;
 		}
 		/* Most tokens are not number words: one scan tells. */

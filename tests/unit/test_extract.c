@@ -94,6 +94,29 @@ TEST(extract, place_match_longest)
 	CHECK(place_match("u", 1, 0, &n) == NULL);
 }
 
+/* The search keys on the first two bytes: the first and last rows, the
+ * two-letter names, names that share their first two bytes, a dotted one. */
+TEST(extract, place_match_ends_of_table)
+{
+	static const char *const names[][2] = {
+		{ "acuna", "ciudad acuna" }, { "yuma", "yuma" }, { "xela", "quetzaltenango" },
+		{ "tj", "tijuana" }, { "uk", "reino unido" }, { "usa", "usa" },
+		{ "u.s.a.", "usa" }, { "utah", "utah" }, { "nuevo laredo", "nuevo laredo" },
+		{ "nueva york", "nueva york" }, { "cd. juarez", "ciudad juarez" },
+	};
+	size_t n;
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		const struct place *p = place_match(names[i][0], strlen(names[i][0]), 0, &n);
+
+		CHECK_MSG(p && !strcmp(p->canon, names[i][1]) && n == strlen(names[i][0]),
+			  "%s", names[i][0]);
+	}
+	CHECK(place_match("ab", 2, 0, &n) == NULL);
+	CHECK(place_match("zz", 2, 0, &n) == NULL);
+	CHECK(place_match("utahx", 5, 0, &n) == NULL);
+}
+
 TEST(extract, kind_keys)
 {
 	CHECK_STR(ind_kind_key(IND_PHONE), "phones");
