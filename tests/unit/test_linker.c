@@ -544,7 +544,7 @@ static void gen_corpus(struct gen *g, size_t n)
 		uint64_t r = mix(i + 1);
 		unsigned t = (unsigned)(r % 40), len = 0;
 
-		snprintf(g->id[i], sizeof(g->id[0]), "g%zu", i);
+		snprintf(g->id[i], sizeof(g->id[0]), "g%u", (unsigned)i);
 		snprintf(g->author[i], sizeof(g->author[0]), "acc%u", (unsigned)(r >> 20) % 90);
 		if (r >> 40 & 1)
 			snprintf(g->phone[i], sizeof(g->phone[0]), "+5255%08u",
@@ -567,15 +567,15 @@ static void gen_small_clusters(struct gen *g, size_t n)
 	gen_corpus(g, n);
 	for (size_t i = 0; i < n; i++) {
 		uint64_t r = mix(i + 7);
-		size_t k = i / 3, len = 0;
+		unsigned k = (unsigned)(i / 3) % 100000, len = 0;
 
-		snprintf(g->author[i], sizeof(g->author[0]), "acc%zu", k);
+		snprintf(g->author[i], sizeof(g->author[0]), "acc%u", k);
 		g->phone[i][0] = '\0';
 		if (k % 4 == 0)
-			snprintf(g->phone[i], sizeof(g->phone[0]), "+5255%08zu", k);
+			snprintf(g->phone[i], sizeof(g->phone[0]), "+5255%08u", k);
 		for (unsigned w = 0; w < 12 && len + 24 < sizeof(g->text[0]); w++)
 			len += (unsigned)snprintf(g->text[i] + len, sizeof(g->text[0]) - len,
-						  "%sk%zuw%u", w ? " " : "", k,
+						  "%sk%uw%u", w ? " " : "", k,
 						  w == 5 ? 50 + (unsigned)(r % 5) : w);
 	}
 }
