@@ -51,6 +51,9 @@ struct link_opts {
 	const char *tmp_dir;	/* where the linker's temporary files go
 				 * (created and unlinked at once, see
 				 * spill.h); NULL: $TMPDIR, else /tmp */
+	int threads;		/* threads linker_finish compares texts on
+				 * (0 or 1: the caller's only); never
+				 * changes the result */
 };
 
 struct link_post {

@@ -25,6 +25,9 @@
  *                       root -> cluster 4 (the text union-find is
  *                       freed first unless contact_veto is 3)          +17
  *   networks.jsonl:     cluster of 4, posts by cluster 4, first edge 4 +12
+ *                       (written on link_opts.threads threads, netwrite.c:
+ *                       each other thread adds 4 per distinct value and
+ *                       two chunk buffers of 16 clusters' lines)
  * plus per distinct value (intern.h, about 40 bytes and the string, and 6
  * in finish), per cluster about 130 bytes, and fixed buffers: the LSH
  * table (lsh_table_keys keys: 16 MiB), the signature window (sig_window

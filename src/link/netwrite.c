@@ -6,6 +6,8 @@
  * (sorted values, clusters by risk, size, number), never hash order.
  */
 #include <assert.h>
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -313,7 +315,8 @@ static int add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
 	return 0;
 }
 
-static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out)
+/* Cluster c's line into w->b. */
+static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 {
 	const struct cluster *C = &L->cl[c];
 	struct buf *b = &w->b;
@@ -441,11 +444,198 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c, FILE *out
 			return rc;
 	}
 	buf_adds(b, "}\n");
-	if (buf_error(b))
-		return buf_error(b);
-	if (fwrite(b->p, 1, b->len, out) != b->len)
-		return ATL_EIO;
-	return 0;
+	return buf_error(b);
+}
+
+/*
+ * Clusters are written on L->o.threads threads (the templates are the
+ * costly part): the clusters, in output order, are cut into chunks of
+ * NET_CHUNK, and chunk j is written by thread j % n_thr. Thread 0, the
+ * caller, writes its chunks straight to the file; the others into one of
+ * two buffers each, which the caller copies to the file in turn, so the
+ * bytes are those of one thread. Each thread has its own scratch (wctx:
+ * counts, arena, meta caches); the posts by cluster, the linker's arrays
+ * and its files (spill_read) are only read.
+ */
+#define NET_CHUNK 16
+
+struct nslot {
+	struct buf out;		/* a chunk's lines */
+	int ready;		/* written and not copied yet */
+	int rc;
+};
+
+struct nctx {
+	struct linker *L;
+	const struct corder *ord;
+	size_t n_cl;
+	uint32_t n_thr, n_chunks;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int go, quit;		/* n_thr is final; stop */
+};
+
+struct nthread {
+	struct nctx *x;
+	uint32_t id;
+	struct wctx w;
+	struct nslot s[2];
+	pthread_t tid;
+	int started;
+};
+
+static int wctx_init(struct wctx *w, const struct wctx *shared, size_t n_keys)
+{
+	memset(w, 0, sizeof(*w));
+	buf_init(&w->b, JSON_LINE_MAX);
+	arena_init(&w->a, 1 << 20);
+	if (shared) {
+		w->off = shared->off;
+		w->posts = shared->posts;
+		w->edge_of = shared->edge_of;
+	}
+	w->cnt = calloc(n_keys ? n_keys : 1, sizeof(*w->cnt));
+	return w->cnt ? 0 : ATL_ENOMEM;
+}
+
+/* Frees the scratch; the shared arrays are the caller's. */
+static void wctx_release(struct wctx *w)
+{
+	free(w->cnt);
+	free(w->tv);
+	free(w->prices);
+	buf_release(&w->b);
+	arena_release(&w->a);
+	meta_cache_release(&w->mc);
+	meta_cache_release(&w->mc_with);
+}
+
+/* Chunk j's lines into b (b == NULL: straight to out). */
+static int write_chunk(struct nctx *x, struct wctx *w, uint32_t j, struct buf *b, FILE *out)
+{
+	size_t from = (size_t)j * NET_CHUNK;
+	size_t to = from + NET_CHUNK < x->n_cl ? from + NET_CHUNK : x->n_cl;
+	int rc = 0;
+
+	if (b)
+		buf_reset(b);
+	for (size_t i = from; i < to && rc == 0; i++) {
+		rc = write_cluster(x->L, w, x->ord[i].c);
+		if (rc < 0)
+			break;
+		if (b)
+			rc = buf_add_grow(b, w->b.p, w->b.len);
+		else if (fwrite(w->b.p, 1, w->b.len, out) != w->b.len)
+			rc = ATL_EIO;
+	}
+	return rc;
+}
+
+static void *nthread_main(void *arg)
+{
+	struct nthread *me = arg;
+	struct nctx *x = me->x;
+
+	pthread_mutex_lock(&x->mu);
+	while (!x->go && !x->quit)
+		pthread_cond_wait(&x->cv, &x->mu);
+	for (uint32_t j = me->id, r = 0; j < x->n_chunks && !x->quit; j += x->n_thr, r++) {
+		struct nslot *s = &me->s[r % 2];
+		int rc;
+
+		while (!x->quit && s->ready)	/* not copied yet */
+			pthread_cond_wait(&x->cv, &x->mu);
+		if (x->quit)
+			break;
+		pthread_mutex_unlock(&x->mu);
+		rc = write_chunk(x, &me->w, j, &s->out, NULL);
+		pthread_mutex_lock(&x->mu);
+		s->rc = rc;
+		s->ready = 1;
+		pthread_cond_broadcast(&x->cv);
+		if (rc < 0)
+			break;
+	}
+	pthread_mutex_unlock(&x->mu);
+	return NULL;
+}
+
+static int write_all(struct linker *L, struct wctx *w, const struct corder *ord, FILE *out)
+{
+	size_t n_keys = intern_n(&L->keys);
+	struct nctx x;
+	struct nthread *th;
+	uint32_t n_alloc;
+	int rc = 0;
+
+	memset(&x, 0, sizeof(x));
+	x.L = L;
+	x.ord = ord;
+	x.n_cl = L->n_cl;
+	x.n_chunks = (uint32_t)((L->n_cl + NET_CHUNK - 1) / NET_CHUNK);
+	x.n_thr = L->o.threads > 1 ? (uint32_t)L->o.threads : 1;
+	if (x.n_thr > 64)
+		x.n_thr = 64;
+	if (x.n_thr > x.n_chunks)	/* nothing for the others to do */
+		x.n_thr = x.n_chunks ? x.n_chunks : 1;
+	n_alloc = x.n_thr;
+	th = calloc(n_alloc, sizeof(*th));
+	if (!th)
+		return ATL_ENOMEM;
+	pthread_mutex_init(&x.mu, NULL);
+	pthread_cond_init(&x.cv, NULL);
+	for (uint32_t i = 1; i < n_alloc; i++) {
+		th[i].x = &x;
+		th[i].id = i;
+		buf_init(&th[i].s[0].out, SIZE_MAX / 2);
+		buf_init(&th[i].s[1].out, SIZE_MAX / 2);
+		if (wctx_init(&th[i].w, w, n_keys) < 0 ||
+		    pthread_create(&th[i].tid, NULL, nthread_main, &th[i]) != 0)
+			break;	/* fewer threads: see below */
+		th[i].started = 1;
+	}
+	pthread_mutex_lock(&x.mu);	/* the threads that started, 1.. */
+	x.n_thr = 1;
+	while (x.n_thr < n_alloc && th[x.n_thr].started)
+		x.n_thr++;
+	x.go = 1;
+	pthread_cond_broadcast(&x.cv);
+	pthread_mutex_unlock(&x.mu);
+	for (uint32_t j = 0; j < x.n_chunks && rc == 0; j++) {
+		struct nthread *o = &th[j % x.n_thr];
+		struct nslot *s = &o->s[(j / x.n_thr) % 2];
+
+		if (j % x.n_thr == 0) {
+			rc = write_chunk(&x, w, j, NULL, out);
+			continue;
+		}
+		pthread_mutex_lock(&x.mu);
+		while (!s->ready)
+			pthread_cond_wait(&x.cv, &x.mu);
+		pthread_mutex_unlock(&x.mu);
+		rc = s->rc;
+		if (rc == 0 && fwrite(s->out.p, 1, s->out.len, out) != s->out.len)
+			rc = ATL_EIO;
+		pthread_mutex_lock(&x.mu);
+		s->ready = 0;
+		pthread_cond_broadcast(&x.cv);
+		pthread_mutex_unlock(&x.mu);
+	}
+	pthread_mutex_lock(&x.mu);
+	x.quit = 1;
+	pthread_cond_broadcast(&x.cv);
+	pthread_mutex_unlock(&x.mu);
+	for (uint32_t i = 1; i < n_alloc; i++) {
+		if (th[i].started)
+			pthread_join(th[i].tid, NULL);
+		wctx_release(&th[i].w);
+		buf_release(&th[i].s[0].out);
+		buf_release(&th[i].s[1].out);
+	}
+	pthread_mutex_destroy(&x.mu);
+	pthread_cond_destroy(&x.cv);
+	free(th);
+	return rc;
 }
 
 int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
@@ -460,15 +650,12 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 	rc = L->broken ? ATL_EIO : spill_flush(&L->samples);	/* linker_samples reads it */
 	if (rc < 0)
 		return atl_err_set(err, rc, "cannot write networks: %s", atl_code_str(rc));
-	memset(&w, 0, sizeof(w));
-	buf_init(&w.b, JSON_LINE_MAX);
-	arena_init(&w.a, 1 << 20);
+	rc = wctx_init(&w, NULL, n_keys);
 	w.off = calloc(L->n_cl + 1, sizeof(*w.off));
 	w.posts = malloc((L->n ? L->n : 1) * sizeof(*w.posts));
 	w.edge_of = malloc((L->n ? L->n : 1) * sizeof(*w.edge_of));
-	w.cnt = calloc(n_keys ? n_keys : 1, sizeof(*w.cnt));
 	ord = malloc((L->n_cl ? L->n_cl : 1) * sizeof(*ord));
-	if (!w.off || !w.posts || !w.edge_of || !w.cnt || !ord) {
+	if (rc < 0 || !w.off || !w.posts || !w.edge_of || !ord) {
 		rc = ATL_ENOMEM;
 		goto out;
 	}
@@ -509,20 +696,13 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 		ord[c].c = (uint32_t)c;
 	}
 	qsort(ord, L->n_cl, sizeof(*ord), cmp_corder);
-	for (size_t i = 0; i < L->n_cl && rc == 0; i++)
-		rc = write_cluster(L, &w, ord[i].c, out);
+	rc = write_all(L, &w, ord, out);
 out:
 	free(ord);
 	free(w.off);
 	free(w.posts);
 	free(w.edge_of);
-	free(w.cnt);
-	free(w.tv);
-	free(w.prices);
-	buf_release(&w.b);
-	arena_release(&w.a);
-	meta_cache_release(&w.mc);
-	meta_cache_release(&w.mc_with);
+	wctx_release(&w);
 	if (rc == ATL_EIO)
 		return atl_err_set(err, rc, "cannot write networks");
 	if (rc < 0)

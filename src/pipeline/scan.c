@@ -1385,7 +1385,7 @@ struct networks_job {
 	struct run *R;
 	struct atl_err err;
 	int rc;
-	double cpu_s;
+	double cpu_samples_s, cpu_s;
 };
 
 static void *networks_main(void *arg)
@@ -1393,18 +1393,23 @@ static void *networks_main(void *arg)
 	struct networks_job *j = arg;
 	double c = thread_cpu_s();
 
-	j->rc = write_networks(j->R, &j->err);
+	j->rc = collect_samples(j->R, &j->err);
+	j->cpu_samples_s = thread_cpu_s() - c;
+	c = thread_cpu_s();
+	if (j->rc == 0)
+		j->rc = write_networks(j->R, &j->err);
 	j->cpu_s = thread_cpu_s() - c;
 	return NULL;
 }
 
-/* networks.jsonl (templates: the costly part) on a second thread while
- * this one rewrites posts.jsonl with the cluster labels. The networks
- * writer only reads what pass two reads (linker_cluster_of), so the two
- * may run together. */
+/* The template samples and networks.jsonl (templates: the costly part;
+ * the linker spreads it over --threads threads) on a second thread while
+ * this one rewrites posts.jsonl with the cluster labels. Samples and
+ * networks only read what pass two reads (linker_cluster_of, the labels)
+ * and pass two reads nothing they write, so the two may run together. */
 static int finish_outputs(struct run *R, struct atl_err *err)
 {
-	struct networks_job j = { R, ATL_ERR_INIT, 0, 0 };
+	struct networks_job j = { R, ATL_ERR_INIT, 0, 0, 0 };
 	pthread_t t;
 	int rc, threaded = R->st->threads > 1 &&
 			   pthread_create(&t, NULL, networks_main, &j) == 0;
@@ -1419,6 +1424,7 @@ static int finish_outputs(struct run *R, struct atl_err *err)
 	if (threaded)
 		pthread_join(t, NULL);
 	R->st->cpu_networks = j.cpu_s;
+	R->st->cpu_pass2 += j.cpu_samples_s;	/* a part of pass two, as before */
 	if (rc == 0 && j.rc < 0) {
 		*err = j.err;
 		rc = j.rc;
@@ -1572,6 +1578,8 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	lo = o->link;
 	if (!lo.tmp_dir)	/* the linker's temporary files go with posts_tmp */
 		lo.tmp_dir = o->out_dir;
+	if (lo.threads < 1)
+		lo.threads = threads;
 	rc = linker_new(&R.linker, &lo, err);
 	if (rc < 0)
 		goto out;
@@ -1675,10 +1683,6 @@ out:
 		if (rc == 0)
 			rc = linker_finish(R.linker, err);
 		st->cpu_finish = thread_cpu_s() - c;
-		c = thread_cpu_s();
-		if (rc == 0)
-			rc = collect_samples(&R, err);
-		st->cpu_pass2 = thread_cpu_s() - c;
 		if (rc == 0) {
 			st->clusters = linker_n_clusters(R.linker);
 			st->networks = linker_n_networks(R.linker);

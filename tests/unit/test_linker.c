@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "test.h"
 #include "link/link.h"
@@ -543,7 +544,7 @@ static void gen_corpus(struct gen *g, size_t n)
 		uint64_t r = mix(i + 1);
 		unsigned t = (unsigned)(r % 40), len = 0;
 
-		snprintf(g->id[i], sizeof(g->id[0]), "g%zu", i);
+		snprintf(g->id[i], sizeof(g->id[0]), "g%u", (unsigned)i);
 		snprintf(g->author[i], sizeof(g->author[0]), "acc%u", (unsigned)(r >> 20) % 90);
 		if (r >> 40 & 1)
 			snprintf(g->phone[i], sizeof(g->phone[0]), "+5255%08u",
@@ -559,6 +560,26 @@ static void gen_corpus(struct gen *g, size_t n)
 	}
 }
 
+/* Many small clusters: posts in runs of 2 to 4 that share a text (one
+ * word varies), an account and sometimes a phone. */
+static void gen_small_clusters(struct gen *g, size_t n)
+{
+	gen_corpus(g, n);
+	for (size_t i = 0; i < n; i++) {
+		uint64_t r = mix(i + 7);
+		unsigned k = (unsigned)(i / 3) % 100000, len = 0;
+
+		snprintf(g->author[i], sizeof(g->author[0]), "acc%u", k);
+		g->phone[i][0] = '\0';
+		if (k % 4 == 0)
+			snprintf(g->phone[i], sizeof(g->phone[0]), "+5255%08u", k);
+		for (unsigned w = 0; w < 12 && len + 24 < sizeof(g->text[0]); w++)
+			len += (unsigned)snprintf(g->text[i] + len, sizeof(g->text[0]) - len,
+						  "%sk%uw%u", w ? " " : "", k,
+						  w == 5 ? 50 + (unsigned)(r % 5) : w);
+	}
+}
+
 static void gen_free(struct gen *g)
 {
 	free(g->text);
@@ -568,7 +589,10 @@ static void gen_free(struct gen *g)
 }
 
 /* networks.jsonl and the labels of every post, as one string. */
-static char *link_gen(const struct gen *g, const struct link_tuning *t, const char *tmp_dir)
+/* The cluster of each post, then networks.jsonl, written with `threads`
+ * threads. */
+static char *link_gen_threads(const struct gen *g, const struct link_tuning *t,
+			      const char *tmp_dir, int threads)
 {
 	struct atl_err err = ATL_ERR_INIT;
 	struct link_opts o = { 0 };
@@ -581,6 +605,7 @@ static char *link_gen(const struct gen *g, const struct link_tuning *t, const ch
 
 	o.network_threshold = -1;
 	o.tmp_dir = tmp_dir;
+	o.threads = threads;
 	if (linker_new_tuned(&L, &o, t, &err) < 0)
 		return NULL;
 	for (size_t i = 0; ok && i < g->n; i++) {
@@ -628,6 +653,52 @@ static char *link_gen(const struct gen *g, const struct link_tuning *t, const ch
 		return NULL;
 	}
 	return out;
+}
+
+static size_t count_lines(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += *s == '\n';
+	return n;
+}
+
+static char *link_gen(const struct gen *g, const struct link_tuning *t, const char *tmp_dir)
+{
+	return link_gen_threads(g, t, tmp_dir, 1);
+}
+
+/* networks.jsonl written on 2, 7 and 64 threads (each writes chunks of
+ * clusters that the caller puts back in order) is the same bytes as on
+ * one, and the temporary files leave nothing behind. */
+TEST(linker, threads_do_not_change_the_result)
+{
+	struct gen g;
+	struct link_tuning t;
+	char *a, *b, *c, *d, dir[1024];
+
+	snprintf(dir, sizeof(dir), "%s/linktmp-thr", test_tmp_dir());
+	mkdir(dir, 0700);
+	gen_small_clusters(&g, 3000);
+	link_tuning_default(&t);
+	a = link_gen_threads(&g, &t, dir, 1);
+	b = link_gen_threads(&g, &t, dir, 2);
+	c = link_gen_threads(&g, &t, dir, 7);
+	d = link_gen_threads(&g, &t, dir, 64);
+	CHECK(a && b && c && d);
+	/* enough clusters that every thread gets chunks */
+	CHECK(a && count_lines(a) > 3000 + 7 * 16);
+	CHECK(a && strstr(a, "\"template\":{\"text\":\"k"));
+	CHECK(a && b && !strcmp(a, b));
+	CHECK(a && c && !strcmp(a, c));
+	CHECK(a && d && !strcmp(a, d));
+	CHECK_INT(rmdir(dir), 0);	/* empty */
+	free(a);
+	free(b);
+	free(c);
+	free(d);
+	gen_free(&g);
 }
 
 /* A table of 50 band keys (many partitions per band) and a window of 32
