@@ -693,7 +693,13 @@ static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t
 			w->tag[slot] = i;
 		return rc;
 	}
-	if (i >= w->loaded + w->ring_posts)	/* skip what the ring would drop */
+	/* Skip what the ring would drop. The ring slots of the posts skipped
+	 * over still hold older posts, but no candidate is among them: every
+	 * post between the last one asked for and i is short (link_text asks
+	 * for each long post in order), short posts are in no bucket, and the
+	 * posts before the skip fail the test above because loaded and
+	 * ring_posts are multiples of chunk. */
+	if (i >= w->loaded + w->ring_posts)
 		w->loaded = i - i % w->chunk;
 	while (i >= w->loaded) {
 		uint64_t s = w->loaded, e = s + w->chunk < L->n ? s + w->chunk : L->n;
