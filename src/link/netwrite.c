@@ -200,36 +200,10 @@ static int add_template(struct linker *L, struct wctx *w, const struct cluster *
 		rc = template_build(&t, sample, sample ? C->n_sample : 0, &w->a);
 	if (rc < 0)
 		return rc;
-	buf_adds(b, ",\"template\":{\"text\":");
-	if (C->n_sample)
-		json_add_str(b, sample[t.rep].orig, sample[t.rep].orig_len);
-	else
-		buf_adds(b, "null");
-	buf_adds(b, ",\"common_phrases\":[");
-	for (size_t i = 0; i < t.n_phrases; i++) {
-		if (i)
-			buf_addc(b, ',');
-		json_add_cstr(b, t.phrases[i]);
-	}
-	buf_adds(b, "]},\"slots\":[");
-	for (size_t i = 0; i < t.n_slots; i++) {
-		if (i)
-			buf_addc(b, ',');
-		buf_adds(b, "{\"kind\":");
-		json_add_cstr(b, t.slots[i].kind);
-		buf_adds(b, ",\"values\":[");
-		for (size_t j = 0; j < t.slots[i].n_values; j++) {
-			if (j)
-				buf_addc(b, ',');
-			buf_adds(b, "{\"value\":");
-			json_add_cstr(b, t.slots[i].v[j].s);
-			buf_adds(b, ",\"count\":");
-			json_add_int(b, t.slots[i].v[j].count);
-			buf_addc(b, '}');
-		}
-		buf_adds(b, "]}");
-	}
-	buf_addc(b, ']');
+	buf_adds(b, ",\"template\":");
+	template_json(b, &t, sample, C->n_sample);
+	buf_adds(b, ",\"slots\":");
+	template_slots_json(b, &t);
 	return 0;
 }
 

@@ -12,7 +12,9 @@
 
 #include "core/arena.h"
 #include "core/ascii.h"
+#include "core/buf.h"
 #include "core/err.h"
+#include "core/json.h"
 #include "link/template.h"
 #include "core/banned.h"
 
@@ -530,4 +532,44 @@ int template_build(struct tmpl *out, const struct tmpl_post *posts, size_t n,
 	if (rc < 0)
 		return rc;
 	return build_slots(out, tk, n, a);
+}
+
+void template_json(struct buf *b, const struct tmpl *t, const struct tmpl_post *posts,
+		   size_t n)
+{
+	buf_adds(b, "{\"text\":");
+	if (n)
+		json_add_str(b, posts[t->rep].orig, posts[t->rep].orig_len);
+	else
+		buf_adds(b, "null");
+	buf_adds(b, ",\"common_phrases\":[");
+	for (size_t i = 0; i < t->n_phrases; i++) {
+		if (i)
+			buf_addc(b, ',');
+		json_add_cstr(b, t->phrases[i]);
+	}
+	buf_adds(b, "]}");
+}
+
+void template_slots_json(struct buf *b, const struct tmpl *t)
+{
+	buf_addc(b, '[');
+	for (size_t i = 0; i < t->n_slots; i++) {
+		if (i)
+			buf_addc(b, ',');
+		buf_adds(b, "{\"kind\":");
+		json_add_cstr(b, t->slots[i].kind);
+		buf_adds(b, ",\"values\":[");
+		for (size_t j = 0; j < t->slots[i].n_values; j++) {
+			if (j)
+				buf_addc(b, ',');
+			buf_adds(b, "{\"value\":");
+			json_add_cstr(b, t->slots[i].v[j].s);
+			buf_adds(b, ",\"count\":");
+			json_add_int(b, t->slots[i].v[j].count);
+			buf_addc(b, '}');
+		}
+		buf_adds(b, "]}");
+	}
+	buf_addc(b, ']');
 }

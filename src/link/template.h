@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 struct arena;
+struct buf;
 
 #define TMPL_MAX_TOKENS 256		/* tokens per post considered */
 #define TMPL_MAX_SLOT_TOKENS 8		/* longer gaps are rewrites, not slots */
@@ -66,5 +67,13 @@ int template_build(struct tmpl *out, const struct tmpl_post *posts, size_t n,
  * "precio 8000 dolares" makes 8000 a price, "desde tapachula" a place.
  * Returns a static string. */
 const char *template_classify(const char *value, const char *prev, const char *next);
+
+/* networks.jsonl's "template" object ({"text", "common_phrases"}: the
+ * representative's original text, null without a sample) and "slots"
+ * array of t, built from posts (n of them). netwrite.c and
+ * pipeline/redact_dir.c write them with these, so they cannot drift. */
+void template_json(struct buf *b, const struct tmpl *t, const struct tmpl_post *posts,
+		   size_t n);
+void template_slots_json(struct buf *b, const struct tmpl *t);
 
 #endif

@@ -729,51 +729,22 @@ static int emit_values(struct rd *R, yajl_val arr, int ki, yajl_val plats, int s
 	return 0;
 }
 
-/* The template and slots, rebuilt from the sampled redacted texts exactly
- * as netwrite.c's add_template writes them. */
+/* The template and slots, rebuilt from the sampled redacted texts and
+ * written by the same template_json / template_slots_json as netwrite.c. */
 static int emit_template(struct rd *R, const struct cluster *C, int slots)
 {
 	struct buf *b = &R->out;
+	size_t n = C && C->sample ? C->n_sample : 0;
+	const struct tmpl_post *sample = n ? C->sample : NULL;
 	struct tmpl t;
-	int rc = template_build(&t, C ? C->sample : NULL, C && C->sample ? C->n_sample : 0,
-				&R->a);
+	int rc = template_build(&t, sample, n, &R->a);
 
 	if (rc < 0)
 		return rc;
-	if (!slots) {
-		buf_adds(b, "{\"text\":");
-		if (C && C->n_sample)
-			json_add_str(b, C->sample[t.rep].orig, C->sample[t.rep].orig_len);
-		else
-			buf_adds(b, "null");
-		buf_adds(b, ",\"common_phrases\":[");
-		for (size_t i = 0; i < t.n_phrases; i++) {
-			if (i)
-				buf_addc(b, ',');
-			json_add_cstr(b, t.phrases[i]);
-		}
-		buf_adds(b, "]}");
-		return 0;
-	}
-	buf_addc(b, '[');
-	for (size_t i = 0; i < t.n_slots; i++) {
-		if (i)
-			buf_addc(b, ',');
-		buf_adds(b, "{\"kind\":");
-		json_add_cstr(b, t.slots[i].kind);
-		buf_adds(b, ",\"values\":[");
-		for (size_t j = 0; j < t.slots[i].n_values; j++) {
-			if (j)
-				buf_addc(b, ',');
-			buf_adds(b, "{\"value\":");
-			json_add_cstr(b, t.slots[i].v[j].s);
-			buf_adds(b, ",\"count\":");
-			json_add_int(b, t.slots[i].v[j].count);
-			buf_addc(b, '}');
-		}
-		buf_adds(b, "]}");
-	}
-	buf_addc(b, ']');
+	if (slots)
+		template_slots_json(b, &t);
+	else
+		template_json(b, &t, sample, n);
 	return 0;
 }
 
