@@ -136,3 +136,12 @@ char *utf8_repair(struct arena *a, const char *s, size_t n, size_t *len_out,
 		*n_bad_out = bad;
 	return out;
 }
+
+size_t utf8_cut(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}

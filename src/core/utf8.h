@@ -24,6 +24,10 @@ int utf8_encode(uint32_t cp, char *out);
 /* Number of invalid subparts in s; 0 means valid UTF-8. */
 size_t utf8_count_invalid(const char *s, size_t n);
 
+/* Length of the longest prefix of s (n bytes) of at most max bytes that
+ * does not end inside a UTF-8 sequence. */
+size_t utf8_cut(const char *s, size_t n, size_t max);
+
 /* Copy s into the arena with invalid subparts replaced by U+FFFD; NUL added.
  * *n_bad_out gets the number of replacements; *len_out the new length.
  * NULL on out-of-memory. */

@@ -133,6 +133,7 @@
 #include "link/lsh.h"
 #include "link/unionfind.h"
 #include "link/xsort.h"
+#include "core/utf8.h"
 #include "core/banned.h"
 
 #define SIG_BUF_BYTES ((size_t)256 << 10)	/* append buffers */
@@ -1460,15 +1461,6 @@ void linker_stats(const struct linker *L, struct link_stats *out)
 }
 
 /* ---- second pass ---- */
-
-static size_t utf8_cut(const char *s, size_t len, size_t max)
-{
-	if (len <= max)
-		return len;
-	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;
-	return max;
-}
 
 int linker_wants_text(const struct linker *L, uint64_t idx)
 {

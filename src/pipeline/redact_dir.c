@@ -23,6 +23,7 @@
 #include "pipeline/post.h"
 #include "report/jsonl.h"
 #include "text/normalize.h"
+#include "core/utf8.h"
 #include "core/banned.h"
 
 #define PATH_BYTES 4096
@@ -459,15 +460,6 @@ static struct cluster *find_cluster(struct rd *R, const char *label)
 		return NULL;
 	key.label = (char *)label;
 	return bsearch(&key, R->cl, R->n_cl, sizeof(*R->cl), cmp_cluster);
-}
-
-static size_t utf8_cut(const char *s, size_t len, size_t max)
-{
-	if (len <= max)
-		return len;
-	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;
-	return max;
 }
 
 /* The linker's sampling (linker.c, make_clusters and linker_add_text): the

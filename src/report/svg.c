@@ -10,20 +10,10 @@
 #include "report/escape.h"
 #include "report/svg.h"
 
+#include "core/utf8.h"
 #include "core/banned.h"
 
 #define LABEL_MAX_BYTES 18	/* labels longer than this are cut (UTF-8 safe) */
-
-/* Length of the longest prefix of s (at most max bytes) that does not cut a
- * UTF-8 sequence. */
-static size_t cut_utf8(const char *s, size_t n, size_t max)
-{
-	if (n <= max)
-		return n;
-	while (max > 0 && ((unsigned char)s[max] & 0xc0) == 0x80)
-		max--;
-	return max;
-}
 
 static void add_label(struct buf *b, const char *s)
 {
@@ -32,7 +22,7 @@ static void add_label(struct buf *b, const char *s)
 	if (!s)
 		return;
 	n = strlen(s);
-	k = cut_utf8(s, n, LABEL_MAX_BYTES);
+	k = utf8_cut(s, n, LABEL_MAX_BYTES);
 	html_escape(b, s, k);
 	if (k < n)
 		buf_adds(b, "\xE2\x80\xA6");	/* ellipsis */

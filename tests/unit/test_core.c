@@ -64,6 +64,19 @@ TEST(utf8, decode_rejects_overlong_and_surrogates)
 	CHECK(utf8_decode((const unsigned char *)"\xE2\x82", 2, &cp) < 0);
 }
 
+TEST(utf8, cut_never_splits_a_sequence)
+{
+	const char *s = "a\xc3\xb1\xe2\x82\xac";	/* a, n-tilde (2 bytes), euro (3) */
+
+	CHECK_INT((long)utf8_cut(s, 6, 10), 6);
+	CHECK_INT((long)utf8_cut(s, 6, 6), 6);
+	CHECK_INT((long)utf8_cut(s, 6, 5), 3);
+	CHECK_INT((long)utf8_cut(s, 6, 4), 3);
+	CHECK_INT((long)utf8_cut(s, 6, 3), 3);
+	CHECK_INT((long)utf8_cut(s, 6, 2), 1);
+	CHECK_INT((long)utf8_cut(s, 6, 0), 0);
+}
+
 TEST(utf8, repair_replaces_maximal_subparts)
 {
 	struct arena a;
