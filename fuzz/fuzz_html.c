@@ -14,25 +14,9 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "scratch.h"
 #include "html_check.h"
 #include "report/html.h"
-
-static char scratch[64];	/* the fuzzer's own folder, made once */
-
-static void put(const char *name, const uint8_t *p, size_t n)
-{
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", scratch, name);
-	f = fopen(path, "wb");
-	if (!f)
-		abort();
-	if (n && fwrite(p, 1, n, f) != n)
-		abort();
-	if (fclose(f) != 0)
-		abort();
-}
 
 static const uint8_t *next_part(const uint8_t *p, const uint8_t *end, size_t *len)
 {
@@ -48,6 +32,7 @@ static const uint8_t *next_part(const uint8_t *p, const uint8_t *end, size_t *le
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	const char *scratch = fuzz_scratch("fuzz_html");
 	struct report_html_opts o = REPORT_HTML_OPTS_INIT;
 	struct atl_err err = ATL_ERR_INIT;
 	const uint8_t *end = data + size, *p = data, *part[3];
@@ -59,18 +44,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const char *why;
 	int rc;
 
-	if (!scratch[0]) {
-		snprintf(scratch, sizeof(scratch), "/tmp/fuzz_html.XXXXXX");
-		if (!mkdtemp(scratch))
-			abort();
-	}
 	for (int i = 0; i < 3; i++) {
 		part[i] = p;
 		p = next_part(p, end, &len[i]);
 	}
-	put("summary.json", part[0], len[0]);
-	put("networks.jsonl", part[1], len[1]);
-	put("posts.jsonl", part[2], len[2]);
+	fuzz_put("summary.json", part[0], len[0]);
+	fuzz_put("networks.jsonl", part[1], len[1]);
+	fuzz_put("posts.jsonl", part[2], len[2]);
 	o.layout_iterations = 20;	/* the layout is not under test; keep runs fast */
 	o.max_line_bytes = 1 << 20;
 	rc = report_html_write(scratch, &o, &err);

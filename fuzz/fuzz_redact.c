@@ -9,31 +9,15 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <ftw.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "fuzz.h"
+#include "scratch.h"
 #include "pipeline/redact_dir.h"
 #include "report/jsonl.h"
 
-static char scratch[64];	/* the fuzzer's own folder, made once */
 static struct redactor red;
-
-static void put(const char *name, const uint8_t *p, size_t n)
-{
-	char path[128];
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/%s", scratch, name);
-	f = fopen(path, "wb");
-	if (!f)
-		abort();
-	if (n && fwrite(p, 1, n, f) != n)
-		abort();
-	if (fclose(f) != 0)
-		abort();
-}
 
 /* Objects in file dir/name, or -1 when a line is not one. */
 static long objects(const char *dir, const char *name)
@@ -56,36 +40,17 @@ static long objects(const char *dir, const char *name)
 	return rc < 0 ? -1 : n;
 }
 
-static int rm_one(const char *path, const struct stat *st, int flag,
-		  struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-/* The scratch folder goes when the fuzzer or the replay exits. */
-static void rm_scratch(void)
-{
-	if (scratch[0])
-		nftw(scratch, rm_one, 8, FTW_DEPTH | FTW_PHYS);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	const char *scratch = fuzz_scratch("fuzz_redact");
 	struct extract_opts xo = { NULL, 0 };
 	struct atl_err err = ATL_ERR_INIT;
 	const uint8_t *end = data + size, *p = data, *q = data;
 	char in[96], out[96];
 	int rc;
 
-	if (!scratch[0]) {
-		snprintf(scratch, sizeof(scratch), "/tmp/fuzz_redact.XXXXXX");
-		if (!mkdtemp(scratch))
-			abort();
-		atexit(rm_scratch);
-		put("key", (const uint8_t *)"fuzz-key-0123456789", 19);
+	if (!red.key_len) {	/* the first input */
+		fuzz_put("key", (const uint8_t *)"fuzz-key-0123456789", 19);
 		snprintf(in, sizeof(in), "%s/key", scratch);
 		if (redactor_load(&red, in, &err) < 0)
 			abort();
@@ -96,9 +61,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		q++;
 	if (q + 4 > end)
 		q = end;
-	put("networks.jsonl", p, (size_t)(q - p));
+	fuzz_put("networks.jsonl", p, (size_t)(q - p));
 	p = q == end ? end : q + 4;
-	put("posts.jsonl", p, (size_t)(end - p));
+	fuzz_put("posts.jsonl", p, (size_t)(end - p));
 	snprintf(in, sizeof(in), "%s", scratch);
 	snprintf(out, sizeof(out), "%s/out", scratch);
 	rc = redact_dir(in, out, &red, &xo, &err);
