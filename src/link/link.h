@@ -34,6 +34,16 @@
 #include "text/normalize.h"
 
 #define LINK_SIG_MAX 128	/* upper bound on signature length (uint32 each) */
+#define LINK_SAMPLE_MAX 32	/* default posts sampled per cluster (sample_max) */
+#define LINK_SAMPLE_TEXT 4096	/* bytes kept of a sampled text (UTF-8 safe cut) */
+
+/* The template sample: sample_max (S) posts of a cluster of s, evenly
+ * spaced in input order; the r-th (from 0) is taken when floor(r S / s)
+ * steps. pipeline/redact_dir.c takes the same posts with this. */
+static inline int link_sample_takes(uint64_t r, uint64_t s, uint64_t S)
+{
+	return s <= S || r == 0 || (r * S) / s != ((r - 1) * S) / s;
+}
 
 struct link_opts {
 	int n_hashes;		/* signature length; 0 = default */

@@ -157,7 +157,7 @@ void link_tuning_default(struct link_tuning *t)
 	t->glue_source_frac = 0.5;
 	t->account_max_groups = 8;
 	t->account_min_support = 1;
-	t->sample_max = 32;
+	t->sample_max = LINK_SAMPLE_MAX;
 	t->lsh_table_keys = LSH_TABLE_KEYS;
 	t->sig_window = SIG_WINDOW;
 }
@@ -1301,8 +1301,7 @@ static int make_clusters(struct linker *L, struct uf *u)
 		C->flagged = frac >= L->o.network_threshold;
 		L->n_net += (size_t)C->flagged;
 	}
-	/* Sample sample_max posts per cluster, evenly spaced in input order:
-	 * the r-th post of a cluster of s is taken when floor(r S / s) steps. */
+	/* Sample sample_max posts per cluster (link_sample_takes). */
 	for (uint32_t i = 0; i < L->n; i++) {
 		uint32_t c = L->cluster_of[i];
 		uint64_t r, s;
@@ -1311,7 +1310,7 @@ static int make_clusters(struct linker *L, struct uf *u)
 			continue;
 		r = L->cl[c].seen++;
 		s = L->cl[c].size;
-		if (s <= S || r == 0 || (r * S) / s != ((r - 1) * S) / s)
+		if (link_sample_takes(r, s, S))
 			L->flags[i] |= PF_SAMPLED;
 	}
 	return 0;

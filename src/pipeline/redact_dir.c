@@ -19,6 +19,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/json.h"
+#include "link/link.h"
 #include "link/template.h"
 #include "pipeline/post.h"
 #include "report/jsonl.h"
@@ -35,7 +36,7 @@ struct cluster {
 	uint64_t size;		/* from networks.jsonl */
 	uint64_t seen;		/* its posts seen so far in posts.jsonl */
 	uint32_t n_sample;
-	struct tmpl_post *sample;	/* REDACT_DIR_SAMPLE_MAX, in samples */
+	struct tmpl_post *sample;	/* LINK_SAMPLE_MAX, in samples */
 };
 
 struct rd {
@@ -462,14 +463,13 @@ static struct cluster *find_cluster(struct rd *R, const char *label)
 	return bsearch(&key, R->cl, R->n_cl, sizeof(*R->cl), cmp_cluster);
 }
 
-/* The linker's sampling (linker.c, make_clusters and linker_add_text): the
- * r-th post of a cluster of s is taken when floor(r S / s) steps, texts cut
- * to REDACT_DIR_SAMPLE_TEXT; a post without text is passed over. The text
+/* The linker's sampling (link_sample_takes, with the default sample_max),
+ * texts cut to LINK_SAMPLE_TEXT; a post without text is passed over. The text
  * is the caption alone, as the scan's (it reads back each line's "text"):
  * no image text reaches a template or a slot. */
 static int sample_post(struct rd *R, const char *label, const struct rpost *P)
 {
-	const uint64_t S = REDACT_DIR_SAMPLE_MAX;
+	const uint64_t S = LINK_SAMPLE_MAX;
 	struct cluster *C = find_cluster(R, label);
 	struct str text = P->p.rec.text;
 	struct tmpl_post *tp;
@@ -482,7 +482,7 @@ static int sample_post(struct rd *R, const char *label, const struct rpost *P)
 		return 0;
 	r = C->seen++;
 	s = C->size;
-	if (!(s <= S || r == 0 || (r * S) / s != ((r - 1) * S) / s))
+	if (!link_sample_takes(r, s, S))
 		return 0;
 	if (!P->has_text || C->n_sample >= S)
 		return 0;
@@ -492,8 +492,8 @@ static int sample_post(struct rd *R, const char *label, const struct rpost *P)
 	if (rc < 0)
 		return rc;
 	tp = &C->sample[C->n_sample];
-	ol = utf8_cut(text.p, text.len, REDACT_DIR_SAMPLE_TEXT);
-	nl = utf8_cut(nt.s, nt.len, REDACT_DIR_SAMPLE_TEXT);
+	ol = utf8_cut(text.p, text.len, LINK_SAMPLE_TEXT);
+	nl = utf8_cut(nt.s, nt.len, LINK_SAMPLE_TEXT);
 	tp->orig = arena_strndup(&R->samples, text.p, ol);
 	tp->orig_len = ol;
 	tp->norm = arena_strndup(&R->samples, nt.s, nl);

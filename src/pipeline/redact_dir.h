@@ -22,8 +22,8 @@
  *             gets its token (lists merged and sorted again as the linker
  *             sorts them); the template and slots are rebuilt with
  *             template_build from the redacted texts of the same sample of
- *             posts the linker takes (REDACT_DIR_SAMPLE_MAX per cluster,
- *             evenly spaced in input order), so no raw value survives in a
+ *             posts the linker takes (link_sample_takes, LINK_SAMPLE_MAX per
+ *             cluster, evenly spaced in input order), so no raw value survives in a
  *             phrase or a slot.
  *   summary   copied as is (it holds counts, not values).
  *
@@ -40,7 +40,7 @@
  * are added. Clusters are not recomputed: they are the unredacted scan's.
  *
  * Memory: one post or network line at a time, plus the sampled texts
- * (at most REDACT_DIR_SAMPLE_MAX * 2 * REDACT_DIR_SAMPLE_TEXT bytes a
+ * (at most LINK_SAMPLE_MAX * 2 * LINK_SAMPLE_TEXT bytes a
  * cluster, as in the linker) and one label per cluster.
  */
 #ifndef ATL_REDACT_DIR_H
@@ -50,8 +50,6 @@
 #include "extract/extract.h"
 #include "pipeline/redact.h"
 
-#define REDACT_DIR_SAMPLE_MAX 32	/* = the linker's sample_max */
-#define REDACT_DIR_SAMPLE_TEXT 4096	/* = the linker's MAX_SAMPLE_TEXT */
 #define REDACT_DIR_LINE_MAX ((size_t)64 << 20)	/* = the scan's longest line */
 
 /* Write out_dir/posts.jsonl, networks.jsonl and (when in_dir has one)
