@@ -63,13 +63,7 @@ n=0
 while IFS= read -r v; do
 	n=$((n + 1))
 	grep -qF -- "$v" "$T/raw/posts.jsonl" || fail "'$v' was not read: $(jq -c '.ocr' "$T/raw/posts.jsonl")"
-	if grep -rlF -- "$v" "$T/exp" "$T/red" >"$T/hits"; then
-		fail "raw value '$v' appears in: $(tr '\n' ' ' <"$T/hits")"
-	fi
-	d=$(printf '%s' "$v" | tr -cd 0-9)
-	if [ ${#d} -ge 7 ] && grep -rlF -- "$d" "$T/exp" "$T/red" >"$T/hits"; then
-		fail "digits of '$v' appear in: $(tr '\n' ' ' <"$T/hits")"
-	fi
+	no_raw_value "$v" "$T/exp" "$T/red"
 done <"$T/raw_values.txt"
 [ $n -eq 9 ] || fail "raw_values.txt lists $n values"
 
