@@ -236,13 +236,18 @@ static void add_price_ranges(struct buf *b, yajl_val prices, size_t n_max)
 		yajl_val p = jv_at(prices, i);
 		const char *cur = jv_str(p, "currency");
 
+		double lo = jv_num(p, "min", 0), hi = jv_num(p, "max", 0);
+
 		if (i)
 			buf_adds(b, "; ");
-		html_escape_cstr(b, cur ? cur : "?");
+		/* a price such as "1k" with no currency sign or code */
+		html_escape_cstr(b, cur ? cur : "no currency");
 		buf_adds(b, " ");
-		add_num_short(b, jv_num(p, "min", 0));
-		buf_adds(b, "\xE2\x80\x93");	/* en dash */
-		add_num_short(b, jv_num(p, "max", 0));
+		add_num_short(b, lo);
+		if (hi != lo) {
+			buf_adds(b, "\xE2\x80\x93");	/* en dash */
+			add_num_short(b, hi);
+		}
 	}
 	if (n > n_max)
 		buf_addf(b, " +%zu", n - n_max);

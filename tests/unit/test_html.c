@@ -305,6 +305,37 @@ TEST(html, marks_keep_utf8_whole)
 	free(page);
 }
 
+/* A network's price range: a price with no currency says so, and a range of
+ * one value is one number, not "1000-1000". */
+TEST(html, price_ranges)
+{
+	char dir[4096];
+	struct atl_err err = ATL_ERR_INIT;
+	char *page;
+	size_t n;
+
+	snprintf(dir, sizeof(dir), "%s/prices", test_tmp_dir());
+	mkdir(dir, 0777);
+	write_text(dir, "summary.json", "{\"read\":2,\"networks\":1,\"clusters\":1}");
+	write_text(dir, "networks.jsonl",
+		   "{\"id\":\"C1\",\"flagged\":true,\"score\":0.9,\"size\":2,"
+		   "\"posts\":[\"p1\",\"p2\"],"
+		   "\"prices\":[{\"currency\":null,\"min\":1000,\"median\":1000,\"max\":1000,\"n\":1},"
+		   "{\"currency\":\"USD\",\"min\":5000,\"median\":6000,\"max\":7000,\"n\":2}]}\n");
+	write_text(dir, "posts.jsonl",
+		   "{\"id\":\"p1\",\"text\":\"cruce 1k\",\"flagged\":true,\"score\":0.9,\"cluster\":\"C1\"}\n"
+		   "{\"id\":\"p2\",\"text\":\"cruce $5000\",\"flagged\":true,\"score\":0.9,\"cluster\":\"C1\"}\n");
+	CHECK_INT(report_html_write(dir, NULL, &err), 0);
+	page = read_text(dir, "report.html", &n);
+	CHECK(page != NULL);
+	if (!page)
+		return;
+	CHECK(strstr(page, "no currency 1000; USD 5000\xE2\x80\x93" "7000") != NULL);
+	CHECK(strstr(page, "1000\xE2\x80\x93" "1000") == NULL);
+	CHECK(strstr(page, "? 1000") == NULL);
+	free(page);
+}
+
 TEST(html, missing_outputs)
 {
 	char dir[4096];
