@@ -20,9 +20,12 @@ struct marker {
 	const char *text;	/* in the normalised text */
 	const char *cur;	/* ISO 4217, or a PRICE_* marker */
 	size_t len;		/* strlen(text) */
+	unsigned char first, last;	/* text[0], text[len - 1] */
 };
 
-#define P(text, cur) { text, cur, sizeof(text) - 1 }
+#define P(text, cur) \
+	{ text, cur, sizeof(text) - 1, (unsigned char)(text)[0], \
+	  (unsigned char)(text)[sizeof(text) - 2] }
 
 /* Before the amount. Longer markers ending in the same byte come first, so
  * "us$" wins over "$". */
@@ -102,10 +105,12 @@ int price_prefix(const char *s, size_t i, size_t *mstart, const char **cur)
 
 	if (e > 0 && s[e - 1] == ' ')
 		e--;
+	if (e == 0)
+		return 0;
 	for (size_t m = 0; m < sizeof(prefixes) / sizeof(prefixes[0]); m++) {
 		const char *t = prefixes[m].text;
 		size_t n, b;
-		if (e == 0 || s[e - 1] != t[prefixes[m].len - 1])
+		if ((unsigned char)s[e - 1] != prefixes[m].last)
 			continue;
 		n = prefixes[m].len;
 		if (n > e || memcmp(s + e - n, t, n) != 0)
@@ -130,9 +135,12 @@ static size_t skip_space(const char *s, size_t len, size_t j)
 static const char *currency_word(const char *s, size_t len, size_t j,
 				 size_t *end)
 {
+	if (j >= len)
+		return NULL;
 	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
-		if (word_at(s, len, j, words[w].text)) {
-			*end = j + strlen(words[w].text);
+		if ((unsigned char)s[j] == words[w].first &&
+		    word_at(s, len, j, words[w].text)) {
+			*end = j + words[w].len;
 			return words[w].cur;
 		}
 	return NULL;
