@@ -11,6 +11,7 @@
  */
 #include "text/deobfuscate.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -78,6 +79,75 @@ static void ed_finish(struct editor *e)
 	t->s[t->len] = '\0';
 	t->start[t->len] = (uint32_t)t->orig_len;
 	t->end[t->len] = (uint32_t)t->orig_len;
+}
+
+/* ---- Skipping to the bytes a rule starts at ------------------------- */
+
+/* Most bytes of a post start no rule: D2 starts only at 'e' or 'u', D3 at
+ * a digit, D4 at a digit, '@' or '$'. These find the next such byte eight
+ * at a time (SWAR), which is what the rules' scans did byte by byte. Only
+ * the lowest flagged byte of a word is used: it is always exact (a false
+ * flag can only sit above a true one). */
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+static inline uint64_t eq_bytes(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (ONES * c);
+
+	return (x - ONES) & ~x & HIGH;
+}
+
+static inline uint64_t digit_bytes(uint64_t w)
+{
+	uint64_t lo = w & ~HIGH;	/* no carry between bytes below */
+
+	return (lo + ONES * (0x80 - '0')) & ~(lo + ONES * (0x80 - '9' - 1)) & ~w & HIGH;
+}
+
+enum skip { SKIP_EU, SKIP_DIGIT, SKIP_LEET };
+
+static inline uint64_t skip_bytes(uint64_t w, enum skip k)
+{
+	switch (k) {
+	case SKIP_EU:
+		return eq_bytes(w, 'e') | eq_bytes(w, 'u');
+	case SKIP_DIGIT:
+		return digit_bytes(w);
+	default:
+		return digit_bytes(w) | eq_bytes(w, '@') | eq_bytes(w, '$');
+	}
+}
+
+static inline int skip_byte(unsigned char c, enum skip k)
+{
+	switch (k) {
+	case SKIP_EU:
+		return c == 'e' || c == 'u';
+	case SKIP_DIGIT:
+		return ascii_is_digit(c);
+	default:
+		return ascii_is_digit(c) || c == '@' || c == '$';
+	}
+}
+
+/* The first i' >= i with s[i'] of kind k, or n. */
+static inline size_t skip_to(const unsigned char *s, size_t i, size_t n, enum skip k)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, m;
+
+		memcpy(&w, s + i, 8);
+		m = skip_bytes(w, k);
+		if (m)
+			return i + (size_t)(__builtin_ctzll(m) / 8);
+	}
+#endif
+	for (; i < n; i++)
+		if (skip_byte(s[i], k))
+			return i;
+	return n;
 }
 
 /* A byte that continues a word: ASCII letter or digit, or part of a
@@ -233,7 +303,7 @@ void deob_usa(struct norm_text *t)
 	const unsigned char *s = (const unsigned char *)t->s;
 	size_t i = 0, n_s = t->len;
 
-	while (i < n_s) {
+	while ((i = skip_to(s, i, n_s, SKIP_EU)) < n_s) {
 		unsigned char c = s[i];
 		size_t f, nf = sizeof(usa_forms) / sizeof(usa_forms[0]);
 
@@ -286,10 +356,8 @@ void deob_digit_letters(struct norm_text *t)
 		size_t a, j, run_end;
 		int digits = 0, letters = 0, n_tok = 0;
 
-		if (!ascii_is_digit(s[i])) {
-			i++;
-			continue;
-		}
+		if ((i = skip_to(s, i, n, SKIP_DIGIT)) >= n)
+			break;
 		/* Every token of a run has a digit: start at this one's start. */
 		for (a = i; a > done && ascii_is_alnum(at(t, a - 1)); a--)
 			;
@@ -397,12 +465,10 @@ void deob_leet(struct norm_text *t)
 
 	while (i < n) {
 		size_t a;
-		unsigned char c = s[i];
+		unsigned char c;
 
-		if (!ascii_is_digit(c) && c != '@' && c != '$') {
-			i++;
-			continue;
-		}
+		if ((i = skip_to(s, i, n, SKIP_LEET)) >= n)
+			break;
 		for (a = i; a > done && is_leet_tok(at(t, a - 1)); a--)
 			;
 		while (i < n && is_leet_tok(at(t, i)))
