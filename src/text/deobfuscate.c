@@ -548,15 +548,24 @@ static char number_word(const char *w, size_t n)
 	return 0;
 }
 
-/* Is c the initial of some number word (a case of number_word's switch)? */
-static int number_initial(unsigned char c)
+/* Do the two bytes c, d start some number word of the table above? (A
+ * word of one letter is none.) */
+static int number_prefix(unsigned char c, unsigned char d)
 {
 	switch (c) {
-	case 'c': case 'd': case 'e': case 'f': case 'h': case 'n':
-	case 'o': case 'q': case 's': case 't': case 'u': case 'z':
-		return 1;
-	default:
-		return 0;
+	case 'c': return d == 'e' || d == 'i' || d == 'u';
+	case 'd': return d == 'e' || d == 'o' || d == 'u';
+	case 'e': return d == 'i';
+	case 'f': return d == 'i' || d == 'o';
+	case 'h': return d == 'u';
+	case 'n': return d == 'e' || d == 'i' || d == 'o' || d == 'u';
+	case 'o': return d == 'c' || d == 'i' || d == 'n';
+	case 'q': return d == 'u';
+	case 's': return d == 'e' || d == 'i';
+	case 't': return d == 'h' || d == 'r' || d == 'w';
+	case 'u': return d == 'm' || d == 'n';
+	case 'z': return d == 'e';
+	default: return 0;
 	}
 }
 
@@ -607,9 +616,11 @@ void deob_spelled_digits(struct norm_text *t)
 			i++;
 			continue;
 		}
-		/* A word whose initial starts no number word is skipped whole,
-		 * as number_item would (its token ends where word bytes do). */
-		if (ascii_is_lower(s[i]) && !number_initial(s[i])) {
+		/* A word whose first two bytes start no number word is skipped
+		 * whole, as number_item would (its token ends where word bytes
+		 * do). */
+		if (ascii_is_lower(s[i]) &&
+		    !number_prefix(s[i], i + 1 < n ? s[i + 1] : 0)) {
 			while (i < n && is_word_byte(s[i]))
 				i++;
 			continue;
