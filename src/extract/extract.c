@@ -16,12 +16,16 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/ascii.h"
 #include "core/err.h"
 #include "extract/extract.h"
 #include "extract/ind.h"
 #include "core/banned.h"
 
 #define EXTRACT_DEFAULT_MAX 64
+
+#define WORD_BYTE(c) (ASCII_ALNUM_C(c) || (c) >= 0x80)
+const unsigned char ind_word_byte[256] = { ASCII_TABLE(WORD_BYTE) };
 
 static const char *const kind_keys[IND__N] = {
 	[IND_PHONE] = "phones",

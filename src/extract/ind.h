@@ -63,10 +63,11 @@ int ind_add_phone(struct ind_sink *k, const char *e164, const char *region,
 
 /* Letters, digits and any non-ASCII byte: what a word is made of in the
  * normalised text. */
+extern const unsigned char ind_word_byte[256];	/* extract.c */
+
 static inline int ind_is_word_char(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c >= 0x80;
+	return ind_word_byte[c];	/* ASCII letter or digit, or >= 0x80 */
 }
 
 /* Remember an evidence country (static string) in one of the three lists;

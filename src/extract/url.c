@@ -129,6 +129,10 @@ static int is_host_char(unsigned char c)
 	return ascii_is_alnum(c) || c == '-' || c == '.';
 }
 
+/* A host byte other than '.' (url_find's word scan tests every byte). */
+#define LABEL_BYTE(c) (ASCII_ALNUM_C(c) || (c) == '-')
+static const unsigned char label_byte[256] = { ASCII_TABLE(LABEL_BYTE) };
+
 size_t url_registrable_domain(const char *host, size_t len)
 {
 	size_t dots[3] = { 0 }, nd = 0, keep;
@@ -676,8 +680,7 @@ int url_find(struct ind_sink *k)
 		}
 		/* Most words have no dot and no "://": skip them whole. */
 		e = i;
-		while (e < len && is_host_char((unsigned char)s[e]) &&
-		       s[e] != '.')
+		while (e < len && label_byte[(unsigned char)s[e]])
 			e++;
 		if (e >= len || (s[e] != '.' && s[e] != ':')) {
 			i = e > i ? e : i + 1;

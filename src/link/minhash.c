@@ -17,20 +17,13 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#include "core/ascii.h"
 #include "link/minhash.h"
 #include "core/banned.h"
 
 /* Token bytes (see minhash.h) as a table: the scan tests every byte. */
-#define TOK(c) ((c) >= 0x80 || ((c) >= '0' && (c) <= '9') || \
-		((c) >= 'A' && (c) <= 'Z') || ((c) >= 'a' && (c) <= 'z'))
-#define TOK4(c) TOK(c), TOK((c) + 1), TOK((c) + 2), TOK((c) + 3)
-#define TOK16(c) TOK4(c), TOK4((c) + 4), TOK4((c) + 8), TOK4((c) + 12)
-static const unsigned char tok_byte[256] = {
-	TOK16(0x00), TOK16(0x10), TOK16(0x20), TOK16(0x30),
-	TOK16(0x40), TOK16(0x50), TOK16(0x60), TOK16(0x70),
-	TOK16(0x80), TOK16(0x90), TOK16(0xa0), TOK16(0xb0),
-	TOK16(0xc0), TOK16(0xd0), TOK16(0xe0), TOK16(0xf0),
-};
+#define TOK(c) ((c) >= 0x80 || ASCII_ALNUM_C(c))
+static const unsigned char tok_byte[256] = { ASCII_TABLE(TOK) };
 
 static inline int is_tok(unsigned char c)
 {

@@ -152,9 +152,12 @@ static inline size_t skip_to(const unsigned char *s, size_t i, size_t n, enum sk
 
 /* A byte that continues a word: ASCII letter or digit, or part of a
  * non-ASCII character (most are letters of other scripts). */
-static int is_word_byte(unsigned char c)
+#define WORD_BYTE(c) (ASCII_ALNUM_C(c) || (c) >= 0x80)
+static const unsigned char word_byte[256] = { ASCII_TABLE(WORD_BYTE) };
+
+static inline int is_word_byte(unsigned char c)
 {
-	return ascii_is_alnum(c) || c >= 0x80;
+	return word_byte[c];
 }
 
 static unsigned char at(const struct norm_text *t, size_t i)
