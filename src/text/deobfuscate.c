@@ -11,11 +11,11 @@
  */
 #include "text/deobfuscate.h"
 
-#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "core/ascii.h"
+#include "core/swar.h"
 #include "core/utf8.h"
 #include "text/normalize.h"
 #include "core/banned.h"
@@ -84,70 +84,32 @@ static void ed_finish(struct editor *e)
 /* ---- Skipping to the bytes a rule starts at ------------------------- */
 
 /* Most bytes of a post start no rule: D2 starts only at 'e' or 'u', D3 at
- * a digit, D4 at a digit, '@' or '$'. These find the next such byte eight
- * at a time (SWAR), which is what the rules' scans did byte by byte. Only
- * the lowest flagged byte of a word is used: it is always exact (a false
- * flag can only sit above a true one). */
-#define ONES 0x0101010101010101ULL
-#define HIGH 0x8080808080808080ULL
-
-static inline uint64_t eq_bytes(uint64_t w, unsigned char c)
+ * a digit, D4 at a digit, '@' or '$'. Their scans skip to the next such
+ * byte eight at a time (core/swar.h), which is what they did byte by
+ * byte. */
+static inline uint64_t eu_mask(uint64_t w)
 {
-	uint64_t x = w ^ (ONES * c);
-
-	return (x - ONES) & ~x & HIGH;
+	return swar_eq(w, 'e') | swar_eq(w, 'u');
 }
 
-static inline uint64_t digit_bytes(uint64_t w)
+static inline int is_eu(unsigned char c)
 {
-	uint64_t lo = w & ~HIGH;	/* no carry between bytes below */
-
-	return (lo + ONES * (0x80 - '0')) & ~(lo + ONES * (0x80 - '9' - 1)) & ~w & HIGH;
+	return c == 'e' || c == 'u';
 }
 
-enum skip { SKIP_EU, SKIP_DIGIT, SKIP_LEET };
-
-static inline uint64_t skip_bytes(uint64_t w, enum skip k)
+static inline int is_digit_byte(unsigned char c)
 {
-	switch (k) {
-	case SKIP_EU:
-		return eq_bytes(w, 'e') | eq_bytes(w, 'u');
-	case SKIP_DIGIT:
-		return digit_bytes(w);
-	default:
-		return digit_bytes(w) | eq_bytes(w, '@') | eq_bytes(w, '$');
-	}
+	return ascii_is_digit(c);
 }
 
-static inline int skip_byte(unsigned char c, enum skip k)
+static inline uint64_t leet_mask(uint64_t w)
 {
-	switch (k) {
-	case SKIP_EU:
-		return c == 'e' || c == 'u';
-	case SKIP_DIGIT:
-		return ascii_is_digit(c);
-	default:
-		return ascii_is_digit(c) || c == '@' || c == '$';
-	}
+	return swar_digit(w) | swar_eq(w, '@') | swar_eq(w, '$');
 }
 
-/* The first i' >= i with s[i'] of kind k, or n. */
-static inline size_t skip_to(const unsigned char *s, size_t i, size_t n, enum skip k)
+static inline int is_leet_start(unsigned char c)
 {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-	for (; i + 8 <= n; i += 8) {
-		uint64_t w, m;
-
-		memcpy(&w, s + i, 8);
-		m = skip_bytes(w, k);
-		if (m)
-			return i + (size_t)(__builtin_ctzll(m) / 8);
-	}
-#endif
-	for (; i < n; i++)
-		if (skip_byte(s[i], k))
-			return i;
-	return n;
+	return ascii_is_digit(c) || c == '@' || c == '$';
 }
 
 /* A byte that continues a word: ASCII letter or digit, or part of a
@@ -306,7 +268,7 @@ void deob_usa(struct norm_text *t)
 	const unsigned char *s = (const unsigned char *)t->s;
 	size_t i = 0, n_s = t->len;
 
-	while ((i = skip_to(s, i, n_s, SKIP_EU)) < n_s) {
+	while ((i = swar_find(s, i, n_s, eu_mask, is_eu)) < n_s) {
 		unsigned char c = s[i];
 		size_t f, nf = sizeof(usa_forms) / sizeof(usa_forms[0]);
 
@@ -359,7 +321,7 @@ void deob_digit_letters(struct norm_text *t)
 		size_t a, j, run_end;
 		int digits = 0, letters = 0, n_tok = 0;
 
-		if ((i = skip_to(s, i, n, SKIP_DIGIT)) >= n)
+		if ((i = swar_find(s, i, n, swar_digit, is_digit_byte)) >= n)
 			break;
 		/* Every token of a run has a digit: start at this one's start. */
 		for (a = i; a > done && ascii_is_alnum(at(t, a - 1)); a--)
@@ -470,7 +432,7 @@ void deob_leet(struct norm_text *t)
 		size_t a;
 		unsigned char c;
 
-		if ((i = skip_to(s, i, n, SKIP_LEET)) >= n)
+		if ((i = swar_find(s, i, n, leet_mask, is_leet_start)) >= n)
 			break;
 		for (a = i; a > done && is_leet_tok(at(t, a - 1)); a--)
 			;
