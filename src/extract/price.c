@@ -68,12 +68,15 @@ static const struct marker words[] = {
 struct mult {
 	const char *text;
 	unsigned pow10;
+	size_t len;	/* strlen(text) */
 };
 
+#define M(text, pow10) { text, pow10, sizeof(text) - 1 }
 static const struct mult mults[] = {
-	{ "millones", 6 }, { "millon", 6 }, { "milhoes", 6 }, { "milhao", 6 },
-	{ "millions", 6 }, { "million", 6 }, { "mil", 3 }, { "k", 3 },
+	M("millones", 6), M("millon", 6), M("milhoes", 6), M("milhao", 6),
+	M("millions", 6), M("million", 6), M("mil", 3), M("k", 3),
 };
+#undef M
 
 /* After a multiplier with no currency: counted things, not money. */
 static const char *const counted[] = {
@@ -157,7 +160,7 @@ int price_suffix(const char *s, size_t len, size_t j, size_t *mend,
 		/* "8k" and "8 k", "8mil" and "8 mil" */
 		if (word_at(s, len, p, mults[m].text)) {
 			*pow10 = mults[m].pow10;
-			p += strlen(mults[m].text);
+			p += mults[m].len;
 			j = p;
 			p = skip_space(s, len, p);
 			if (word_at(s, len, p, "de"))	/* "1 millon de pesos" */

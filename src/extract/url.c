@@ -119,9 +119,16 @@ static int ieq_prefix(const char *s, size_t len, size_t i, const char *lit)
 	return 1;
 }
 
+/* Printable ASCII but < > " ` { } | ^ and backslash (a table: paths test
+ * every byte). */
+#define URL_CHAR(c) ((c) > 0x20 && (c) < 0x7f && (c) != '<' && (c) != '>' && \
+		     (c) != '"' && (c) != '`' && (c) != '{' && (c) != '}' && \
+		     (c) != '|' && (c) != '\\' && (c) != '^')
+static const unsigned char url_char[256] = { ASCII_TABLE(URL_CHAR) };
+
 static int is_url_char(unsigned char c)
 {
-	return c > 0x20 && c < 0x7f && !strchr("<>\"`{}|\\^", c);
+	return url_char[c];
 }
 
 static int is_host_char(unsigned char c)
