@@ -128,16 +128,6 @@ int ind_is_taken(const struct ind_sink *k, uint32_t start, uint32_t end)
 	return 0;
 }
 
-void ind_norm_span(const struct ind_sink *k, size_t ns, size_t ne,
-		   uint32_t *os, uint32_t *oe)
-{
-	/* The maps are monotone (normalize.h), so the covering range is
-	 * start[ns] .. end[ne - 1]. */
-	*os = k->nt->start[ns];
-	*oe = k->nt->end[ne - 1];
-	if (*oe < *os)
-		*oe = *os;
-}
 
 /* Insertion sort of the new entries by (kind, start): a few dozen entries,
  * mostly in order already, and stable for equal starts. */

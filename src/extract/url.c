@@ -206,8 +206,13 @@ static size_t parse_url(const char *s, size_t len, size_t i, struct url *u)
 	int has_scheme = 0, has_www = 0;
 	const struct tld *t;
 
-	memset(u, 0, sizeof(*u));
+	/* Every field, but not the 256-byte host buffer: most calls fail
+	 * at once (a word before a full stop), and the buffer is written up
+	 * to host_len and terminated before anything reads it. */
 	u->start = i;
+	u->end = u->host_start = 0;
+	u->scheme[0] = u->host[0] = '\0';
+	u->host_len = u->path_len = u->query_len = 0;
 	u->path = u->query = "";
 	if (ieq_prefix(s, len, p, "https://") || ieq_prefix(s, len, p, "http://")) {
 		has_scheme = 1;

@@ -284,7 +284,10 @@ void deob_usa(struct norm_text *t)
 		}
 		for (f = 0; f < nf; f++) {
 			size_t n = usa_forms[f].n, after = i + n;
-			if (after > n_s || memcmp(s + i, usa_forms[f].s, n) != 0)
+			/* (every form has 3 bytes or more; i + 2 < n_s) */
+			if (after > n_s || s[i + 1] != (unsigned char)usa_forms[f].s[1] ||
+			    s[i + 2] != (unsigned char)usa_forms[f].s[2] ||
+			    memcmp(s + i, usa_forms[f].s, n) != 0)
 				continue;
 			if (after < n_s && (is_word_byte(s[after]) || s[after] == '$'))
 				continue;
