@@ -676,15 +676,42 @@ static int can_start(const char *s, size_t i)
 	}
 }
 
+/* A candidate at s[i] (a word followed by '.' or ':'): parse it and add
+ * what it is; *next is where the scan goes on. Kept out of url_find's loop
+ * (noinline) so that the loop over every byte keeps its index in a
+ * register. Returns 0 or ATL_ENOMEM. */
+__attribute__((noinline)) static int url_at(struct ind_sink *k, size_t i, size_t *next)
+{
+	const char *s = k->orig;
+	size_t len = k->orig_len, e;
+	struct url u;
+	int rc;
+
+	e = parse_url(s, len, i, &u);
+	if (!e) {
+		/* skip the rest of this token's word */
+		while (i < len && ascii_is_alnum((unsigned char)s[i]))
+			i++;
+		*next = i;
+		return 0;
+	}
+	rc = messaging(k, &u);
+	if (rc == 0)
+		rc = plain_url(k, &u);
+	if (rc < 0)
+		return ATL_ENOMEM;
+	ind_take(k, (uint32_t)u.start, (uint32_t)u.end);
+	*next = e > i ? e : i + 1;
+	return 0;
+}
+
 int url_find(struct ind_sink *k)
 {
 	const char *s = k->orig;
 	size_t len = k->orig_len, i = 0;
 
 	while (i < len) {
-		struct url u;
-		size_t e;
-		int rc;
+		size_t e, next;
 
 		if (!ascii_is_alnum((unsigned char)s[i]) || !can_start(s, i)) {
 			i++;
@@ -698,20 +725,9 @@ int url_find(struct ind_sink *k)
 			i = e > i ? e : i + 1;
 			continue;
 		}
-		e = parse_url(s, len, i, &u);
-		if (!e) {
-			/* skip the rest of this token's word */
-			while (i < len && ascii_is_alnum((unsigned char)s[i]))
-				i++;
-			continue;
-		}
-		rc = messaging(k, &u);
-		if (rc == 0)
-			rc = plain_url(k, &u);
-		if (rc < 0)
+		if (url_at(k, i, &next) < 0)
 			return ATL_ENOMEM;
-		ind_take(k, (uint32_t)u.start, (uint32_t)u.end);
-		i = e > i ? e : i + 1;
+		i = next;
 	}
 	return 0;
 }
