@@ -32,4 +32,19 @@ static inline int ascii_hexval(int c)
 	return -1;
 }
 
+/* Byte-class tables built by the compiler: with F(c) a constant expression
+ * (ASCII_ALNUM_C and the like, not the functions above),
+ *     static const unsigned char t[256] = { ASCII_TABLE(F) };
+ * holds F(0) .. F(255). A table lookup tests a byte with one load where a
+ * chain of ranges takes several compares and branches. */
+#define ASCII_ALNUM_C(c) (((c) >= '0' && (c) <= '9') || ((c) >= 'A' && (c) <= 'Z') || \
+			  ((c) >= 'a' && (c) <= 'z'))
+#define ASCII_T4_(F, c) F(c), F((c) + 1), F((c) + 2), F((c) + 3)
+#define ASCII_T16_(F, c) ASCII_T4_(F, c), ASCII_T4_(F, (c) + 4), ASCII_T4_(F, (c) + 8), \
+			 ASCII_T4_(F, (c) + 12)
+#define ASCII_T64_(F, c) ASCII_T16_(F, c), ASCII_T16_(F, (c) + 16), ASCII_T16_(F, (c) + 32), \
+			 ASCII_T16_(F, (c) + 48)
+#define ASCII_TABLE(F) ASCII_T64_(F, 0), ASCII_T64_(F, 64), ASCII_T64_(F, 128), \
+		       ASCII_T64_(F, 192)
+
 #endif

@@ -16,12 +16,16 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/ascii.h"
 #include "core/err.h"
 #include "extract/extract.h"
 #include "extract/ind.h"
 #include "core/banned.h"
 
 #define EXTRACT_DEFAULT_MAX 64
+
+#define WORD_BYTE(c) (ASCII_ALNUM_C(c) || (c) >= 0x80)
+const unsigned char ind_word_byte[256] = { ASCII_TABLE(WORD_BYTE) };
 
 static const char *const kind_keys[IND__N] = {
 	[IND_PHONE] = "phones",
@@ -124,16 +128,6 @@ int ind_is_taken(const struct ind_sink *k, uint32_t start, uint32_t end)
 	return 0;
 }
 
-void ind_norm_span(const struct ind_sink *k, size_t ns, size_t ne,
-		   uint32_t *os, uint32_t *oe)
-{
-	/* The maps are monotone (normalize.h), so the covering range is
-	 * start[ns] .. end[ne - 1]. */
-	*os = k->nt->start[ns];
-	*oe = k->nt->end[ne - 1];
-	if (*oe < *os)
-		*oe = *os;
-}
 
 /* Insertion sort of the new entries by (kind, start): a few dozen entries,
  * mostly in order already, and stable for equal starts. */

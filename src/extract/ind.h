@@ -63,10 +63,11 @@ int ind_add_phone(struct ind_sink *k, const char *e164, const char *region,
 
 /* Letters, digits and any non-ASCII byte: what a word is made of in the
  * normalised text. */
+extern const unsigned char ind_word_byte[256];	/* extract.c */
+
 static inline int ind_is_word_char(unsigned char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	       (c >= '0' && c <= '9') || c >= 0x80;
+	return ind_word_byte[c];	/* ASCII letter or digit, or >= 0x80 */
 }
 
 /* Remember an evidence country (static string) in one of the three lists;
@@ -78,9 +79,18 @@ void ind_note_region(const char **list, size_t *n, const char *region);
 void ind_take(struct ind_sink *k, uint32_t start, uint32_t end);
 int ind_is_taken(const struct ind_sink *k, uint32_t start, uint32_t end);
 
-/* Map the normalised span [ns, ne) to original offsets. */
-void ind_norm_span(const struct ind_sink *k, size_t ns, size_t ne,
-		   uint32_t *os, uint32_t *oe);
+/* Map the normalised span [ns, ne) to original offsets (inline: phone
+ * runs map every fragment they try). */
+static inline void ind_norm_span(const struct ind_sink *k, size_t ns, size_t ne,
+				 uint32_t *os, uint32_t *oe)
+{
+	/* The maps are monotone (normalize.h), so the covering range is
+	 * start[ns] .. end[ne - 1]. */
+	*os = k->nt->start[ns];
+	*oe = k->nt->end[ne - 1];
+	if (*oe < *os)
+		*oe = *os;
+}
 
 /* The extractors (each returns 0 or ATL_ENOMEM). */
 int place_find(struct ind_sink *k);	/* place.c, normalised text */

@@ -42,6 +42,7 @@
 #include <string.h>
 
 #include "core/ascii.h"
+#include "core/swar.h"
 #include "extract/ind.h"
 #include "extract/phone.h"
 #include "extract/price.h"
@@ -693,6 +694,17 @@ static int good_run(const struct ind_sink *k, size_t i, struct run *r,
 /* One scan of the text: numbers with an international prefix are read at
  * once, so that their countries are evidence for the national numbers,
  * which are read afterwards from the runs kept aside. */
+/* Bytes that may start a number: a digit, '+' or '('. */
+static inline uint64_t start_mask(uint64_t w)
+{
+	return swar_digit(w) | swar_eq(w, '+') | swar_eq(w, '(');
+}
+
+static inline int is_start_byte(unsigned char c)
+{
+	return ascii_is_digit(c) || c == '+' || c == '(';
+}
+
 int phone_find(struct ind_sink *k)
 {
 	const char *s = k->nt->s;
@@ -701,7 +713,8 @@ int phone_find(struct ind_sink *k)
 	struct run r;
 	int rc;
 
-	while (i < len) {
+	while ((i = swar_find((const unsigned char *)s, i, len, start_mask,
+			      is_start_byte)) < len) {
 		unsigned char c = (unsigned char)s[i];
 		size_t next;
 

@@ -20,9 +20,12 @@ struct marker {
 	const char *text;	/* in the normalised text */
 	const char *cur;	/* ISO 4217, or a PRICE_* marker */
 	size_t len;		/* strlen(text) */
+	unsigned char first, last;	/* text[0], text[len - 1] */
 };
 
-#define P(text, cur) { text, cur, sizeof(text) - 1 }
+#define P(text, cur) \
+	{ text, cur, sizeof(text) - 1, (unsigned char)(text)[0], \
+	  (unsigned char)(text)[sizeof(text) - 2] }
 
 /* Before the amount. Longer markers ending in the same byte come first, so
  * "us$" wins over "$". */
@@ -65,12 +68,15 @@ static const struct marker words[] = {
 struct mult {
 	const char *text;
 	unsigned pow10;
+	size_t len;	/* strlen(text) */
 };
 
+#define M(text, pow10) { text, pow10, sizeof(text) - 1 }
 static const struct mult mults[] = {
-	{ "millones", 6 }, { "millon", 6 }, { "milhoes", 6 }, { "milhao", 6 },
-	{ "millions", 6 }, { "million", 6 }, { "mil", 3 }, { "k", 3 },
+	M("millones", 6), M("millon", 6), M("milhoes", 6), M("milhao", 6),
+	M("millions", 6), M("million", 6), M("mil", 3), M("k", 3),
 };
+#undef M
 
 /* After a multiplier with no currency: counted things, not money. */
 static const char *const counted[] = {
@@ -102,10 +108,12 @@ int price_prefix(const char *s, size_t i, size_t *mstart, const char **cur)
 
 	if (e > 0 && s[e - 1] == ' ')
 		e--;
+	if (e == 0)
+		return 0;
 	for (size_t m = 0; m < sizeof(prefixes) / sizeof(prefixes[0]); m++) {
 		const char *t = prefixes[m].text;
 		size_t n, b;
-		if (e == 0 || s[e - 1] != t[prefixes[m].len - 1])
+		if ((unsigned char)s[e - 1] != prefixes[m].last)
 			continue;
 		n = prefixes[m].len;
 		if (n > e || memcmp(s + e - n, t, n) != 0)
@@ -130,9 +138,12 @@ static size_t skip_space(const char *s, size_t len, size_t j)
 static const char *currency_word(const char *s, size_t len, size_t j,
 				 size_t *end)
 {
+	if (j >= len)
+		return NULL;
 	for (size_t w = 0; w < sizeof(words) / sizeof(words[0]); w++)
-		if (word_at(s, len, j, words[w].text)) {
-			*end = j + strlen(words[w].text);
+		if ((unsigned char)s[j] == words[w].first &&
+		    word_at(s, len, j, words[w].text)) {
+			*end = j + words[w].len;
 			return words[w].cur;
 		}
 	return NULL;
@@ -149,7 +160,7 @@ int price_suffix(const char *s, size_t len, size_t j, size_t *mend,
 		/* "8k" and "8 k", "8mil" and "8 mil" */
 		if (word_at(s, len, p, mults[m].text)) {
 			*pow10 = mults[m].pow10;
-			p += strlen(mults[m].text);
+			p += mults[m].len;
 			j = p;
 			p = skip_space(s, len, p);
 			if (word_at(s, len, p, "de"))	/* "1 millon de pesos" */

@@ -119,15 +119,26 @@ static int ieq_prefix(const char *s, size_t len, size_t i, const char *lit)
 	return 1;
 }
 
+/* Printable ASCII but < > " ` { } | ^ and backslash (a table: paths test
+ * every byte). */
+#define URL_CHAR(c) ((c) > 0x20 && (c) < 0x7f && (c) != '<' && (c) != '>' && \
+		     (c) != '"' && (c) != '`' && (c) != '{' && (c) != '}' && \
+		     (c) != '|' && (c) != '\\' && (c) != '^')
+static const unsigned char url_char[256] = { ASCII_TABLE(URL_CHAR) };
+
 static int is_url_char(unsigned char c)
 {
-	return c > 0x20 && c < 0x7f && !strchr("<>\"`{}|\\^", c);
+	return url_char[c];
 }
 
 static int is_host_char(unsigned char c)
 {
 	return ascii_is_alnum(c) || c == '-' || c == '.';
 }
+
+/* A host byte other than '.' (url_find's word scan tests every byte). */
+#define LABEL_BYTE(c) (ASCII_ALNUM_C(c) || (c) == '-')
+static const unsigned char label_byte[256] = { ASCII_TABLE(LABEL_BYTE) };
 
 size_t url_registrable_domain(const char *host, size_t len)
 {
@@ -195,8 +206,13 @@ static size_t parse_url(const char *s, size_t len, size_t i, struct url *u)
 	int has_scheme = 0, has_www = 0;
 	const struct tld *t;
 
-	memset(u, 0, sizeof(*u));
+	/* Every field, but not the 256-byte host buffer: most calls fail
+	 * at once (a word before a full stop), and the buffer is written up
+	 * to host_len and terminated before anything reads it. */
 	u->start = i;
+	u->end = u->host_start = 0;
+	u->scheme[0] = u->host[0] = '\0';
+	u->host_len = u->path_len = u->query_len = 0;
 	u->path = u->query = "";
 	if (ieq_prefix(s, len, p, "https://") || ieq_prefix(s, len, p, "http://")) {
 		has_scheme = 1;
@@ -660,15 +676,42 @@ static int can_start(const char *s, size_t i)
 	}
 }
 
+/* A candidate at s[i] (a word followed by '.' or ':'): parse it and add
+ * what it is; *next is where the scan goes on. Kept out of url_find's loop
+ * (noinline) so that the loop over every byte keeps its index in a
+ * register. Returns 0 or ATL_ENOMEM. */
+__attribute__((noinline)) static int url_at(struct ind_sink *k, size_t i, size_t *next)
+{
+	const char *s = k->orig;
+	size_t len = k->orig_len, e;
+	struct url u;
+	int rc;
+
+	e = parse_url(s, len, i, &u);
+	if (!e) {
+		/* skip the rest of this token's word */
+		while (i < len && ascii_is_alnum((unsigned char)s[i]))
+			i++;
+		*next = i;
+		return 0;
+	}
+	rc = messaging(k, &u);
+	if (rc == 0)
+		rc = plain_url(k, &u);
+	if (rc < 0)
+		return ATL_ENOMEM;
+	ind_take(k, (uint32_t)u.start, (uint32_t)u.end);
+	*next = e > i ? e : i + 1;
+	return 0;
+}
+
 int url_find(struct ind_sink *k)
 {
 	const char *s = k->orig;
 	size_t len = k->orig_len, i = 0;
 
 	while (i < len) {
-		struct url u;
-		size_t e;
-		int rc;
+		size_t e, next;
 
 		if (!ascii_is_alnum((unsigned char)s[i]) || !can_start(s, i)) {
 			i++;
@@ -676,27 +719,15 @@ int url_find(struct ind_sink *k)
 		}
 		/* Most words have no dot and no "://": skip them whole. */
 		e = i;
-		while (e < len && is_host_char((unsigned char)s[e]) &&
-		       s[e] != '.')
+		while (e < len && label_byte[(unsigned char)s[e]])
 			e++;
 		if (e >= len || (s[e] != '.' && s[e] != ':')) {
 			i = e > i ? e : i + 1;
 			continue;
 		}
-		e = parse_url(s, len, i, &u);
-		if (!e) {
-			/* skip the rest of this token's word */
-			while (i < len && ascii_is_alnum((unsigned char)s[i]))
-				i++;
-			continue;
-		}
-		rc = messaging(k, &u);
-		if (rc == 0)
-			rc = plain_url(k, &u);
-		if (rc < 0)
+		if (url_at(k, i, &next) < 0)
 			return ATL_ENOMEM;
-		ind_take(k, (uint32_t)u.start, (uint32_t)u.end);
-		i = e > i ? e : i + 1;
+		i = next;
 	}
 	return 0;
 }

@@ -21,9 +21,13 @@
 #include "link/minhash.h"
 #include "core/banned.h"
 
+/* Token bytes (see minhash.h) as a table: the scan tests every byte. */
+#define TOK(c) ((c) >= 0x80 || ASCII_ALNUM_C(c))
+static const unsigned char tok_byte[256] = { ASCII_TABLE(TOK) };
+
 static inline int is_tok(unsigned char c)
 {
-	return c >= 0x80 || ascii_is_alnum(c);
+	return tok_byte[c];
 }
 
 static inline uint64_t mix64(uint64_t x)
@@ -37,7 +41,8 @@ static inline uint64_t mix64(uint64_t x)
 	return x;
 }
 
-static inline void put(uint32_t *sig, int k, uint64_t h)
+/* The bins written so far are kept as a bit mask (full), for densify. */
+static inline void put(uint32_t *sig, uint64_t *full, int k, uint64_t h)
 {
 	uint32_t bin = (uint32_t)(((h >> 32) * (uint64_t)k) >> 32);
 	uint32_t v = (uint32_t)h;
@@ -46,10 +51,12 @@ static inline void put(uint32_t *sig, int k, uint64_t h)
 		v--;
 	if (v < sig[bin])
 		sig[bin] = v;
+	full[bin / 64] |= 1ULL << (bin % 64);
 }
 
 static size_t sign_word3(const struct minhash_cfg *cfg, const char *s,
-			 size_t len, uint32_t *sig, size_t *n_shingles)
+			 size_t len, uint32_t *sig, uint64_t *full,
+			 size_t *n_shingles)
 {
 	uint64_t t[3] = { 0, 0, 0 };
 	size_t i = 0, n_tok = 0;
@@ -70,7 +77,7 @@ static size_t sign_word3(const struct minhash_cfg *cfg, const char *s,
 		t[2] = XXH3_64bits_withSeed(s + b, i - b, cfg->seed);
 		n_tok++;
 		if (n_tok >= 3) {
-			put(sig, cfg->k, XXH3_64bits_withSeed(t, sizeof(t), cfg->seed));
+			put(sig, full, cfg->k, XXH3_64bits_withSeed(t, sizeof(t), cfg->seed));
 			(*n_shingles)++;
 		}
 	}
@@ -78,7 +85,8 @@ static size_t sign_word3(const struct minhash_cfg *cfg, const char *s,
 }
 
 static size_t sign_char5(const struct minhash_cfg *cfg, const char *s,
-			 size_t len, uint32_t *sig, size_t *n_shingles)
+			 size_t len, uint32_t *sig, uint64_t *full,
+			 size_t *n_shingles)
 {
 	uint64_t win = 0;
 	size_t i, n_tok = 0, n_bytes = 0;
@@ -98,19 +106,19 @@ static size_t sign_char5(const struct minhash_cfg *cfg, const char *s,
 			if (n_bytes) {	/* one space between tokens */
 				win = (win << 8 | ' ') & 0xffffffffffULL;
 				if (++n_bytes >= 5) {
-					put(sig, cfg->k, XXH3_64bits_withSeed(&win, 8, cfg->seed));
+					put(sig, full, cfg->k, XXH3_64bits_withSeed(&win, 8, cfg->seed));
 					(*n_shingles)++;
 				}
 			}
 		}
 		win = (win << 8 | c) & 0xffffffffffULL;
 		if (++n_bytes >= 5) {
-			put(sig, cfg->k, XXH3_64bits_withSeed(&win, 8, cfg->seed));
+			put(sig, full, cfg->k, XXH3_64bits_withSeed(&win, 8, cfg->seed));
 			(*n_shingles)++;
 		}
 	}
 	if (n_bytes && n_bytes < 5) {	/* a tiny text is one shingle */
-		put(sig, cfg->k, XXH3_64bits_withSeed(&win, 8, cfg->seed));
+		put(sig, full, cfg->k, XXH3_64bits_withSeed(&win, 8, cfg->seed));
 		(*n_shingles)++;
 	}
 	return n_tok;
@@ -125,41 +133,125 @@ static size_t sign_char5(const struct minhash_cfg *cfg, const char *s,
  * takes the full bin h(i, 0) mod n_full of the ordered list of full bins:
  * still a function of (i, the set of full bins), at one hash. */
 #define DENSIFY_PROBES 4
+_Static_assert(DENSIFY_PROBES == 4, "densify tests four probes at once for k = 64");
 
-static void densify(const struct minhash_cfg *cfg, uint32_t *sig)
+/* The high 32 bits of h(i, a) = mix64(seed ^ (i << 32 | a)) decide bin i's
+ * probes. A post of ~20 shingles leaves ~45 of 64 bins empty, so computing
+ * them took about half the cost of a signature. For the seed the linker
+ * uses (linker.c: "atllink1"), they are a table computed by the compiler
+ * from the same formula (constant expressions); any other seed computes
+ * them. The values are the same either way (tests/unit/test_minhash.c
+ * pins signatures for both). */
+#define TABLE_SEED 0x61746c6c696e6b31ULL
+#define MIX_1(x) (((x) ^ ((x) >> 30)) * 0xbf58476d1ce4e5b9ULL)
+#define MIX_2(x) (((x) ^ ((x) >> 27)) * 0x94d049bb133111ebULL)
+#define MIX_3(x) ((x) ^ ((x) >> 31))
+#define PROBE_HI(i, a) \
+	((uint32_t)(MIX_3(MIX_2(MIX_1(TABLE_SEED ^ ((uint64_t)(i) << 32 | (a))))) >> 32))
+#define PROBE_ROW(i) \
+	{ PROBE_HI(i, 0), PROBE_HI(i, 1), PROBE_HI(i, 2), PROBE_HI(i, 3), PROBE_HI(i, 4) }
+#define PROBE_ROW8(i) \
+	PROBE_ROW(i), PROBE_ROW(i + 1), PROBE_ROW(i + 2), PROBE_ROW(i + 3), \
+	PROBE_ROW(i + 4), PROBE_ROW(i + 5), PROBE_ROW(i + 6), PROBE_ROW(i + 7)
+
+static const uint32_t probe_table[MINHASH_MAX_K][DENSIFY_PROBES + 1] = {
+	PROBE_ROW8(0), PROBE_ROW8(8), PROBE_ROW8(16), PROBE_ROW8(24),
+	PROBE_ROW8(32), PROBE_ROW8(40), PROBE_ROW8(48), PROBE_ROW8(56),
+	PROBE_ROW8(64), PROBE_ROW8(72), PROBE_ROW8(80), PROBE_ROW8(88),
+	PROBE_ROW8(96), PROBE_ROW8(104), PROBE_ROW8(112), PROBE_ROW8(120),
+};
+_Static_assert(MINHASH_MAX_K == 128, "probe_table has 128 rows");
+
+/* The same probes as bins for k = 64, the linker's default: bin =
+ * (hi * 64) >> 32 = hi >> 26. */
+#define PROBE_BIN_ROW(i) \
+	{ PROBE_HI(i, 1) >> 26, PROBE_HI(i, 2) >> 26, PROBE_HI(i, 3) >> 26, \
+	  PROBE_HI(i, 4) >> 26 }
+#define PROBE_BIN_ROW8(i) \
+	PROBE_BIN_ROW(i), PROBE_BIN_ROW(i + 1), PROBE_BIN_ROW(i + 2), \
+	PROBE_BIN_ROW(i + 3), PROBE_BIN_ROW(i + 4), PROBE_BIN_ROW(i + 5), \
+	PROBE_BIN_ROW(i + 6), PROBE_BIN_ROW(i + 7)
+
+static const uint8_t probe_bin64[64][DENSIFY_PROBES] = {
+	PROBE_BIN_ROW8(0), PROBE_BIN_ROW8(8), PROBE_BIN_ROW8(16), PROBE_BIN_ROW8(24),
+	PROBE_BIN_ROW8(32), PROBE_BIN_ROW8(40), PROBE_BIN_ROW8(48), PROBE_BIN_ROW8(56),
+};
+
+/* High 32 bits of h(i, a), a = 0 .. DENSIFY_PROBES, for any seed. */
+static inline uint32_t probe_hi(const struct minhash_cfg *cfg, int i, unsigned a)
 {
-	uint64_t full[MINHASH_MAX_K / 64] = { 0, 0 };
-	uint32_t orig[MINHASH_MAX_K];
-	uint8_t list[MINHASH_MAX_K];
-	int k = cfg->k, n_full = 0;
+	return (uint32_t)(mix64(cfg->seed ^ ((uint64_t)i << 32 | a)) >> 32);
+}
 
-	for (int i = 0; i < k; i++) {
-		orig[i] = sig[i];
-		if (sig[i] != MINHASH_EMPTY) {
-			full[i / 64] |= 1ULL << (i % 64);
-			list[n_full++] = (uint8_t)i;
-		}
-	}
+static inline int popcount64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (int)((x * 0x0101010101010101ULL) >> 56);
+}
+
+/* Only the empty bins are visited (the clear bits of full), and only they
+ * are written, so a full bin read as a source still holds its own value.
+ * The ordered list of full bins is built when a bin first needs it. */
+static void densify(const struct minhash_cfg *cfg, uint32_t *sig,
+		    const uint64_t *full)
+{
+	uint8_t list[MINHASH_MAX_K];
+	int k = cfg->k, n_full = popcount64(full[0]) + popcount64(full[1]);
+	int n_list = -1, tab = cfg->seed == TABLE_SEED;
+
 	if (n_full == k || n_full == 0)
 		return;
-	for (int i = 0; i < k; i++) {
-		uint64_t a, h;
+	for (int w = 0; w * 64 < k; w++) {
+		uint64_t empty = ~full[w];
 
-		if (orig[i] != MINHASH_EMPTY)
-			continue;
-		for (a = 1; a <= DENSIFY_PROBES; a++) {
-			uint32_t j;
+		if (k - w * 64 < 64)
+			empty &= (1ULL << (k - w * 64)) - 1;
+		for (; empty; empty &= empty - 1) {
+			int i = w * 64 + __builtin_ctzll(empty);
+			unsigned a;
 
-			h = mix64(cfg->seed ^ ((uint64_t)i << 32 | a));
-			j = (uint32_t)(((h >> 32) * (uint64_t)k) >> 32);
-			if (full[j / 64] >> (j % 64) & 1) {
-				sig[i] = orig[j];
-				break;
+			if (tab && k == 64) {
+				/* The four probes at once: one branch, not
+				 * four that each mispredict a third of the
+				 * time. */
+				const uint8_t *jr = probe_bin64[i];
+				uint64_t f = full[0];
+				unsigned hit = (unsigned)(f >> jr[0] & 1) |
+					       (unsigned)(f >> jr[1] & 1) << 1 |
+					       (unsigned)(f >> jr[2] & 1) << 2 |
+					       (unsigned)(f >> jr[3] & 1) << 3;
+
+				if (hit) {
+					sig[i] = sig[jr[__builtin_ctz(hit)]];
+					continue;
+				}
+				a = DENSIFY_PROBES + 1;
+			} else {
+				for (a = 1; a <= DENSIFY_PROBES; a++) {
+					uint32_t hi = tab ? probe_table[i][a] : probe_hi(cfg, i, a);
+					uint32_t j = (uint32_t)(((uint64_t)hi * (uint64_t)k) >> 32);
+
+					if (full[j / 64] >> (j % 64) & 1) {
+						sig[i] = sig[j];
+						break;
+					}
+				}
 			}
-		}
-		if (a > DENSIFY_PROBES) {
-			h = mix64(cfg->seed ^ ((uint64_t)i << 32));
-			sig[i] = orig[list[(uint32_t)(((h >> 32) * (uint64_t)n_full) >> 32)]];
+			if (a <= DENSIFY_PROBES)
+				continue;
+			if (n_list < 0) {
+				n_list = 0;
+				for (int v = 0; v * 64 < k; v++)
+					for (uint64_t m = full[v]; m; m &= m - 1)
+						list[n_list++] = (uint8_t)(v * 64 +
+									   __builtin_ctzll(m));
+			}
+			{
+				uint32_t hi = tab ? probe_table[i][0] : probe_hi(cfg, i, 0);
+				sig[i] = sig[list[((uint64_t)hi * (uint64_t)n_full) >> 32]];
+			}
 		}
 	}
 }
@@ -167,22 +259,24 @@ static void densify(const struct minhash_cfg *cfg, uint32_t *sig)
 size_t minhash_sign(const struct minhash_cfg *cfg, const char *s, size_t len,
 		    uint32_t *sig)
 {
+	uint64_t full[MINHASH_MAX_K / 64] = { 0, 0 };
 	size_t n_tok, n_sh;
+	int k = cfg->k;
 
 	if (len > MINHASH_MAX_BYTES)
 		len = MINHASH_MAX_BYTES;
-	for (int i = 0; i < cfg->k; i++)
+	for (int i = 0; i < k; i++)
 		sig[i] = MINHASH_EMPTY;
 	if (cfg->shingle == MINHASH_CHAR5)
-		n_tok = sign_char5(cfg, s, len, sig, &n_sh);
+		n_tok = sign_char5(cfg, s, len, sig, full, &n_sh);
 	else
-		n_tok = sign_word3(cfg, s, len, sig, &n_sh);
+		n_tok = sign_word3(cfg, s, len, sig, full, &n_sh);
 	if (n_tok < (size_t)cfg->min_tokens || n_sh == 0) {
-		for (int i = 0; i < cfg->k; i++)
+		for (int i = 0; i < k; i++)
 			sig[i] = MINHASH_EMPTY;
 		return n_tok;
 	}
-	densify(cfg, sig);
+	densify(cfg, sig, full);
 	return n_tok;
 }
 

@@ -11,10 +11,12 @@
  */
 #include "text/deobfuscate.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "core/ascii.h"
+#include "core/swar.h"
 #include "core/utf8.h"
 #include "text/normalize.h"
 #include "core/banned.h"
@@ -80,11 +82,45 @@ static void ed_finish(struct editor *e)
 	t->end[t->len] = (uint32_t)t->orig_len;
 }
 
+/* ---- Skipping to the bytes a rule starts at ------------------------- */
+
+/* Most bytes of a post start no rule: D2 starts only at 'e' or 'u', D3 at
+ * a digit, D4 at a digit, '@' or '$'. Their scans skip to the next such
+ * byte eight at a time (core/swar.h), which is what they did byte by
+ * byte. */
+static inline uint64_t eu_mask(uint64_t w)
+{
+	return swar_eq(w, 'e') | swar_eq(w, 'u');
+}
+
+static inline int is_eu(unsigned char c)
+{
+	return c == 'e' || c == 'u';
+}
+
+static inline int is_digit_byte(unsigned char c)
+{
+	return ascii_is_digit(c);
+}
+
+static inline uint64_t leet_mask(uint64_t w)
+{
+	return swar_digit(w) | swar_eq(w, '@') | swar_eq(w, '$');
+}
+
+static inline int is_leet_start(unsigned char c)
+{
+	return ascii_is_digit(c) || c == '@' || c == '$';
+}
+
 /* A byte that continues a word: ASCII letter or digit, or part of a
  * non-ASCII character (most are letters of other scripts). */
-static int is_word_byte(unsigned char c)
+#define WORD_BYTE(c) (ASCII_ALNUM_C(c) || (c) >= 0x80)
+static const unsigned char word_byte[256] = { ASCII_TABLE(WORD_BYTE) };
+
+static inline int is_word_byte(unsigned char c)
 {
-	return ascii_is_alnum(c) || c >= 0x80;
+	return word_byte[c];
 }
 
 static unsigned char at(const struct norm_text *t, size_t i)
@@ -233,7 +269,7 @@ void deob_usa(struct norm_text *t)
 	const unsigned char *s = (const unsigned char *)t->s;
 	size_t i = 0, n_s = t->len;
 
-	while (i < n_s) {
+	while ((i = swar_find(s, i, n_s, eu_mask, is_eu)) < n_s) {
 		unsigned char c = s[i];
 		size_t f, nf = sizeof(usa_forms) / sizeof(usa_forms[0]);
 
@@ -248,7 +284,10 @@ void deob_usa(struct norm_text *t)
 		}
 		for (f = 0; f < nf; f++) {
 			size_t n = usa_forms[f].n, after = i + n;
-			if (after > n_s || memcmp(s + i, usa_forms[f].s, n) != 0)
+			/* (every form has 3 bytes or more; i + 2 < n_s) */
+			if (after > n_s || s[i + 1] != (unsigned char)usa_forms[f].s[1] ||
+			    s[i + 2] != (unsigned char)usa_forms[f].s[2] ||
+			    memcmp(s + i, usa_forms[f].s, n) != 0)
 				continue;
 			if (after < n_s && (is_word_byte(s[after]) || s[after] == '$'))
 				continue;
@@ -286,10 +325,8 @@ void deob_digit_letters(struct norm_text *t)
 		size_t a, j, run_end;
 		int digits = 0, letters = 0, n_tok = 0;
 
-		if (!ascii_is_digit(s[i])) {
-			i++;
-			continue;
-		}
+		if ((i = swar_find(s, i, n, swar_digit, is_digit_byte)) >= n)
+			break;
 		/* Every token of a run has a digit: start at this one's start. */
 		for (a = i; a > done && ascii_is_alnum(at(t, a - 1)); a--)
 			;
@@ -397,12 +434,10 @@ void deob_leet(struct norm_text *t)
 
 	while (i < n) {
 		size_t a;
-		unsigned char c = s[i];
+		unsigned char c;
 
-		if (!ascii_is_digit(c) && c != '@' && c != '$') {
-			i++;
-			continue;
-		}
+		if ((i = swar_find(s, i, n, leet_mask, is_leet_start)) >= n)
+			break;
 		for (a = i; a > done && is_leet_tok(at(t, a - 1)); a--)
 			;
 		while (i < n && is_leet_tok(at(t, i)))
@@ -482,16 +517,30 @@ static char number_word(const char *w, size_t n)
 	return 0;
 }
 
-/* Is c the initial of some number word (a case of number_word's switch)? */
-static int number_initial(unsigned char c)
+/* Do the two bytes c, d start some number word of the table above? (A
+ * word of one letter is none.) A bit mask of second letters per initial:
+ * a switch here compiled to an indirect jump that mispredicted. */
+#define B(x) (1u << ((x) - 'a'))
+static const uint32_t number_second[26] = {
+	['c' - 'a'] = B('e') | B('i') | B('u'),
+	['d' - 'a'] = B('e') | B('o') | B('u'),
+	['e' - 'a'] = B('i'),
+	['f' - 'a'] = B('i') | B('o'),
+	['h' - 'a'] = B('u'),
+	['n' - 'a'] = B('e') | B('i') | B('o') | B('u'),
+	['o' - 'a'] = B('c') | B('i') | B('n'),
+	['q' - 'a'] = B('u'),
+	['s' - 'a'] = B('e') | B('i'),
+	['t' - 'a'] = B('h') | B('r') | B('w'),
+	['u' - 'a'] = B('m') | B('n'),
+	['z' - 'a'] = B('e'),
+};
+#undef B
+
+static inline int number_prefix(unsigned char c, unsigned char d)
 {
-	switch (c) {
-	case 'c': case 'd': case 'e': case 'f': case 'h': case 'n':
-	case 'o': case 'q': case 's': case 't': case 'u': case 'z':
-		return 1;
-	default:
-		return 0;
-	}
+	return ascii_is_lower(c) && ascii_is_lower(d) &&
+	       (number_second[c - 'a'] >> (d - 'a') & 1);
 }
 
 static int is_number_sep(unsigned char c)
@@ -541,9 +590,11 @@ void deob_spelled_digits(struct norm_text *t)
 			i++;
 			continue;
 		}
-		/* A word whose initial starts no number word is skipped whole,
-		 * as number_item would (its token ends where word bytes do). */
-		if (ascii_is_lower(s[i]) && !number_initial(s[i])) {
+		/* A word whose first two bytes start no number word is skipped
+		 * whole, as number_item would (its token ends where word bytes
+		 * do). */
+		if (ascii_is_lower(s[i]) &&
+		    !number_prefix(s[i], i + 1 < n ? s[i + 1] : 0)) {
 			while (i < n && is_word_byte(s[i]))
 				i++;
 			continue;

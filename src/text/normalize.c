@@ -83,10 +83,14 @@
 #define FOLD_MAX_CPS 32
 
 /* ASCII byte classes for the fast path: what to do with the byte (low
- * bits) and which deobfuscate hints it raises (DEOB_HAS_*). */
+ * bits), which deobfuscate hints it raises (DEOB_HAS_* << 2) and, for
+ * A-Z, the bit that lower-cases it (AC_UPPER = 'a' - 'A'). */
 enum { AC_KEEP = 0, AC_SPACE = 1, AC_DROP = 2, AC_WHAT = 3 };
 #define AC_DIGIT (DEOB_HAS_DIGIT << 2)
 #define AC_LEET (DEOB_HAS_LEET_SYM << 2)
+#define AC_UPPER 0x20
+#define AC_HINTS (AC_DIGIT | AC_LEET)
+#define U AC_UPPER
 
 static const unsigned char ascii_class[128] = {
 	/* 0x00-0x08 controls, \t \n \v \f \r spaces, 0x0E-0x1B controls,
@@ -98,12 +102,16 @@ static const unsigned char ascii_class[128] = {
 	AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT,
 	AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT, AC_DIGIT,
 	0, 0, 0, 0, 0, 0,
-	/* @ A-Z ... */
-	AC_LEET, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	/* @ A-O */
+	AC_LEET, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+	/* P-Z [ \ ] ^ _ */
+	U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+	/* ` a-z { | } ~ DEL */
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
 };
+#undef U
+_Static_assert((AC_HINTS & (AC_WHAT | AC_UPPER)) == 0, "class bits overlap");
 
 /* The output being built by the character pass. */
 struct emitter {
@@ -329,7 +337,7 @@ static size_t fold_ascii(struct emitter *e, const unsigned char *p, size_t n,
 				len++;
 				pend = 0;
 			}
-			s[len] = (char)ascii_tolower(c);
+			s[len] = (char)(c | (cls & AC_UPPER));
 			st[len] = (uint32_t)i;
 			en[len] = (uint32_t)i + 1;
 			last = len++;
@@ -347,7 +355,7 @@ static size_t fold_ascii(struct emitter *e, const unsigned char *p, size_t n,
 	e->pending_space = pend;
 	e->sp_start = sps;
 	e->sp_end = spe;
-	e->hints |= cls_or >> 2;
+	e->hints |= (cls_or & AC_HINTS) >> 2;
 	return i;
 }
 

@@ -94,15 +94,37 @@ TEST(extract, place_match_longest)
 	CHECK(place_match("u", 1, 0, &n) == NULL);
 }
 
-/* The search keys on the first two bytes: the first and last rows, the
- * two-letter names, names that share their first two bytes, a dotted one. */
+/* The search keys on the first two bytes from the first row of the
+ * initial: the first and last rows, the two-letter names, names that share
+ * their first two bytes, a dotted one, and the first and the last name of
+ * every letter. */
 TEST(extract, place_match_ends_of_table)
 {
 	static const char *const names[][2] = {
-		{ "acuna", "ciudad acuna" }, { "yuma", "yuma" }, { "xela", "quetzaltenango" },
-		{ "tj", "tijuana" }, { "uk", "reino unido" }, { "usa", "usa" },
-		{ "u.s.a.", "usa" }, { "utah", "utah" }, { "nuevo laredo", "nuevo laredo" },
+		{ "acuna", "ciudad acuna" }, { "yuma", "yuma" },
+		{ "xela", "quetzaltenango" }, { "tj", "tijuana" },
+		{ "uk", "reino unido" }, { "usa", "usa" }, { "u.s.a.", "usa" },
+		{ "utah", "utah" }, { "nuevo laredo", "nuevo laredo" },
 		{ "nueva york", "nueva york" }, { "cd. juarez", "ciudad juarez" },
+		{ "ayiti", "haiti" }, { "baja california", "baja california" },
+		{ "brownsville", "brownsville" }, { "calais", "calais" },
+		{ "cuba", "cuba" }, { "dallas", "dallas" }, { "dunkirk", "dunkerque" },
+		{ "e.u.a.", "usa" }, { "eua", "usa" }, { "florida", "florida" },
+		{ "francia", "francia" }, { "germany", "alemania" },
+		{ "guayaquil", "guayaquil" }, { "habana", "la habana" },
+		{ "huehuetenango", "huehuetenango" }, { "idaho", "idaho" },
+		{ "italy", "italia" }, { "juarez", "ciudad juarez" },
+		{ "kansas", "kansas" }, { "kentucky", "kentucky" },
+		{ "la habana", "la habana" }, { "luisiana", "luisiana" },
+		{ "madrid", "madrid" }, { "morocco", "marruecos" },
+		{ "nashville", "nashville" }, { "nyc", "nueva york" },
+		{ "oaxaca", "oaxaca" }, { "orlando", "orlando" }, { "panama", "panama" },
+		{ "puerto rico", "puerto rico" }, { "queretaro", "queretaro" },
+		{ "quito", "quito" }, { "reino unido", "reino unido" },
+		{ "royaume-uni", "reino unido" }, { "sacramento", "sacramento" },
+		{ "spain", "espana" }, { "tamaulipas", "tamaulipas" },
+		{ "turquie", "turquia" }, { "venezuela", "venezuela" },
+		{ "virginia", "virginia" }, { "washington", "washington" },
 	};
 	size_t n;
 
@@ -115,6 +137,9 @@ TEST(extract, place_match_ends_of_table)
 	CHECK(place_match("ab", 2, 0, &n) == NULL);
 	CHECK(place_match("zz", 2, 0, &n) == NULL);
 	CHECK(place_match("utahx", 5, 0, &n) == NULL);
+	CHECK(place_match("zeta", 4, 0, &n) == NULL);
+	CHECK(place_match("jz", 2, 0, &n) == NULL);
+	CHECK(place_match("9", 1, 0, &n) == NULL);
 }
 
 TEST(extract, kind_keys)

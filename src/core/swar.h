@@ -1,0 +1,58 @@
+/*
+ * swar: finding the next byte of a class eight bytes at a time ("SIMD
+ * within a register"), for scans whose bytes mostly start nothing.
+ */
+#ifndef ATL_SWAR_H
+#define ATL_SWAR_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#define SWAR_ONES 0x0101010101010101ULL
+#define SWAR_HIGH 0x8080808080808080ULL
+
+/* The high bit of each byte of w equal to c. Only the lowest flag is
+ * exact: a false one can sit above a true one (a borrow), never below. */
+static inline uint64_t swar_eq(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (SWAR_ONES * c);
+
+	return (x - SWAR_ONES) & ~x & SWAR_HIGH;
+}
+
+/* The high bit of each byte of w that is an ASCII digit; every flag is
+ * exact (the sums below never carry from one byte to the next). */
+static inline uint64_t swar_digit(uint64_t w)
+{
+	uint64_t lo = w & ~SWAR_HIGH;
+
+	return (lo + SWAR_ONES * (0x80 - '0')) & ~(lo + SWAR_ONES * (0x80 - '9' - 1)) &
+	       ~w & SWAR_HIGH;
+}
+
+/* The first j in [i, n) with is_byte(s[j]), or n. mask(w) flags the bytes
+ * of an 8-byte word that is_byte accepts, lowest flag exact. Both are meant
+ * to be static inline functions, so that this inlines into one loop. */
+static inline size_t swar_find(const unsigned char *s, size_t i, size_t n,
+			       uint64_t (*mask)(uint64_t), int (*is_byte)(unsigned char))
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w, m;
+
+		memcpy(&w, s + i, 8);
+		m = mask(w);
+		if (m)
+			return i + (size_t)(__builtin_ctzll(m) / 8);
+	}
+#else
+	(void)mask;
+#endif
+	for (; i < n; i++)
+		if (is_byte(s[i]))
+			return i;
+	return n;
+}
+
+#endif
