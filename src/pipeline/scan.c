@@ -12,6 +12,14 @@
  * "cluster":null} to a temporary file; pass two streams that file, rewrites
  * the end of clustered posts' lines, and hands clustered posts' text to the
  * linker for templates (bounded per cluster).
+ *
+ * Bytes. posts.jsonl is the largest output (about 3x the input), so its
+ * bytes are copied as few times as may be: pass one write(2)s each batch's
+ * lines as rendered; pass two maps the temporary file and writev(2)s runs of
+ * it and the labels between them, so the kernel copies each byte once, and
+ * frees the file's pages behind it. posts.jsonl and networks.jsonl are
+ * hashed for manifest.json as they are written, and the inputs on a thread
+ * beside pass two, so nothing is read again at the end.
  */
 #include "scan.h"
 
