@@ -18,28 +18,6 @@
 #include "report/manifest.h"
 #include "test.h"
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *p;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	p = malloc((size_t)n + 1);
-	if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
-		free(p);
-		p = NULL;
-	}
-	if (p)
-		p[n] = '\0';
-	fclose(f);
-	return p;
-}
-
 static const char fake[] = "00000000000000000000000000000000000000000000000000000000000000ff";
 
 /* Write DIR/manifest.json with one known output hash (fake, stamped from
@@ -64,7 +42,7 @@ static char *manifest_with(const char *dir, const char *file, int stamp)
 	if (manifest_write(dir, NULL, 0, &mi, &err) < 0)
 		return NULL;
 	snprintf(path, sizeof(path), "%s/manifest.json", dir);
-	return slurp(path);
+	return fx_slurp(path);
 }
 
 TEST(manifest, known_hash_only_for_the_same_file)
@@ -114,7 +92,7 @@ TEST(manifest, known_hash_only_for_the_same_file)
 		}
 		CHECK(manifest_write(dir, NULL, 0, &mi, &err) == 0);
 		snprintf(path, sizeof(path), "%s/manifest.json", dir);
-		m = slurp(path);
+		m = fx_slurp(path);
 		CHECK(digest_sha256_hex("{\"id\":\"1\"}\n{\"id\":\"2\"}\n", 22, hex) == 0);
 		CHECK(m && !strstr(m, fake) && strstr(m, hex));
 		free(m);
@@ -146,13 +124,13 @@ TEST(manifest, known_input_hash_by_path)
 	memcpy(h.sha256, fake, sizeof(fake));
 	CHECK(manifest_write(dir, &spec, 1, &mi, &err) == 0);
 	snprintf(path, sizeof(path), "%s/manifest.json", dir);
-	m = slurp(path);
+	m = fx_slurp(path);
 	CHECK(m && strstr(m, fake));
 	free(m);
 
 	h.ok = 0;	/* not taken: read */
 	CHECK(manifest_write(dir, &spec, 1, &mi, &err) == 0);
-	m = slurp(path);
+	m = fx_slurp(path);
 	CHECK(digest_sha256_file(in, hex, &err) == 0);
 	CHECK(m && !strstr(m, fake) && strstr(m, hex));
 	free(m);
