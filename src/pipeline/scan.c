@@ -12,17 +12,29 @@
  * "cluster":null} to a temporary file; pass two streams that file, rewrites
  * the end of clustered posts' lines, and hands clustered posts' text to the
  * linker for templates (bounded per cluster).
+ *
+ * Bytes. posts.jsonl is the largest output (about 3x the input), so its
+ * bytes are copied as few times as may be: pass one write(2)s each batch's
+ * lines as rendered; pass two maps the temporary file and writev(2)s runs of
+ * it and the labels between them, so the kernel copies each byte once, and
+ * frees the file's pages behind it. posts.jsonl and networks.jsonl are
+ * hashed for manifest.json as they are written, and the inputs on a thread
+ * beside pass two, so nothing is read again at the end.
  */
 #include "scan.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -36,6 +48,7 @@
 #include "io/input.h"
 #include "io/walk.h"
 #include "pipeline/post.h"
+#include "report/digest.h"
 #include "report/html.h"
 #include "report/manifest.h"
 #include "core/banned.h"
@@ -43,7 +56,6 @@
 #define BATCH_MAX_ARENA (64u << 20)	/* close a batch when its arena passes this */
 #define BATCH_MAX_OUT ((size_t)1 << 30)	/* rendered lines per batch */
 #define RAW_MAX 1024			/* raw bytes kept in a rejects row */
-#define LINE_MAX_BYTES ((size_t)64 << 20)	/* a posts line in pass two */
 
 enum slot_state { SLOT_FREE, SLOT_FILLED, SLOT_BUSY, SLOT_DONE };
 
@@ -64,7 +76,8 @@ struct outputs {
 	char *rejects_part, *rejects;
 	char *networks_part, *networks;
 	char *summary_part, *summary;
-	FILE *posts_f, *rejects_f;
+	int posts_fd;			/* posts_tmp, -1 when closed */
+	FILE *rejects_f;
 };
 
 struct run {
@@ -90,6 +103,10 @@ struct run {
 	int fatal;			/* a worker or the writer failed */
 	struct atl_err fatal_err;
 	struct timespec t0, last_progress;
+
+	/* the end of the scan */
+	atomic_size_t samples_at;	/* collect_samples is past this byte of posts_tmp */
+	struct manifest_hash out_hash[2];	/* posts.jsonl, networks.jsonl as written */
 };
 
 static double now_s(void)
@@ -130,8 +147,8 @@ static char *path_join(const char *dir, const char *name)
 
 static void outputs_release(struct outputs *u, int remove_parts)
 {
-	if (u->posts_f)
-		fclose(u->posts_f);
+	if (u->posts_fd >= 0)
+		close(u->posts_fd);
 	if (u->rejects_f)
 		fclose(u->rejects_f);
 	if (remove_parts) {
@@ -152,6 +169,7 @@ static void outputs_release(struct outputs *u, int remove_parts)
 	free(u->summary_part);
 	free(u->summary);
 	memset(u, 0, sizeof(*u));
+	u->posts_fd = -1;
 }
 
 static int mkdir_p(const char *dir, struct atl_err *err)
@@ -196,13 +214,40 @@ static int outputs_open(struct outputs *u, const char *dir, struct atl_err *err)
 	if (!u->dir || !u->posts_tmp || !u->posts_part || !u->posts || !u->rejects_part ||
 	    !u->rejects || !u->networks_part || !u->networks || !u->summary_part || !u->summary)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
-	u->posts_f = fopen(u->posts_tmp, "wb");
-	if (!u->posts_f)
+	u->posts_fd = open(u->posts_tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (u->posts_fd < 0)
 		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", u->posts_tmp, strerror(errno));
 	u->rejects_f = fopen(u->rejects_part, "wb");
 	if (!u->rejects_f)
 		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", u->rejects_part, strerror(errno));
-	setvbuf(u->posts_f, NULL, _IOFBF, 1 << 20);
+	return 0;
+}
+
+/* n bytes to fd, straight from p (a batch's lines: no copy into a stdio
+ * buffer first). */
+static int write_fd(int fd, const char *p, size_t n, const char *name, struct atl_err *err)
+{
+	while (n) {
+		ssize_t k = write(fd, p, n < ((size_t)1 << 30) ? n : (size_t)1 << 30);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", name,
+					   k < 0 ? strerror(errno) : "no space");
+		p += k;
+		n -= (size_t)k;
+	}
+	return 0;
+}
+
+static int close_fd(int *fd, const char *name, struct atl_err *err)
+{
+	int bad = close(*fd) != 0;
+
+	*fd = -1;
+	if (bad)
+		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", name, strerror(errno));
 	return 0;
 }
 
@@ -360,13 +405,13 @@ static int write_batch(struct run *R, struct batch *b, struct atl_err *err)
 		if (rc < 0)
 			return rc;
 	}
-	if (!R->out.posts_f) {		/* no outputs: count only */
+	if (R->out.posts_fd < 0) {	/* no outputs: count only */
 		for (size_t i = 0; i < b->n; i++)
 			count_post(R->st, &b->posts[i]);
 		R->n_posts += b->n;
 		return 0;
 	}
-	rc = write_all(R->out.posts_f, b->out.p, b->out.len, R->out.posts_tmp, err);
+	rc = write_fd(R->out.posts_fd, b->out.p, b->out.len, R->out.posts_tmp, err);
 	if (rc < 0)
 		return rc;
 	R->st->t_write += now_s() - t;
@@ -920,211 +965,332 @@ static char *json_unescape(struct arena *a, const char *s, const char *end, size
 	return out;
 }
 
-/* posts_tmp read back in large blocks of whole lines, one line a post
- * (JSON escapes every newline inside a line). Nothing per post is kept:
- * the lines are found by their newlines. */
-#define BLOCK_BYTES ((size_t)4 << 20)
+/* posts_tmp mapped and walked front to back, one line a post (JSON escapes
+ * every newline inside a line). Nothing per post is kept: the lines are
+ * found by their newlines. The pages behind the walk leave the mapping as
+ * it goes (tmap_behind), so the resident set stays flat; the file is ours
+ * alone (a hidden name in the output folder), so it is not truncated under
+ * the mapping. */
+#define TMAP_STEP ((size_t)2 << 20)	/* give back pages in steps this big */
 
-struct blocks {
-	FILE *in;
+struct tmap {
+	int fd;
 	char *p;
-	size_t cap, len;	/* bytes in p */
-	size_t used;		/* p[0, used) holds the lines of posts [first, end) */
-	uint64_t first, end;
-	int eof;
+	size_t len;
+	size_t behind;		/* [0, behind) is no longer mapped in */
+	size_t punched;		/* [0, punched) is no longer in the file */
+	uint64_t n_posts;
 };
 
-static int blocks_open(struct blocks *k, struct run *R, struct atl_err *err)
+static int tmap_open(struct tmap *m, struct run *R, int writable, struct atl_err *err)
 {
-	memset(k, 0, sizeof(*k));
-	k->in = fopen(R->out.posts_tmp, "rb");
-	if (!k->in)
+	struct stat sb;
+
+	memset(m, 0, sizeof(*m));
+	m->n_posts = R->n_posts;
+	m->fd = open(R->out.posts_tmp, (writable ? O_RDWR : O_RDONLY) | O_CLOEXEC);
+	if (m->fd < 0 || fstat(m->fd, &sb) != 0)
 		return atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
+	m->len = (size_t)sb.st_size;
+	if (m->len == 0)
+		return 0;
+	m->p = mmap(NULL, m->len, PROT_READ, MAP_SHARED, m->fd, 0);
+	if (m->p == MAP_FAILED) {
+		m->p = NULL;
+		return atl_err_set(err, ATL_EIO, "cannot read '%s': %s", R->out.posts_tmp, strerror(errno));
+	}
+	madvise(m->p, m->len, MADV_SEQUENTIAL);
 	return 0;
 }
 
-static void blocks_close(struct blocks *k)
+static void tmap_close(struct tmap *m)
 {
-	if (k->in)
-		fclose(k->in);
-	free(k->p);
+	if (m->p)
+		munmap(m->p, m->len);
+	if (m->fd >= 0)
+		close(m->fd);
+	m->p = NULL;
+	m->fd = -1;
 }
 
-/* The next block: 1, 0 after the last post, < 0 on error. */
-static int blocks_next(struct blocks *k, struct run *R, struct atl_err *err)
+/* Done with the bytes before off: out of the mapping, in steps. */
+static void tmap_behind(struct tmap *m, size_t off)
 {
-	const char *nl = NULL;
+	size_t to = off & ~(TMAP_STEP - 1);
 
-	k->first = k->end;
-	if (k->first >= R->n_posts)
-		return 0;
-	if (k->used)
-		memmove(k->p, k->p + k->used, k->len - k->used);
-	k->len -= k->used;
-	k->used = 0;
-	for (;;) {
-		if (k->len == k->cap) {	/* no whole line yet: a longer one */
-			size_t cap = k->cap ? 2 * k->cap : BLOCK_BYTES;
-			char *p;
-
-			if (k->cap > LINE_MAX_BYTES)
-				return atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
-						   R->out.posts_tmp, (unsigned long long)k->first + 1);
-			p = realloc(k->p, cap);
-			if (!p)
-				return atl_err_set(err, ATL_ENOMEM, "out of memory");
-			k->p = p;
-			k->cap = cap;
-		}
-		if (!k->eof) {
-			size_t got = fread(k->p + k->len, 1, k->cap - k->len, k->in);
-
-			if (got < k->cap - k->len) {
-				if (ferror(k->in))
-					return atl_err_set(err, ATL_EIO, "cannot read '%s'",
-							   R->out.posts_tmp);
-				k->eof = 1;
-			}
-			k->len += got;
-		}
-		nl = k->len ? memrchr(k->p, '\n', k->len) : NULL;
-		if (nl || k->eof)
-			break;
+	if (to > m->behind) {
+		madvise(m->p + m->behind, to - m->behind, MADV_DONTNEED);
+		m->behind = to;
 	}
+}
+
+/* Nobody will read the bytes before off again: out of the file, so that its
+ * page cache is free for posts.jsonl's (writing into freshly allocated
+ * pages is what costs most in write(2) here). Best effort. */
+static void tmap_punch(struct tmap *m, size_t off)
+{
+	size_t to = off & ~(TMAP_STEP - 1);
+
+	if (to > m->punched) {
+		if (fallocate(m->fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE,
+			      (off_t)m->punched, (off_t)(to - m->punched)) == 0)
+			m->punched = to;
+		else
+			m->punched = m->len;	/* not supported here: stop trying */
+	}
+}
+
+/* The line of post idx at *at (with its newline), or NULL when the file
+ * ends first; advances *at. */
+static const char *tmap_line(const struct tmap *m, size_t *at, size_t *len)
+{
+	const char *line = m->p + *at, *nl;
+
+	if (*at >= m->len)
+		return NULL;
+	nl = memchr(line, '\n', m->len - *at);
 	if (!nl)
-		return atl_err_set(err, ATL_EIO, "'%s' holds %llu posts, not %llu", R->out.posts_tmp,
-				   (unsigned long long)k->first, (unsigned long long)R->n_posts);
-	k->used = (size_t)(nl - k->p) + 1;
-	for (const char *c = k->p; c < k->p + k->used && k->end < R->n_posts; k->end++) {
-		c = memchr(c, '\n', (size_t)(k->p + k->used - c));
-		c++;
-		if (k->end + 1 == R->n_posts && c < k->p + k->used)
-			k->used = (size_t)(c - k->p);	/* more lines than posts */
-	}
-	return 1;
-}
-
-/* The line of the next post of the block (with its newline): advances *at. */
-static const char *block_line(const struct blocks *k, const char **at, size_t *len)
-{
-	const char *line = *at, *nl = memchr(line, '\n', (size_t)(k->p + k->used - line));
-
+		return NULL;
 	*len = (size_t)(nl - line) + 1;
-	*at = nl + 1;
+	*at += *len;
 	return line;
 }
 
-/* After the last block: anything left is more lines than posts. */
-static int blocks_check_end(struct blocks *k, struct run *R, struct atl_err *err)
+static int tmap_short(struct run *R, uint64_t idx, struct atl_err *err)
 {
-	if (k->len > k->used || (!k->eof && fgetc(k->in) != EOF))
+	return atl_err_set(err, ATL_EIO, "'%s' holds %llu posts, not %llu", R->out.posts_tmp,
+			   (unsigned long long)idx, (unsigned long long)R->n_posts);
+}
+
+/* After the last post: anything left is more lines than posts. */
+static int tmap_check_end(const struct tmap *m, size_t at, struct run *R, struct atl_err *err)
+{
+	if (at < m->len)
 		return atl_err_set(err, ATL_EIO, "'%s' holds more than %llu posts", R->out.posts_tmp,
 				   (unsigned long long)R->n_posts);
 	return 0;
 }
 
 /* The texts the linker samples for its templates, read back from
- * posts_tmp in input order (the same order a full pass would give). */
+ * posts_tmp in input order (the same order a full pass would give). Its
+ * progress goes to R->samples_at: pass two drops from the file only what
+ * both have read. */
 static int collect_samples(struct run *R, struct atl_err *err)
 {
 	static const char text_key[] = ",\"text\":\"";
-	struct blocks k;
+	struct tmap m;
 	struct arena a;
+	size_t at = 0;
 	int rc;
 
 	arena_init(&a, 1 << 20);
-	rc = blocks_open(&k, R, err);
-	while (rc == 0 && (rc = blocks_next(&k, R, err)) == 1) {
-		const char *at = k.p;
+	rc = tmap_open(&m, R, 0, err);
+	for (uint64_t idx = 0; rc == 0 && idx < R->n_posts; idx++) {
+		const char *line, *key;
+		size_t len, tlen;
+		struct norm_text nt;
+		char *text;
 
-		rc = 0;
-		for (uint64_t idx = k.first; idx < k.end && rc == 0; idx++) {
-			const char *line, *key;
-			size_t len, tlen;
-			struct norm_text nt;
-			char *text;
-
-			line = block_line(&k, &at, &len);
-			if (!linker_wants_text(R->linker, idx))
-				continue;
-			if (len > 0 && line[len - 1] == '\n')
-				len--;
-			key = memmem(line, len, text_key, sizeof(text_key) - 1);
-			if (!key)
-				continue;
-			text = json_unescape(&a, key + 9, line + len, &tlen);
-			if (!text || normalize_text(&nt, text, tlen, &a) < 0) {
-				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
-				break;
-			}
-			rc = linker_add_text(R->linker, idx, text, tlen, &nt, err);
-			arena_reset(&a);
+		line = tmap_line(&m, &at, &len);
+		if (!line) {
+			rc = tmap_short(R, idx, err);
+			break;
 		}
+		if ((idx & 1023) == 0) {
+			tmap_behind(&m, at - len);
+			atomic_store_explicit(&R->samples_at, at - len, memory_order_release);
+		}
+		if (!linker_wants_text(R->linker, idx))
+			continue;
+		len--;		/* the newline */
+		key = memmem(line, len, text_key, sizeof(text_key) - 1);
+		if (!key)
+			continue;
+		text = json_unescape(&a, key + 9, line + len, &tlen);
+		if (!text || normalize_text(&nt, text, tlen, &a) < 0) {
+			rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+			break;
+		}
+		rc = linker_add_text(R->linker, idx, text, tlen, &nt, err);
+		arena_reset(&a);
 	}
-	blocks_close(&k);
+	if (rc == 0)
+		rc = tmap_check_end(&m, at, R, err);
+	atomic_store_explicit(&R->samples_at, SIZE_MAX, memory_order_release);
+	tmap_close(&m);
 	arena_release(&a);
 	return rc < 0 ? rc : 0;
 }
 
+/* posts.jsonl as pass two writes it: pieces gathered into one writev
+ * (runs of lines straight from the mapping, the cluster labels from
+ * lab), hashed in the order they are written for manifest.json. */
+#define OUT_IOV 1024			/* at most IOV_MAX */
+#define OUT_LAB ((size_t)64 << 10)	/* label bytes between two writevs */
+
+struct pout {
+	int fd;
+	const char *name;
+	struct iovec iov[OUT_IOV];
+	int n_iov;
+	char lab[OUT_LAB];
+	size_t n_lab;
+	uint64_t n_flush;		/* writevs so far */
+	struct digest_sha256 *sha;
+};
+
+static int pout_flush(struct pout *o, struct atl_err *err)
+{
+	struct iovec *v = o->iov;
+	int n = o->n_iov;
+
+	for (int i = 0; i < n; i++)
+		if (digest_sha256_add(o->sha, v[i].iov_base, v[i].iov_len) < 0)
+			return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	while (n > 0) {
+		ssize_t k = writev(o->fd, v, n);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", o->name,
+					   k < 0 ? strerror(errno) : "no space");
+		while (n > 0 && (size_t)k >= v->iov_len) {
+			k -= (ssize_t)v->iov_len;
+			v++;
+			n--;
+		}
+		if (n > 0) {
+			v->iov_base = (char *)v->iov_base + k;
+			v->iov_len -= (size_t)k;
+		}
+	}
+	o->n_iov = 0;
+	o->n_lab = 0;
+	o->n_flush++;
+	return 0;
+}
+
+static int pout_add(struct pout *o, const void *p, size_t n, struct atl_err *err)
+{
+	if (n == 0)
+		return 0;
+	if (o->n_iov == OUT_IOV) {
+		int rc = pout_flush(o, err);
+		if (rc < 0)
+			return rc;
+	}
+	o->iov[o->n_iov].iov_base = (void *)p;
+	o->iov[o->n_iov].iov_len = n;
+	o->n_iov++;
+	return 0;
+}
+
+/* "cluster":<label>}\n into lab, then as a piece. */
+static int pout_label(struct pout *o, struct buf *tmp, const char *cl, struct atl_err *err)
+{
+	int rc;
+
+	buf_reset(tmp);
+	buf_adds(tmp, "\"cluster\":");
+	json_add_cstr(tmp, cl);
+	buf_add(tmp, "}\n", 2);
+	if (buf_error(tmp))
+		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	if (tmp->len > OUT_LAB)	/* never for a cluster label; kept whole */
+		return atl_err_set(err, ATL_ETOOBIG, "cluster label too long");
+	if (o->n_lab + tmp->len > OUT_LAB || o->n_iov == OUT_IOV) {
+		rc = pout_flush(o, err);
+		if (rc < 0)
+			return rc;
+	}
+	memcpy(o->lab + o->n_lab, tmp->p, tmp->len);
+	rc = pout_add(o, o->lab + o->n_lab, tmp->len, err);
+	o->n_lab += tmp->len;
+	return rc;
+}
+
 /* Pass two: posts.jsonl is posts_tmp with each clustered post's
- * "cluster":null replaced by its label; runs of unclustered lines are
- * copied in one write. */
+ * "cluster":null replaced by its label; runs of unclustered lines go out
+ * in one piece. Also hashes posts.jsonl into R->out_hash[0]. */
 static int pass_two(struct run *R, struct atl_err *err)
 {
-	struct blocks k;
-	FILE *out = NULL;
+	struct tmap m;
+	struct pout *o = calloc(1, sizeof(*o));
 	struct buf lab = BUF_INIT(4096);
 	const size_t suffix_len = strlen(POST_CLUSTER_NULL);
-	int rc = blocks_open(&k, R, err);
+	size_t at = 0, run_start = 0;
+	uint64_t n_flush = 0;
+	struct stat sb;
+	int rc = o ? tmap_open(&m, R, 1, err) : atl_err_set(err, ATL_ENOMEM, "out of memory");
 
-	if (rc == 0 && !(out = fopen(R->out.posts_part, "wb")))
-		rc = atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.posts_part, strerror(errno));
-	if (out)
-		setvbuf(out, NULL, _IOFBF, 1 << 20);
-	while (rc == 0 && (rc = blocks_next(&k, R, err)) == 1) {
-		const char *run_start = k.p, *at = k.p;
+	if (!o)
+		return rc;
+	o->fd = -1;
+	o->name = R->out.posts_part;
+	if (rc == 0 && !(o->sha = digest_sha256_new()))
+		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+	if (rc == 0) {
+		o->fd = open(R->out.posts_part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+		if (o->fd < 0)
+			rc = atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.posts_part,
+					 strerror(errno));
+	}
+	for (uint64_t idx = 0; rc == 0 && idx < R->n_posts; idx++) {
+		size_t len;
+		const char *line = tmap_line(&m, &at, &len);
+		const char *cl;
+		size_t from = run_start;	/* pieces pending start here or later */
 
-		rc = 0;
-		for (uint64_t idx = k.first; idx < k.end && rc == 0; idx++) {
-			size_t len;
-			const char *line = block_line(&k, &at, &len);
-			const char *cl = linker_cluster_of(R->linker, idx);
-
-			if (len < suffix_len + 1 || line[len - 1] != '\n' ||
-			    memcmp(line + len - 1 - suffix_len, POST_CLUSTER_NULL, suffix_len) != 0) {
-				rc = atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
-						 R->out.posts_tmp, (unsigned long long)idx + 1);
-				break;
-			}
-			if (!cl)
-				continue;
-			/* the unclustered run before it, then this line relabelled */
-			buf_reset(&lab);
-			buf_adds(&lab, "\"cluster\":");
-			json_add_cstr(&lab, cl);
-			buf_add(&lab, "}\n", 2);
-			if (buf_error(&lab)) {
-				rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
-				break;
-			}
-			rc = write_all(out, run_start,
-				       (size_t)(line - run_start) + len - 1 - suffix_len,
-				       R->out.posts_part, err);
-			if (rc == 0)
-				rc = write_all(out, lab.p, lab.len, R->out.posts_part, err);
-			run_start = at;
+		if (!line) {
+			rc = tmap_short(R, idx, err);
+			break;
 		}
-		if (rc == 0)
-			rc = write_all(out, run_start, (size_t)(k.p + k.used - run_start),
-				       R->out.posts_part, err);
+		if (len < suffix_len + 1 ||
+		    memcmp(line + len - 1 - suffix_len, POST_CLUSTER_NULL, suffix_len) != 0) {
+			rc = atl_err_set(err, ATL_EIO, "'%s' is corrupt at post %llu",
+					 R->out.posts_tmp, (unsigned long long)idx + 1);
+			break;
+		}
+		cl = linker_cluster_of(R->linker, idx);
+		if (!cl) {
+			if (at - run_start < TMAP_STEP)
+				continue;
+			rc = pout_add(o, m.p + run_start, at - run_start, err);	/* a long run */
+		} else {
+			/* the unclustered run before it, then this line relabelled */
+			rc = pout_add(o, m.p + run_start, at - run_start - 1 - suffix_len, err);
+			if (rc == 0)
+				rc = pout_label(o, &lab, cl, err);
+		}
+		run_start = at;
+		if (o->n_flush != n_flush && rc == 0) {	/* the bytes before from are out */
+			size_t both = atomic_load_explicit(&R->samples_at, memory_order_acquire);
+			n_flush = o->n_flush;
+			tmap_behind(&m, from);
+			tmap_punch(&m, both < from ? both : from);
+		}
 	}
 	if (rc == 0)
-		rc = blocks_check_end(&k, R, err);
+		rc = pout_add(o, m.p + run_start, at - run_start, err);
 	if (rc == 0)
-		rc = close_file(&out, R->out.posts_part, err);
-	if (out)
-		fclose(out);
-	blocks_close(&k);
+		rc = pout_flush(o, err);
+	if (rc == 0)
+		rc = tmap_check_end(&m, at, R, err);
+	if (rc == 0 && digest_sha256_end(o->sha, R->out_hash[0].sha256) < 0)
+		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+	if (rc == 0 && fstat(o->fd, &sb) != 0)
+		rc = atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.posts_part, strerror(errno));
+	if (rc == 0) {
+		manifest_stamp(&R->out_hash[0], &sb);
+		R->out_hash[0].name = "posts.jsonl";
+	}
+	if (o->fd >= 0 && close(o->fd) != 0 && rc == 0)
+		rc = atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.posts_part, strerror(errno));
+	R->out_hash[0].ok = rc == 0;
+	tmap_close(&m);
+	digest_sha256_free(o->sha);
+	free(o);
 	buf_release(&lab);
 	return rc;
 }
@@ -1365,20 +1531,76 @@ static int write_summary(struct run *R, struct atl_err *err)
 	return close_file(&fp, R->out.summary_part, err);
 }
 
+/* networks.jsonl goes through a stdio stream whose bytes are hashed on
+ * their way to the file, for manifest.json (no second read at the end). */
+struct hashed_file {
+	int fd;
+	struct digest_sha256 *sha;
+};
+
+static ssize_t hashed_write(void *cookie, const char *p, size_t n)
+{
+	struct hashed_file *h = cookie;
+	size_t left = n;
+
+	if (digest_sha256_add(h->sha, p, n) < 0) {
+		errno = ENOMEM;
+		return -1;
+	}
+	while (left) {
+		ssize_t k = write(h->fd, p, left);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0)
+			return -1;
+		p += k;
+		left -= (size_t)k;
+	}
+	return (ssize_t)n;
+}
+
+/* networks.jsonl, hashed into R->out_hash[1]. */
 static int write_networks(struct run *R, struct atl_err *err)
 {
-	FILE *fp = fopen(R->out.networks_part, "wb");
-	int rc;
+	cookie_io_functions_t io = { NULL, hashed_write, NULL, NULL };
+	struct hashed_file h = { -1, NULL };
+	struct manifest_hash *mh = &R->out_hash[1];
+	struct stat sb;
+	FILE *fp = NULL;
+	int rc = 0;
 
-	if (!fp)
+	h.fd = open(R->out.networks_part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+	if (h.fd < 0)
 		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.networks_part, strerror(errno));
+	h.sha = digest_sha256_new();
+	if (h.sha)
+		fp = fopencookie(&h, "w", io);
+	if (!fp) {
+		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+		goto out;
+	}
 	setvbuf(fp, NULL, _IOFBF, 1 << 20);
 	rc = linker_write_networks(R->linker, fp, err);
 	if (rc < 0) {
 		fclose(fp);
-		return rc;
+		goto out;
 	}
-	return close_file(&fp, R->out.networks_part, err);
+	rc = close_file(&fp, R->out.networks_part, err);
+	if (rc == 0 && digest_sha256_end(h.sha, mh->sha256) < 0)
+		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+	if (rc == 0 && fstat(h.fd, &sb) != 0)
+		rc = atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.networks_part, strerror(errno));
+	if (rc == 0) {
+		manifest_stamp(mh, &sb);
+		mh->name = "networks.jsonl";
+	}
+out:
+	if (close(h.fd) != 0 && rc == 0)
+		rc = atl_err_set(err, ATL_EIO, "cannot write '%s': %s", R->out.networks_part, strerror(errno));
+	mh->ok = rc == 0;
+	digest_sha256_free(h.sha);
+	return rc;
 }
 
 struct networks_job {
@@ -1443,6 +1665,86 @@ static int rename_all(struct run *R, struct atl_err *err)
 			return atl_err_set(err, ATL_EIO, "cannot rename '%s': %s", from[i], strerror(errno));
 	unlink(R->out.posts_tmp);
 	return 0;
+}
+
+/* ---- input hashes ------------------------------------------------------ */
+
+/* The inputs' SHA-256 for manifest.json, taken on a thread of its own beside
+ * pass two rather than after everything else.
+ * Only regular files (a pipe read twice would lose its bytes); the manifest
+ * hashes anything else, or anything changed since, itself. */
+struct in_hash {
+	const struct input_spec *v;
+	size_t n;
+	struct manifest_hash *h;	/* n entries, .ok where taken */
+	atomic_int stop;
+	pthread_t tid;
+	int started;
+};
+
+static void *in_hash_main(void *arg)
+{
+	struct in_hash *x = arg;
+
+	for (size_t i = 0; i < x->n && !atomic_load(&x->stop); i++) {
+		const char *path = x->v[i].path;
+		struct manifest_hash *h = &x->h[i];
+		struct atl_err e = ATL_ERR_INIT;
+		struct stat before, after;
+		int fd;
+
+		h->name = path;
+		if (!strcmp(path, "-") || (i && !strcmp(path, x->v[i - 1].path)))
+			continue;	/* not hashed, or one zip's members */
+		if (stat(path, &before) != 0 || !S_ISREG(before.st_mode))
+			continue;
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		if (fstat(fd, &before) == 0 && S_ISREG(before.st_mode) &&
+		    digest_sha256_fd(fd, path, &x->stop, h->sha256, &e) == 0 &&
+		    fstat(fd, &after) == 0 && after.st_size == before.st_size &&
+		    after.st_mtim.tv_sec == before.st_mtim.tv_sec &&
+		    after.st_mtim.tv_nsec == before.st_mtim.tv_nsec) {
+			manifest_stamp(h, &before);
+			h->ok = 1;
+		}
+		close(fd);
+	}
+	return NULL;
+}
+
+static void in_hash_start(struct in_hash *x, const struct input_spec *v, size_t n)
+{
+	memset(x, 0, sizeof(*x));
+	atomic_init(&x->stop, 0);
+	x->v = v;
+	x->n = n;
+	x->h = n ? calloc(n, sizeof(*x->h)) : NULL;
+	if (x->h && pthread_create(&x->tid, NULL, in_hash_main, x) == 0)
+		x->started = 1;
+	if (!x->started) {	/* the manifest hashes them, as it always could */
+		free(x->h);
+		x->h = NULL;
+	}
+}
+
+/* Wait for the hashes (stop: the run failed, they are not wanted). */
+static void in_hash_join(struct in_hash *x, int stop)
+{
+	if (!x->started)
+		return;
+	if (stop)
+		atomic_store(&x->stop, 1);
+	pthread_join(x->tid, NULL);
+	x->started = 0;
+}
+
+static void in_hash_release(struct in_hash *x)
+{
+	in_hash_join(x, 1);
+	free(x->h);
+	x->h = NULL;
 }
 
 /* ---- the run ------------------------------------------------------------- */
@@ -1525,6 +1827,7 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	struct batch single;
 	struct detect_scratch *s0 = NULL;
 	struct link_opts lo;
+	struct in_hash ih;
 	pthread_t writer;
 	int threads = o->threads > 0 ? o->threads : n_cores();
 	int writer_started = 0, n_started = 0;
@@ -1532,6 +1835,9 @@ int scan_run(const struct scan_opts *o, char *const *inputs, size_t n_inputs,
 	double t_start = now_s(), cpu_start = process_cpu_s(), c;
 
 	memset(&R, 0, sizeof(R));
+	R.out.posts_fd = -1;
+	atomic_init(&R.samples_at, 0);
+	memset(&ih, 0, sizeof(ih));
 	memset(st, 0, sizeof(*st));
 	batch_init(&single);
 	R.o = o;
@@ -1675,8 +1981,8 @@ out:
 		for (size_t i = 0; i < R.n_slots; i++)
 			batch_release(&R.slots[i]);
 		batch_release(&single);
-		if (R.out.posts_f)
-			rc = close_file(&R.out.posts_f, R.out.posts_tmp, err);
+		if (R.out.posts_fd >= 0)
+			rc = close_fd(&R.out.posts_fd, R.out.posts_tmp, err);
 		if (rc == 0)
 			rc = close_file(&R.out.rejects_f, R.out.rejects_part, err);
 		c = thread_cpu_s();
@@ -1686,6 +1992,9 @@ out:
 		if (rc == 0) {
 			st->clusters = linker_n_clusters(R.linker);
 			st->networks = linker_n_networks(R.linker);
+			/* past the linker's peak of memory (libcrypto's first use
+			 * takes a few MiB), beside pass two */
+			in_hash_start(&ih, specs.v, specs.n);
 			rc = finish_outputs(&R, err);
 		}
 		st->cpu_total = process_cpu_s() - cpu_start;
@@ -1702,11 +2011,14 @@ out:
 		if (rc == 0) {	/* last: it hashes the finished outputs */
 			struct manifest_info mi = { ATL_VERSION_STRING, detector_model_id(R.det),
 						    o->argv_line, o->redact != NULL,
-						    detector_threshold(R.det) };
+						    detector_threshold(R.det), R.out_hash, 2,
+						    ih.h, ih.h ? specs.n : 0 };
+			in_hash_join(&ih, 0);
 			rc = manifest_write(o->out_dir, specs.v, specs.n, &mi, err);
 		}
 		maybe_progress(&R, 1);
 	}
+	in_hash_release(&ih);
 	outputs_release(&R.out, rc < 0);
 	if (workers) {
 		for (int i = 0; i < threads; i++) {

@@ -6,8 +6,11 @@
 #include "digest.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
@@ -15,7 +18,7 @@
 #include "core/ascii.h"
 #include "core/banned.h"
 
-#define FILE_CHUNK (1u << 16)
+#define FILE_CHUNK ((size_t)1 << 20)	/* read() a file in these */
 
 void digest_hex(const unsigned char *p, size_t n, char *out)
 {
@@ -39,40 +42,97 @@ int digest_sha256_hex(const void *p, size_t n, char hex[DIGEST_SHA256_HEX])
 	return 0;
 }
 
-int digest_sha256_file(const char *path, char hex[DIGEST_SHA256_HEX], struct atl_err *err)
+struct digest_sha256 {
+	EVP_MD_CTX *ctx;
+};
+
+struct digest_sha256 *digest_sha256_new(void)
 {
-	unsigned char md[EVP_MAX_MD_SIZE], chunk[FILE_CHUNK];
+	struct digest_sha256 *d = malloc(sizeof(*d));
+
+	if (!d)
+		return NULL;
+	d->ctx = EVP_MD_CTX_new();
+	if (!d->ctx || !EVP_DigestInit_ex(d->ctx, EVP_sha256(), NULL)) {
+		digest_sha256_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+int digest_sha256_add(struct digest_sha256 *d, const void *p, size_t n)
+{
+	return n == 0 || EVP_DigestUpdate(d->ctx, p, n) ? 0 : ATL_ENOMEM;
+}
+
+int digest_sha256_end(struct digest_sha256 *d, char hex[DIGEST_SHA256_HEX])
+{
+	unsigned char md[EVP_MAX_MD_SIZE];
 	unsigned int len = 0;
-	EVP_MD_CTX *ctx = NULL;
-	FILE *f = NULL;
-	size_t n;
+
+	if (!EVP_DigestFinal_ex(d->ctx, md, &len) || len != 32)
+		return ATL_ENOMEM;
+	digest_hex(md, 32, hex);
+	return 0;
+}
+
+void digest_sha256_free(struct digest_sha256 *d)
+{
+	if (!d)
+		return;
+	EVP_MD_CTX_free(d->ctx);
+	free(d);
+}
+
+int digest_sha256_fd(int fd, const char *name, const atomic_int *stop,
+		     char hex[DIGEST_SHA256_HEX], struct atl_err *err)
+{
+	struct digest_sha256 *d = digest_sha256_new();
+	unsigned char *chunk = malloc(FILE_CHUNK);
 	int rc = 0;
 
-	f = fopen(path, "rb");
-	if (!f)
-		return atl_err_set(err, ATL_EIO, "cannot read '%s': %s", path, strerror(errno));
-	ctx = EVP_MD_CTX_new();
-	if (!ctx || !EVP_DigestInit_ex(ctx, EVP_sha256(), NULL)) {
+	if (!d || !chunk) {
 		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 		goto out;
 	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		if (!EVP_DigestUpdate(ctx, chunk, n)) {
+	for (;;) {
+		ssize_t n;
+
+		if (stop && atomic_load_explicit(stop, memory_order_relaxed)) {
+			rc = atl_err_set(err, ATL_EIO, "'%s': hashing stopped", name);
+			goto out;
+		}
+		n = read(fd, chunk, FILE_CHUNK);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			rc = atl_err_set(err, ATL_EIO, "cannot read '%s': %s", name, strerror(errno));
+			goto out;
+		}
+		if (n == 0)
+			break;
+		if (digest_sha256_add(d, chunk, (size_t)n) < 0) {
 			rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
 			goto out;
 		}
-	if (ferror(f)) {
-		rc = atl_err_set(err, ATL_EIO, "cannot read '%s'", path);
-		goto out;
 	}
-	if (!EVP_DigestFinal_ex(ctx, md, &len) || len != 32) {
+	if (digest_sha256_end(d, hex) < 0)
 		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
-		goto out;
-	}
-	digest_hex(md, 32, hex);
 out:
-	EVP_MD_CTX_free(ctx);
-	fclose(f);
+	free(chunk);
+	digest_sha256_free(d);
+	return rc;
+}
+
+int digest_sha256_file(const char *path, char hex[DIGEST_SHA256_HEX], struct atl_err *err)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return atl_err_set(err, ATL_EIO, "cannot read '%s': %s", path, strerror(errno));
+	rc = digest_sha256_fd(fd, path, NULL, hex, err);
+	close(fd);
 	return rc;
 }
 

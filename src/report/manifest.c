@@ -1,6 +1,8 @@
 /*
  * manifest: see manifest.h. Hashes are computed after every other output is
- * complete, so the manifest describes the files as they are left.
+ * complete, so the manifest describes the files as they are left; a hash
+ * the caller took while writing (or reading) a file stands in for reading
+ * it again only while the file is still the one it hashed.
  */
 #include "manifest.h"
 
@@ -21,12 +23,45 @@
 #define MANIFEST_MAX_BYTES ((size_t)64 << 20)
 #define MANIFEST_MAX_OUTPUTS 4096
 
+void manifest_stamp(struct manifest_hash *h, const struct stat *sb)
+{
+	h->dev = (unsigned long long)sb->st_dev;
+	h->ino = (unsigned long long)sb->st_ino;
+	h->size = (unsigned long long)sb->st_size;
+	h->mtime_s = (long long)sb->st_mtim.tv_sec;
+	h->mtime_ns = (long long)sb->st_mtim.tv_nsec;
+}
+
+/* The hash of the file at path (stat sb): a known one when it is still
+ * that file, else read from disk. */
+static int hash_file(const char *path, const char *name, const struct stat *sb,
+		     const struct manifest_hash *known, size_t n_known,
+		     char hex[DIGEST_SHA256_HEX], struct atl_err *err)
+{
+	struct manifest_hash now;
+
+	manifest_stamp(&now, sb);
+	for (size_t i = 0; i < n_known; i++) {
+		const struct manifest_hash *k = &known[i];
+		if (!k->ok || strcmp(k->name, name))
+			continue;
+		if (k->dev == now.dev && k->ino == now.ino && k->size == now.size &&
+		    k->mtime_s == now.mtime_s && k->mtime_ns == now.mtime_ns) {
+			memcpy(hex, k->sha256, DIGEST_SHA256_HEX);
+			return 0;
+		}
+		break;
+	}
+	return digest_sha256_file(path, hex, err);
+}
+
 static int cmp_names(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int add_outputs(struct buf *b, const char *dir, struct atl_err *err)
+static int add_outputs(struct buf *b, const char *dir, const struct manifest_info *info,
+		       struct atl_err *err)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -67,7 +102,7 @@ static int add_outputs(struct buf *b, const char *dir, struct atl_err *err)
 			free(path);
 			continue;	/* a folder of exports, say */
 		}
-		rc = digest_sha256_file(path, hex, err);
+		rc = hash_file(path, names[i], &sb, info->outputs, info->n_outputs, hex, err);
 		free(path);
 		if (rc < 0)
 			goto out;
@@ -91,7 +126,8 @@ out:
 	return rc;
 }
 
-static int add_inputs(struct buf *b, const struct input_spec *in, size_t n, struct atl_err *err)
+static int add_inputs(struct buf *b, const struct input_spec *in, size_t n,
+		      const struct manifest_info *info, struct atl_err *err)
 {
 	char hex[DIGEST_SHA256_HEX];
 	const char *hashed = NULL;	/* members of one zip follow each other */
@@ -119,7 +155,12 @@ static int add_inputs(struct buf *b, const struct input_spec *in, size_t n, stru
 			buf_adds(b, "null");
 		} else {
 			if (!hashed || strcmp(hashed, in[i].path)) {
-				rc = digest_sha256_file(in[i].path, hex, err);
+				struct stat sb;
+				if (stat(in[i].path, &sb) != 0)
+					return atl_err_set(err, ATL_EIO, "cannot read '%s': %s",
+							   in[i].path, strerror(errno));
+				rc = hash_file(in[i].path, in[i].path, &sb, info->inputs,
+					       info->n_inputs, hex, err);
 				if (rc < 0)
 					return rc;
 				hashed = in[i].path;
@@ -159,11 +200,11 @@ int manifest_write(const char *dir, const struct input_spec *inputs, size_t n_in
 	json_add_bool(&b, info->redacted);
 	buf_addc(&b, '}');
 	json_add_key(&b, &first, "inputs");
-	rc = add_inputs(&b, inputs, n_inputs, err);
+	rc = add_inputs(&b, inputs, n_inputs, info, err);
 	if (rc < 0)
 		goto out;
 	json_add_key(&b, &first, "outputs");
-	rc = add_outputs(&b, dir, err);
+	rc = add_outputs(&b, dir, info, err);
 	if (rc < 0)
 		goto out;
 	buf_add(&b, "}\n", 2);

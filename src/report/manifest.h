@@ -22,6 +22,23 @@
 
 #include "core/err.h"
 #include "io/walk.h"
+#include "report/digest.h"
+
+struct stat;
+
+/* A file's SHA-256 taken while it was written (or read) by the caller, with
+ * what identified the file then (manifest_stamp of its fstat). The manifest
+ * uses it only while the file on disk still has that identity (device,
+ * inode, size, modification time); any other file is read and hashed. */
+struct manifest_hash {
+	const char *name;	/* an output's name in DIR, or an input's path */
+	unsigned long long dev, ino, size;
+	long long mtime_s, mtime_ns;
+	int ok;			/* 0: not taken (hash the file) */
+	char sha256[DIGEST_SHA256_HEX];
+};
+
+void manifest_stamp(struct manifest_hash *h, const struct stat *sb);
 
 struct manifest_info {
 	const char *version;	/* tool version */
@@ -29,6 +46,10 @@ struct manifest_info {
 	const char *argv;	/* the command line as given */
 	int redacted;		/* --redact was on */
 	double threshold;	/* the flagging threshold in use */
+	const struct manifest_hash *outputs;	/* known output hashes, or NULL */
+	size_t n_outputs;
+	const struct manifest_hash *inputs;	/* known input hashes, or NULL */
+	size_t n_inputs;
 };
 
 /* Write DIR/manifest.json (via a temporary name). 0, or ATL_EIO / ATL_ENOMEM. */

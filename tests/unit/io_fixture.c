@@ -37,6 +37,28 @@ const char *fx_write_str(const char *name, const char *s)
 	return fx_write(name, s, strlen(s));
 }
 
+char *fx_slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *p;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	p = n >= 0 ? malloc((size_t)n + 1) : NULL;
+	if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
+		free(p);
+		p = NULL;
+	}
+	if (p)
+		p[n] = '\0';
+	fclose(f);
+	return p;
+}
+
 unsigned char *fx_gzip(const void *p, size_t n, size_t *out_n)
 {
 	z_stream z;

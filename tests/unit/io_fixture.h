@@ -27,6 +27,8 @@ const char *fx_path(const char *name);
 /* Write n bytes to test_tmp_dir()/name; returns the path (as fx_path). */
 const char *fx_write(const char *name, const void *p, size_t n);
 const char *fx_write_str(const char *name, const char *s);
+/* A whole file, NUL-terminated (caller frees); NULL when unreadable. */
+char *fx_slurp(const char *path);
 /* Compress with gzip (one member) or zstd (one frame); caller frees. */
 unsigned char *fx_gzip(const void *p, size_t n, size_t *out_n);
 unsigned char *fx_zstd(const void *p, size_t n, size_t *out_n);

@@ -17,28 +17,6 @@
 #include "pipeline/redact_dir.h"
 #include "test.h"
 
-static char *slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *p;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	p = malloc((size_t)n + 1);
-	if (p && fread(p, 1, (size_t)n, f) != (size_t)n) {
-		free(p);
-		p = NULL;
-	}
-	if (p)
-		p[n] = '\0';
-	fclose(f);
-	return p;
-}
-
 /* in/ with posts and networks, out/ empty; returns 0 on success. */
 static int run(const char *posts, const char *networks, struct atl_err *err)
 {
@@ -72,7 +50,7 @@ static char *out_file(const char *name)
 	char p[600];
 
 	snprintf(p, sizeof(p), "%s/rd-out/%s", test_tmp_dir(), name);
-	return slurp(p);
+	return fx_slurp(p);
 }
 
 #define TEXT "Info al +502 5555 0123 ya"
