@@ -657,6 +657,24 @@ void tactics_scratch_free(struct tactics_scratch *s)
  * U+00AB/U+00BB (0xC2) and U+201C-U+201E (0xE2). Most bytes are none. */
 static const unsigned char quote_lead[256] = { ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1 };
 
+/* Whether any of the 8 bytes at p may start a quotation mark (a byte
+ * equal to one of quote_lead's four is a zero byte of x ^ that byte, 8 at
+ * a time). */
+static int any_quote_lead8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t x, hit = 0;
+
+	memcpy(&x, p, sizeof(x));
+	for (unsigned k = 0; k < 4; k++) {
+		static const unsigned char lead[4] = { '"', '\'', 0xC2, 0xE2 };
+		uint64_t v = x ^ (ones * lead[k]);
+
+		hit |= (v - ones) & ~v & highs;
+	}
+	return hit != 0;
+}
+
 static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
 {
 	const unsigned char *p = (const unsigned char *)text;
@@ -666,8 +684,12 @@ static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
 	for (size_t i = 0; i < len && h->n_q < TACTIC_MAX_QUOTES; i++) {
 		int opener = 0, closer = 0;
 
-		if (!quote_lead[p[i]])
+		if (!quote_lead[p[i]]) {
+			/* most text has none: skip 8 bytes at a time */
+			while (i + 9 <= len && !any_quote_lead8(p + i + 1))
+				i += 8;
 			continue;
+		}
 		if (open != SIZE_MAX && i - open > QUOTE_MAX_RUN)
 			open = SIZE_MAX;	/* never closed: not a quotation */
 		if (p[i] == '"') {
