@@ -569,7 +569,6 @@ int tactics_load(struct tactics **out, const void *blob, size_t len,
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
 	for (unsigned k = 0; k < n; k++) {
 		uint64_t l;
-
 		size_t sz;
 
 		memcpy(&l, b + HSDB_HEADER + k * sizeof(uint64_t), sizeof(l));
