@@ -1,6 +1,6 @@
 /*
  * hsdb_gen: compile the tactic pattern table (src/detect/tactics.c) and
- * write both Hyperscan databases, with the table hash, to one file, which
+ * write its Hyperscan databases, with the table hash, to one file, which
  * src/detect/tactics_hsdb.S embeds. A build step (Makefile), not part of
  * the library. Usage: hsdb_gen OUT
  */

@@ -445,6 +445,28 @@ static int by_start(const void *pa, const void *pb)
 	return a->end < b->end ? -1 : a->end > b->end;
 }
 
+/* A flagged post has a few dozen reasons at most: insertion sort, with
+ * the comparison inlined, is several times cheaper than qsort there. The
+ * comparisons order on every field, so any sort gives the same array. */
+#define SMALL_SORT 32
+
+static inline __attribute__((always_inline)) void
+sort_reasons(struct reason *r, size_t n, int (*cmp)(const void *, const void *))
+{
+	if (n > SMALL_SORT) {
+		qsort(r, n, sizeof(*r), cmp);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct reason x = r[i];
+		size_t j = i;
+
+		for (; j > 0 && cmp(&r[j - 1], &x) > 0; j--)
+			r[j] = r[j - 1];
+		r[j] = x;
+	}
+}
+
 static int ind_tactic(enum ind_kind k)
 {
 	switch (k) {
@@ -491,7 +513,7 @@ static int find_reasons(const struct detector *d, struct detect_scratch *s,
 			continue;
 		r[n++] = (struct reason){ (enum tactic)t, ind->v[i].start, ind->v[i].end };
 	}
-	qsort(r, n, sizeof(*r), by_tactic_start);
+	sort_reasons(r, n, by_tactic_start);
 	for (size_t i = 0; i < n; i++) {	/* merge overlaps within a tactic */
 		if (m > 0 && r[m - 1].tactic == r[i].tactic && r[i].start < r[m - 1].end) {
 			if (r[i].end > r[m - 1].end)
@@ -500,7 +522,7 @@ static int find_reasons(const struct detector *d, struct detect_scratch *s,
 		}
 		r[m++] = r[i];
 	}
-	qsort(r, m, sizeof(*r), by_start);
+	sort_reasons(r, m, by_start);
 	for (size_t i = 0; i < m; i++)
 		out->tactics |= 1u << r[i].tactic;
 	out->reasons = r;

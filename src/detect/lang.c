@@ -465,6 +465,9 @@ static unsigned lookup(uint64_t key)
 	 * probe is most of the cost): the table is sorted, keys unique. */
 	size_t lo = 0, n = N_WORDS;
 
+	/* n runs through constants (N_WORDS, then halves): unrolled, each
+	 * step is a load, a compare and a conditional move */
+#pragma GCC unroll 16
 	while (n > 1) {
 		size_t half = n / 2;
 
@@ -535,9 +538,8 @@ enum lang lang_detect(const char *s, size_t len)
 			unsigned m = lookup(key << 8 * (8 - (j - i)));
 			int w = (m & (m - 1)) ? 1 : 2;
 
-			for (int l = 0; m && l < LANG_OTHER; l++)
-				if (m & (1u << l))
-					score[l] += w;
+			for (; m; m &= m - 1)	/* each language bit set */
+				score[__builtin_ctz(m)] += w;
 		}
 		if (j - i >= 3)
 			spelling_votes(s + i, j - i, score);

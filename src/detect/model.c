@@ -58,7 +58,9 @@ static uint64_t mix64(uint64_t x)
 	return x;
 }
 
-static void add_hashed(struct fvec *f, uint64_t h)
+/* checked: the vector may be full (see model_hash_text); a constant where
+ * it is inlined. */
+static inline void add_hashed(struct fvec *f, uint64_t h, int checked)
 {
 	uint32_t idx = MODEL_N_DENSE + (uint32_t)(h & (MODEL_N_HASHED - 1));
 	/* +1.0f or -1.0f by the top bit, with no branch: the sign of a hash
@@ -67,7 +69,13 @@ static void add_hashed(struct fvec *f, uint64_t h)
 	float v;
 
 	memcpy(&v, &bits, sizeof(v));
-	fvec_add(f, idx, v);
+	if (checked) {
+		fvec_add(f, idx, v);
+	} else {
+		f->idx[f->n] = idx;
+		f->val[f->n] = v;
+		f->n++;
+	}
 }
 
 static void scale_from(struct fvec *f, size_t from)
@@ -81,19 +89,28 @@ static void scale_from(struct fvec *f, size_t from)
 		f->val[i] *= s;
 }
 
-static int is_word_byte(unsigned char c)
-{
-	return ascii_is_alnum(c) || c >= 0x80;
-}
+/* A word byte (ASCII letter or digit, or any byte of a multi-byte
+ * character) as it is hashed, digits folded to '0'; 0 for the others. */
+#define S8(x) (x), (x) + 1, (x) + 2, (x) + 3, (x) + 4, (x) + 5, (x) + 6, (x) + 7
+#define S32(x) S8(x), S8((x) + 8), S8((x) + 16), S8((x) + 24)
+static const unsigned char word_byte[256] = {
+	['0'] = '0', '0', '0', '0', '0', '0', '0', '0', '0', '0',
+	['A'] = S8('A'), S8('I'), S8('Q'), 'Y', 'Z',
+	['a'] = S8('a'), S8('i'), S8('q'), 'y', 'z',
+	[0x80] = S32(0x80), S32(0xA0), S32(0xC0), S32(0xE0),
+};
+#undef S8
+#undef S32
 
 static char fold_digit(char c)
 {
 	return ascii_is_digit((unsigned char)c) ? '0' : c;
 }
 
-void model_hash_text(struct fvec *f, const char *s, size_t len)
+static inline __attribute__((always_inline)) void
+hash_text(struct fvec *f, const char *s, size_t len, int checked)
 {
-	size_t from = f->n, i = 0, n_words = 0, n_chars = 0;
+	size_t from = f->n, i = 0, n_words = 0;
 	uint64_t prev = 0;
 	int have_prev = 0;
 
@@ -102,23 +119,26 @@ void model_hash_text(struct fvec *f, const char *s, size_t len)
 		size_t j, k = 0;
 		uint64_t h;
 
-		while (i < len && !is_word_byte((unsigned char)s[i]))
+		unsigned char c;
+
+		while (i < len && !word_byte[(unsigned char)s[i]])
 			i++;
 		j = i;
-		while (j < len && is_word_byte((unsigned char)s[j])) {
+		while (j < len && (c = word_byte[(unsigned char)s[j]]) != 0) {
 			if (k < MAX_WORD)
-				w[k++] = fold_digit(s[j]);
+				w[k++] = (char)c;
 			j++;
 		}
 		if (k == 0)
 			break;
 		h = XXH3_64bits_withSeed(w, k, SEED_WORD);
-		add_hashed(f, h);
+		add_hashed(f, h, checked);
 		n_words++;
 		if (have_prev) {
 			uint64_t pair[2] = { prev, h };
 
-			add_hashed(f, XXH3_64bits_withSeed(pair, sizeof(pair), SEED_BIGRAM));
+			add_hashed(f, XXH3_64bits_withSeed(pair, sizeof(pair), SEED_BIGRAM),
+				   checked);
 		}
 		prev = h;
 		have_prev = 1;
@@ -132,13 +152,27 @@ void model_hash_text(struct fvec *f, const char *s, size_t len)
 		uint32_t g = (uint32_t)(unsigned char)fold_digit(s[0]) << 8 |
 			     (uint32_t)(unsigned char)fold_digit(s[1]) << 16 |
 			     (uint32_t)(unsigned char)fold_digit(s[2]) << 24;
+		size_t n_grams = len - 3 < MODEL_MAX_GRAMS ? len - 3 : MODEL_MAX_GRAMS;
 
-		for (i = 0; i + 4 <= len && n_chars < MODEL_MAX_GRAMS; i++, n_chars++) {
+		for (i = 0; i < n_grams; i++) {
 			g = g >> 8 | (uint32_t)(unsigned char)fold_digit(s[i + 3]) << 24;
-			add_hashed(f, mix64((uint64_t)g ^ SEED_CHAR4 << 32));
+			add_hashed(f, mix64((uint64_t)g ^ SEED_CHAR4 << 32), checked);
 		}
 	}
 	scale_from(f, from);
+}
+
+/* At most MODEL_MAX_GRAMS words, one bigram fewer and MODEL_MAX_GRAMS
+ * 4-grams: with that much room (the detector's vector always has it) the
+ * adds need no capacity check. */
+#define HASH_TEXT_MAX_ADDS (3 * (size_t)MODEL_MAX_GRAMS - 1)
+
+void model_hash_text(struct fvec *f, const char *s, size_t len)
+{
+	if (f->n <= f->cap && f->cap - f->n >= HASH_TEXT_MAX_ADDS)
+		hash_text(f, s, len, 0);
+	else
+		hash_text(f, s, len, 1);
 }
 
 /* ---- model lifecycle and file format ---- */

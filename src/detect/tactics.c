@@ -280,20 +280,32 @@ static const struct pattern patterns[] = {
 #define N_PATTERNS (sizeof(patterns) / sizeof(patterns[0]))
 _Static_assert(N_PATTERNS <= TACTIC_MAX_PATTERNS, "tactic_hits.seen is too small");
 
-#define HSDB_MAGIC "ATLHSDB1"	/* 8 bytes and its NUL, in blob and hash */
+#define HSDB_MAGIC "ATLHSDB2"	/* 8 bytes and its NUL, in blob and hash */
 
 /* tactics_hsdb.S (the databases serialised at build time by
  * tools/hsdb_gen.c); the generator itself links a size of 0. */
 extern const unsigned char atl_tactics_hsdb[];
 extern const uint64_t atl_tactics_hsdb_size;
 
+/* The span pass runs on flagged posts only, and there only the few tactic
+ * patterns the count pass saw can match: each tactic pattern also has a
+ * database of its own, and tactics_spans scans with those of the patterns
+ * seen, a fraction of the cost of the whole span database. That one is
+ * kept for posts with many hits, where which ones are kept (the first
+ * TACTIC_MAX_HITS, in Hyperscan's order) depends on scanning all at once;
+ * loaded from a blob, it stays serialised there (3-4 MiB that most runs
+ * never touch) until a thread needs it. */
 struct tactics {
 	hs_database_t *db_count;	/* all patterns, end offsets only */
-	hs_database_t *db_span;		/* tactic patterns, HS_FLAG_SOM_LEFTMOST */
+	hs_database_t *db_span;		/* tactic patterns, HS_FLAG_SOM_LEFTMOST; NULL when loaded */
+	const char *span_blob;		/* ... then its serialised bytes, in the blob */
+	size_t span_len;
+	hs_database_t *db_one[N_PATTERNS];	/* each tactic pattern alone, SOM; NULL for context */
 };
 
 struct tactics_scratch {
-	hs_scratch_t *hs;		/* sized for both databases */
+	hs_scratch_t *hs;		/* sized for all the databases in use */
+	hs_database_t *db_span;		/* span_blob deserialised, on first need */
 };
 
 static const char *const group_names[TACTIC_N_GROUPS] = {
@@ -339,12 +351,11 @@ static unsigned collect(int spans_only, const char **exprs, unsigned *flags,
 	return n;
 }
 
-static int compile(hs_database_t **db, int spans_only, struct atl_err *err)
+static int compile_set(hs_database_t **db, const char *const *exprs,
+		       const unsigned *flags, const unsigned *ids, unsigned n,
+		       struct atl_err *err)
 {
-	const char *exprs[N_PATTERNS];
-	unsigned flags[N_PATTERNS], ids[N_PATTERNS];
 	hs_compile_error_t *cerr = NULL;
-	unsigned n = collect(spans_only, exprs, flags, ids);
 	int rc = ATL_EINVAL;
 
 	if (hs_compile_multi(exprs, flags, ids, n, HS_MODE_BLOCK, NULL, db,
@@ -358,6 +369,67 @@ static int compile(hs_database_t **db, int spans_only, struct atl_err *err)
 			    cerr ? cerr->message : "unknown error");
 	hs_free_compile_error(cerr);
 	return rc;
+}
+
+static int compile(hs_database_t **db, int spans_only, struct atl_err *err)
+{
+	const char *exprs[N_PATTERNS];
+	unsigned flags[N_PATTERNS], ids[N_PATTERNS];
+	unsigned n = collect(spans_only, exprs, flags, ids);
+
+	return compile_set(db, exprs, flags, ids, n, err);
+}
+
+/* The databases of a struct tactics in blob order: the count database,
+ * the span database, then one per tactic pattern in table order. */
+static unsigned n_databases(void)
+{
+	unsigned n = 2;
+
+	for (size_t i = 0; i < N_PATTERNS; i++)
+		n += patterns[i].group < TAC__N;
+	return n;
+}
+
+/* Which database is k'th: -2 the count one, -1 the span one, else the
+ * index of its tactic pattern. */
+static long database_pattern(unsigned k)
+{
+	if (k < 2)
+		return (long)k - 2;
+	for (size_t i = 0; i < N_PATTERNS; i++)
+		if (patterns[i].group < TAC__N && --k == 1)
+			return (long)i;
+	return -3;	/* not reached: k < n_databases() */
+}
+
+static const hs_database_t *database_at(const struct tactics *t, unsigned k)
+{
+	long i = database_pattern(k);
+
+	return i == -2 ? t->db_count : i == -1 ? t->db_span : t->db_one[i];
+}
+
+static hs_database_t **database_slot(struct tactics *t, unsigned k)
+{
+	long i = database_pattern(k);
+
+	return i == -2 ? &t->db_count : i == -1 ? &t->db_span : &t->db_one[i];
+}
+
+static int serialise_one(const struct tactics *t, unsigned k, char **out, size_t *len)
+{
+	const hs_database_t *db = database_at(t, k);
+
+	if (db)
+		return hs_serialize_database(db, out, len) == HS_SUCCESS ? 0 : -1;
+	/* the span database of a loaded struct: its bytes as they were */
+	*out = malloc(t->span_len ? t->span_len : 1);
+	if (!*out)
+		return -1;
+	memcpy(*out, t->span_blob, t->span_len);
+	*len = t->span_len;
+	return 0;
 }
 
 uint64_t tactics_table_hash(void)
@@ -400,6 +472,12 @@ int tactics_compile(struct tactics **out, struct atl_err *err)
 	rc = compile(&t->db_count, 0, err);
 	if (rc == 0)
 		rc = compile(&t->db_span, 1, err);
+	for (size_t i = 0; rc == 0 && i < N_PATTERNS; i++) {
+		unsigned flag = HS_FLAG_UTF8 | HS_FLAG_SOM_LEFTMOST, id = (unsigned)i;
+
+		if (patterns[i].group < TAC__N)
+			rc = compile_set(&t->db_one[i], &patterns[i].re, &flag, &id, 1, err);
+	}
 	if (rc < 0) {
 		tactics_free(t);
 		return rc;
@@ -408,73 +486,107 @@ int tactics_compile(struct tactics **out, struct atl_err *err)
 	return 0;
 }
 
-/* Blob: magic, table hash, the two lengths (little-endian u64, as on every
- * platform Hyperscan runs on), then the two serialised databases. */
-#define HSDB_HEADER (sizeof(HSDB_MAGIC) + 3 * sizeof(uint64_t))
+/* Blob: magic, table hash, the number of databases, their lengths (all
+ * little-endian u64, as on every platform Hyperscan runs on), then the
+ * serialised databases in database_slot order. */
+#define HSDB_HEADER (sizeof(HSDB_MAGIC) + 2 * sizeof(uint64_t))
 
 int tactics_serialize(const struct tactics *t, char **out, size_t *len,
 		      struct atl_err *err)
 {
-	char *c = NULL, *s = NULL, *blob;
-	size_t clen = 0, slen = 0;
-	uint64_t hdr[3];
+	unsigned n = n_databases();
+	char **part = calloc(n, sizeof(*part));
+	size_t *plen = calloc(n, sizeof(*plen));
+	size_t total = HSDB_HEADER + n * sizeof(uint64_t), at;
+	uint64_t hdr[2] = { tactics_table_hash(), n };
+	char *blob = NULL;
+	int rc = 0;
 
 	*out = NULL;
 	*len = 0;
-	if (hs_serialize_database(t->db_count, &c, &clen) != HS_SUCCESS ||
-	    hs_serialize_database(t->db_span, &s, &slen) != HS_SUCCESS) {
-		free(c);
-		free(s);
-		return atl_err_set(err, ATL_ENOMEM, "cannot serialise the tactic databases");
+	if (!part || !plen)
+		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+	for (unsigned k = 0; rc == 0 && k < n; k++) {
+		if (serialise_one(t, k, &part[k], &plen[k]) < 0)
+			rc = atl_err_set(err, ATL_ENOMEM, "cannot serialise the tactic databases");
+		total += plen[k];
 	}
-	blob = malloc(HSDB_HEADER + clen + slen);
-	if (!blob) {
-		free(c);
-		free(s);
-		return atl_err_set(err, ATL_ENOMEM, "out of memory");
+	if (rc == 0 && !(blob = malloc(total)))
+		rc = atl_err_set(err, ATL_ENOMEM, "out of memory");
+	if (rc == 0) {
+		memcpy(blob, HSDB_MAGIC, sizeof(HSDB_MAGIC));
+		memcpy(blob + sizeof(HSDB_MAGIC), hdr, sizeof(hdr));
+		at = HSDB_HEADER + n * sizeof(uint64_t);
+		for (unsigned k = 0; k < n; k++) {
+			uint64_t l = plen[k];
+
+			memcpy(blob + HSDB_HEADER + k * sizeof(uint64_t), &l, sizeof(l));
+			memcpy(blob + at, part[k], plen[k]);
+			at += plen[k];
+		}
+		*out = blob;
+		*len = total;
 	}
-	hdr[0] = tactics_table_hash();
-	hdr[1] = clen;
-	hdr[2] = slen;
-	memcpy(blob, HSDB_MAGIC, sizeof(HSDB_MAGIC));
-	memcpy(blob + sizeof(HSDB_MAGIC), hdr, sizeof(hdr));
-	memcpy(blob + HSDB_HEADER, c, clen);
-	memcpy(blob + HSDB_HEADER + clen, s, slen);
-	free(c);
-	free(s);
-	*out = blob;
-	*len = HSDB_HEADER + clen + slen;
-	return 0;
+	for (unsigned k = 0; part && k < n; k++)
+		free(part[k]);
+	free(part);
+	free(plen);
+	return rc;
 }
 
 int tactics_load(struct tactics **out, const void *blob, size_t len,
 		 struct atl_err *err)
 {
 	const char *b = blob;
+	unsigned n = n_databases();
 	struct tactics *t;
-	uint64_t hdr[3];
+	uint64_t hdr[2];
+	size_t at, left;
 
 	*out = NULL;
 	if (len < HSDB_HEADER || memcmp(b, HSDB_MAGIC, sizeof(HSDB_MAGIC)) != 0)
 		return atl_err_set(err, ATL_EINVAL, "not a tactic database");
 	memcpy(hdr, b + sizeof(HSDB_MAGIC), sizeof(hdr));
-	if (hdr[0] != tactics_table_hash())
+	if (hdr[0] != tactics_table_hash() || hdr[1] != n)
 		return atl_err_set(err, ATL_EINVAL,
 				   "tactic database built from other patterns");
-	if (hdr[1] > len - HSDB_HEADER || hdr[2] != len - HSDB_HEADER - hdr[1])
+	if (len - HSDB_HEADER < n * sizeof(uint64_t))
+		return atl_err_set(err, ATL_EINVAL, "tactic database truncated");
+	at = HSDB_HEADER + n * sizeof(uint64_t);
+	left = len - at;
+	for (unsigned k = 0; k < n; k++) {
+		uint64_t l;
+
+		memcpy(&l, b + HSDB_HEADER + k * sizeof(uint64_t), sizeof(l));
+		if (l > left)
+			return atl_err_set(err, ATL_EINVAL, "tactic database truncated");
+		left -= (size_t)l;
+	}
+	if (left != 0)
 		return atl_err_set(err, ATL_EINVAL, "tactic database truncated");
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return atl_err_set(err, ATL_ENOMEM, "out of memory");
-	/* Fails with HS_DB_PLATFORM_ERROR on a CPU without the instruction
-	 * set the database was built for (or HS_DB_VERSION_ERROR). */
-	if (hs_deserialize_database(b + HSDB_HEADER, (size_t)hdr[1],
-				    &t->db_count) != HS_SUCCESS ||
-	    hs_deserialize_database(b + HSDB_HEADER + hdr[1], (size_t)hdr[2],
-				    &t->db_span) != HS_SUCCESS) {
-		tactics_free(t);
-		return atl_err_set(err, ATL_EINVAL,
-				   "tactic database does not fit this CPU or library");
+	for (unsigned k = 0; k < n; k++) {
+		uint64_t l;
+		size_t sz;
+
+		memcpy(&l, b + HSDB_HEADER + k * sizeof(uint64_t), sizeof(l));
+		if (k == 1) {	/* the span database: checked, left serialised */
+			t->span_blob = b + at;
+			t->span_len = (size_t)l;
+		}
+		/* Fails with HS_DB_PLATFORM_ERROR on a CPU without the
+		 * instruction set the database was built for (or
+		 * HS_DB_VERSION_ERROR). */
+		if (k == 1 ? hs_serialized_database_size(b + at, (size_t)l, &sz) != HS_SUCCESS
+			   : hs_deserialize_database(b + at, (size_t)l,
+						     database_slot(t, k)) != HS_SUCCESS) {
+			tactics_free(t);
+			return atl_err_set(err, ATL_EINVAL,
+					   "tactic database does not fit this CPU or library");
+		}
+		at += (size_t)l;
 	}
 	*out = t;
 	return 0;
@@ -500,6 +612,8 @@ void tactics_free(struct tactics *t)
 		return;
 	hs_free_database(t->db_count);
 	hs_free_database(t->db_span);
+	for (size_t i = 0; i < N_PATTERNS; i++)
+		hs_free_database(t->db_one[i]);
 	free(t);
 }
 
@@ -510,11 +624,12 @@ int tactics_scratch_new(const struct tactics *t, struct tactics_scratch **out)
 	*out = NULL;
 	if (!s)
 		return ATL_ENOMEM;
-	if (hs_alloc_scratch(t->db_count, &s->hs) != HS_SUCCESS ||
-	    hs_alloc_scratch(t->db_span, &s->hs) != HS_SUCCESS) {
-		tactics_scratch_free(s);
-		return ATL_ENOMEM;
-	}
+	for (unsigned k = 0; k < n_databases(); k++)
+		if (database_at(t, k) &&
+		    hs_alloc_scratch(database_at(t, k), &s->hs) != HS_SUCCESS) {
+			tactics_scratch_free(s);
+			return ATL_ENOMEM;
+		}
 	*out = s;
 	return 0;
 }
@@ -524,6 +639,7 @@ void tactics_scratch_free(struct tactics_scratch *s)
 	if (!s)
 		return;
 	hs_free_scratch(s->hs);
+	hs_free_database(s->db_span);
 	free(s);
 }
 
@@ -540,6 +656,24 @@ void tactics_scratch_free(struct tactics_scratch *s)
  * U+00AB/U+00BB (0xC2) and U+201C-U+201E (0xE2). Most bytes are none. */
 static const unsigned char quote_lead[256] = { ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1 };
 
+/* Whether any of the 8 bytes at p may start a quotation mark (a byte
+ * equal to one of quote_lead's four is a zero byte of x ^ that byte, 8 at
+ * a time). */
+static int any_quote_lead8(const unsigned char *p)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t x, hit = 0;
+
+	memcpy(&x, p, sizeof(x));
+	for (unsigned k = 0; k < 4; k++) {
+		static const unsigned char lead[4] = { '"', '\'', 0xC2, 0xE2 };
+		uint64_t v = x ^ (ones * lead[k]);
+
+		hit |= (v - ones) & ~v & highs;
+	}
+	return hit != 0;
+}
+
 static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
 {
 	const unsigned char *p = (const unsigned char *)text;
@@ -549,8 +683,12 @@ static void find_quotes(const char *text, size_t len, struct tactic_hits *h)
 	for (size_t i = 0; i < len && h->n_q < TACTIC_MAX_QUOTES; i++) {
 		int opener = 0, closer = 0;
 
-		if (!quote_lead[p[i]])
+		if (!quote_lead[p[i]]) {
+			/* most text has none: skip 8 bytes at a time */
+			while (i + 9 <= len && !any_quote_lead8(p + i + 1))
+				i += 8;
 			continue;
+		}
 		if (open != SIZE_MAX && i - open > QUOTE_MAX_RUN)
 			open = SIZE_MAX;	/* never closed: not a quotation */
 		if (p[i] == '"') {
@@ -614,12 +752,21 @@ static int on_count(unsigned id, unsigned long long from, unsigned long long to,
 	return 0;
 }
 
+struct span_ctx {
+	struct tactic_hits *h;
+	size_t calls;	/* matches reported, kept or not */
+	size_t stop_at;	/* end the scan after this many (SIZE_MAX: never) */
+};
+
 static int on_span(unsigned id, unsigned long long from, unsigned long long to,
 		   unsigned flags, void *ctx)
 {
-	struct tactic_hits *h = ctx;
+	struct span_ctx *c = ctx;
+	struct tactic_hits *h = c->h;
 
 	(void)flags;
+	if (++c->calls >= c->stop_at)
+		return 1;
 	/* Several end offsets for one start are one match that grew: keep
 	 * the longest. They arrive in end order, close together. */
 	for (size_t k = h->n; k > 0 && k + 8 > h->n; k--) {
@@ -669,11 +816,49 @@ int tactics_count(const struct tactics *t, struct tactics_scratch *s,
 int tactics_spans(const struct tactics *t, struct tactics_scratch *s,
 		  const char *text, size_t len, struct tactic_hits *out)
 {
+	struct span_ctx c = { out, 0, TACTIC_MAX_HITS };
+
 	out->n = 0;
 	if (len == 0)
 		return 0;
 	if (len > UINT32_MAX)
 		return ATL_ETOOBIG;
-	return hs_rc(hs_scan(t->db_span, text, (unsigned)len, 0, s->hs,
-			     on_span, out));
+	/* Only the patterns the count pass saw can match, each alone. Their
+	 * matches are those of the span database, in another order; that
+	 * order only decides which are kept when there are more than
+	 * TACTIC_MAX_HITS (which the scan of all at once decides). Fewer
+	 * than that reported in all: none was dropped either way. */
+	for (size_t w = 0; w < TACTIC_MAX_PATTERNS / 64; w++) {
+		for (uint64_t bits = out->seen[w]; bits; bits &= bits - 1) {
+			size_t id = w * 64 + (size_t)__builtin_ctzll(bits);
+			hs_error_t e;
+
+			if (id >= N_PATTERNS || !t->db_one[id])
+				continue;	/* a context pattern */
+			e = hs_scan(t->db_one[id], text, (unsigned)len, 0, s->hs,
+				    on_span, &c);
+			if (e == HS_SCAN_TERMINATED)
+				goto all_at_once;
+			if (e != HS_SUCCESS)
+				return hs_rc(e);
+		}
+	}
+	return 0;
+all_at_once:
+	out->n = 0;
+	c.calls = 0;
+	c.stop_at = SIZE_MAX;
+	if (!t->db_span && !s->db_span) {
+		hs_error_t e = hs_deserialize_database(t->span_blob, t->span_len,
+						       &s->db_span);
+
+		if (e == HS_SUCCESS && (e = hs_alloc_scratch(s->db_span, &s->hs)) != HS_SUCCESS) {
+			hs_free_database(s->db_span);	/* the scratch does not fit it */
+			s->db_span = NULL;
+		}
+		if (e != HS_SUCCESS)
+			return hs_rc(e);
+	}
+	return hs_rc(hs_scan(t->db_span ? t->db_span : s->db_span, text,
+			     (unsigned)len, 0, s->hs, on_span, &c));
 }

@@ -75,9 +75,12 @@ int tactics_compile(struct tactics **out, struct atl_err *err);
 /* Hash of everything that makes the databases: expressions, flags, ids,
  * groups, the Hyperscan version. */
 uint64_t tactics_table_hash(void);
-/* One blob holding both databases and the table hash (malloc'd, *out to
+/* One blob holding the databases and the table hash (malloc'd, *out to
  * free), and back. tactics_load: ATL_EINVAL when the blob is not one, is
- * truncated, has another table hash, or Hyperscan refuses it. */
+ * truncated, has another table hash, or Hyperscan refuses it; the struct
+ * reads from the blob while it lives (the span database of all patterns
+ * stays serialised there until a post needs it), so the blob must
+ * outlive it. */
 int tactics_serialize(const struct tactics *t, char **out, size_t *len,
 		      struct atl_err *err);
 int tactics_load(struct tactics **out, const void *blob, size_t len,
@@ -89,9 +92,12 @@ void tactics_scratch_free(struct tactics_scratch *s);
 /* Two passes, because start-of-match tracking doubles the scan cost and
  * only flagged posts need spans:
  * tactics_count fills out->count (the number of DISTINCT patterns of each
- * group that match; that is the feature) and out->quoted, and empties out->v;
- * tactics_spans fills out->v with every tactic match and its span, leaving
- * out->count alone. Both return 0, ATL_ETOOBIG (len > 4 GiB), or
+ * group that match; that is the feature), out->seen and out->quoted, and
+ * empties out->v;
+ * tactics_spans fills out->v with every tactic match and its span (the
+ * first TACTIC_MAX_HITS), leaving out->count alone. It scans only for the
+ * patterns in out->seen, so it must follow tactics_count of the same text
+ * into the same out. Both return 0, ATL_ETOOBIG (len > 4 GiB), or
  * ATL_ENOMEM / ATL_EINVAL when Hyperscan fails. */
 int tactics_count(const struct tactics *t, struct tactics_scratch *s,
 		  const char *text, size_t len, struct tactic_hits *out);

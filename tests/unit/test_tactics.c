@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buf.h"
 #include "detect/tactics.h"
 #include "test.h"
 
@@ -193,6 +194,32 @@ TEST(tactics, counts_distinct_patterns)
 	CHECK_INT(fx.h->n, 3);
 	CHECK(tactics_count(fx.t, fx.s, "", 0, fx.h) == 0);
 	CHECK_INT(fx.h->n, 0);
+	teardown(&fx);
+}
+
+/* The span pass scans each pattern the count pass saw on its own, and all
+ * at once when there are more matches than it keeps: the kept ones are
+ * then the first TACTIC_MAX_HITS, as before. */
+TEST(tactics, spans_past_the_cap)
+{
+	struct fixture fx;
+	struct buf b = BUF_INIT(1 << 20);
+	size_t last = 0;
+
+	CHECK(setup(&fx) == 0);
+	for (int i = 0; i < TACTIC_MAX_HITS + 40; i++)
+		buf_adds(&b, i ? " wasap pasadores" : "wasap pasadores");
+	CHECK(!buf_error(&b));
+	CHECK(tactics_count(fx.t, fx.s, b.p, b.len, fx.h) == 0);
+	CHECK_INT(fx.h->count[TAC_CONTACT], 1);
+	CHECK_INT(fx.h->count[TAC_CROSSING_OFFER], 1);
+	CHECK(tactics_spans(fx.t, fx.s, b.p, b.len, fx.h) == 0);
+	CHECK_INT(fx.h->n, TACTIC_MAX_HITS);
+	for (size_t i = 0; i < fx.h->n; i++)
+		if (fx.h->v[i].start > last)
+			last = fx.h->v[i].start;
+	CHECK(last < b.len / 2);	/* the first ones in the text */
+	buf_release(&b);
 	teardown(&fx);
 }
 
