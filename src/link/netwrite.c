@@ -120,15 +120,22 @@ static void add_display(struct buf *b, const char *key)
 	}
 }
 
-/* [{value, count}] for the counted values of one kind (tv sorted). */
+/* [{value, count}] for the counted values of one kind (tv sorted by
+ * cmp_tv, so they are together: bisect to the first). */
 static void add_value_list(struct buf *b, const struct tv *tv, size_t n, char kind)
 {
-	size_t shown = 0;
+	size_t shown = 0, lo = 0, hi = n;
 
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (tv[mid].kind < kind)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	buf_addc(b, '[');
-	for (size_t i = 0; i < n && shown < TOP_VALUES; i++) {
-		if (tv[i].kind != kind)
-			continue;
+	for (size_t i = lo; i < n && tv[i].kind == kind && shown < TOP_VALUES; i++) {
 		if (shown++)
 			buf_addc(b, ',');
 		buf_adds(b, "{\"value\":");
@@ -289,6 +296,15 @@ static int add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
 	return 0;
 }
 
+/* t into dst (MAX_TIME_BYTES + 1 bytes), cut there like snprintf would. */
+static void copy_time(char *dst, const char *t)
+{
+	size_t len = strnlen(t, MAX_TIME_BYTES);
+
+	memcpy(dst, t, len);
+	dst[len] = '\0';
+}
+
 /* Cluster c's line into w->b. */
 static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 {
@@ -322,9 +338,9 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 		}
 		t = w->pm.created;
 		if (t && (!has_seen || strcmp(t, first_seen) < 0))
-			snprintf(first_seen, sizeof(first_seen), "%s", t);
+			copy_time(first_seen, t);
 		if (t && (!has_seen || strcmp(t, last_seen) > 0))
-			snprintf(last_seen, sizeof(last_seen), "%s", t);
+			copy_time(last_seen, t);
 		has_seen |= t != NULL;
 		rc = count_id(w, L->account[p]);
 		if (rc == 0)
