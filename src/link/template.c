@@ -220,7 +220,11 @@ struct word {
 /* Bytes [b, b + len) against w, in bytewise order (a prefix first). */
 static int cmp_word(const char *b, size_t len, const struct word *w)
 {
-	int r = memcmp(b, w->s, len < w->len ? len : w->len);
+	int r = (unsigned char)b[0] - (unsigned char)w->s[0];	/* both non-empty */
+
+	if (r)
+		return r;
+	r = memcmp(b, w->s, len < w->len ? len : w->len);
 
 	return r ? r : len < w->len ? -1 : len > w->len;
 }
@@ -310,8 +314,37 @@ static const struct word price_cues[] = {
 	WORD("prices"), WORD("solo"), WORD("tarifa"), WORD("valor"),
 };
 
+/* The representative's tokens around a slot, and what they say (looked up
+ * once for all the slot's values; -1: not yet). */
+struct around {
+	const char *prev, *next;	/* or NULL */
+	int next_currency, prev_cue, prev_prep;
+};
+
+static int next_is_currency(struct around *ar)
+{
+	if (ar->next_currency < 0)
+		ar->next_currency = ar->next &&
+				    has_word(ar->next, currency_words, N_WORDS(currency_words));
+	return ar->next_currency;
+}
+
+static int prev_is_cue(struct around *ar)
+{
+	if (ar->prev_cue < 0)
+		ar->prev_cue = ar->prev && has_word(ar->prev, price_cues, N_WORDS(price_cues));
+	return ar->prev_cue;
+}
+
+static int prev_is_prep(struct around *ar)
+{
+	if (ar->prev_prep < 0)
+		ar->prev_prep = ar->prev && is_place_prep(ar->prev);
+	return ar->prev_prep;
+}
+
 /* template_classify, as an index into kind_names. */
-static int classify(const char *v, const char *prev, const char *next)
+static int classify(const char *v, struct around *ar)
 {
 	size_t n_digit = 0, n_alpha = 0, n_other = 0, n_sep = 0;
 	int has_sign = 0;	/* $, € or £ */
@@ -335,8 +368,7 @@ static int classify(const char *v, const char *prev, const char *next)
 	}
 	if (n_digit && (has_sign || has_word(v, currency_words, N_WORDS(currency_words))))
 		return KIND_PRICE;
-	if (n_digit && !n_alpha && ((next && has_word(next, currency_words, N_WORDS(currency_words))) ||
-				    (prev && has_word(prev, price_cues, N_WORDS(price_cues)))))
+	if (n_digit && !n_alpha && (next_is_currency(ar) || prev_is_cue(ar)))
 		return KIND_PRICE;
 	if (has_word(v, date_words, N_WORDS(date_words)))
 		return KIND_DATE;
@@ -368,14 +400,16 @@ static int classify(const char *v, const char *prev, const char *next)
 			return KIND_DATE;
 		return KIND_NUMBER;
 	}
-	if (!n_digit && n_alpha && prev && is_place_prep(prev))
+	if (!n_digit && n_alpha && prev_is_prep(ar))
 		return KIND_PLACE;
 	return KIND_OTHER;
 }
 
 const char *template_classify(const char *v, const char *prev, const char *next)
 {
-	return kind_names[classify(v, prev, next)];
+	struct around ar = { prev, next, -1, -1, -1 };
+
+	return kind_names[classify(v, &ar)];
 }
 
 static int cmp_slotval(const void *a, const void *b)
@@ -396,6 +430,69 @@ static int cmp_value(const void *a, const void *b)
 	return strcmp(x->s, y->s);
 }
 
+/* Small runs are sorted by insertion, without qsort's calls; the order is
+ * the same (both comparisons are total orders, or merge equal values). */
+#define SMALL_SORT 16
+
+static void sort_values(struct tmpl_value *v, size_t n)
+{
+	if (n > SMALL_SORT) {
+		qsort(v, n, sizeof(*v), cmp_value);
+		return;
+	}
+	for (size_t i = 1; i < n; i++) {
+		struct tmpl_value x = v[i];
+		size_t j = i;
+
+		for (; j > 0 && cmp_value(&x, &v[j - 1]) < 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+}
+
+/* sv sorted by cmp_slotval into a new array: by position with a counting
+ * sort (positions are 0..n_pos-1), then each position's values. */
+static struct slotval *sort_slotvals(const struct slotval *sv, size_t n_sv, size_t n_pos,
+				     struct arena *a)
+{
+	struct slotval *o = arena_alloc(a, (n_sv ? n_sv : 1) * sizeof(*o));
+	uint32_t *at = arena_calloc(a, n_pos + 1, sizeof(*at));
+
+	if (!o || !at)
+		return NULL;
+	for (size_t i = 0; i < n_sv; i++)
+		at[sv[i].pos + 1]++;
+	for (size_t p = 0; p < n_pos; p++)
+		at[p + 1] += at[p];
+	for (size_t i = 0; i < n_sv; i++)
+		o[at[sv[i].pos]++] = sv[i];
+	for (size_t b = 0, e; b < n_sv; b = e) {
+		for (e = b + 1; e < n_sv && o[e].pos == o[b].pos; e++)
+			;
+		if (e - b > SMALL_SORT) {
+			qsort(o + b, e - b, sizeof(*o), cmp_slotval);
+			continue;
+		}
+		for (size_t i = b + 1; i < e; i++) {
+			struct slotval x = o[i];
+			size_t j = i;
+
+			for (; j > b && strcmp(x.s, o[j - 1].s) < 0; j--)
+				o[j] = o[j - 1];
+			o[j] = x;
+		}
+	}
+	return o;
+}
+
+/* Scratch of the LCS of the representative and one post at a time. */
+struct lcs {
+	uint64_t *pm;		/* per id: M (see lcs_rows), LCS_WORDS words */
+	uint32_t *stamp;	/* per id: pm is the current post's when == cur */
+	uint32_t cur;		/* bumped for each post */
+	uint64_t *V;		/* rows 0..R, LCS_WORDS words each */
+};
+
 /* LCS(rep[i:], p[j:]) from row i of V (see lcs_rows). */
 static inline size_t lcs_at(const uint64_t *V, size_t i, size_t j, size_t P)
 {
@@ -414,17 +511,21 @@ static inline size_t lcs_at(const uint64_t *V, size_t i, size_t j, size_t P)
  * P-j bits of row i count LCS(rep[i:], p[j:]). Row R is all ones (empty
  * rep side); row i is row i+1 after one step of Hyyrö's recurrence with
  * rep[i]: U = V & M, V' = (V + U) | (V - U), where M has the bits of p's
- * tokens equal to rep[i] (V - U is V & ~U: U is a subset of V). pm[id]
- * holds M for each id of p, and zeros for the others. Only the nw words
- * that hold P bits are computed (carries go up, never down). */
-static void lcs_rows(const struct toks *rep, const uint64_t *pm, size_t nw, uint64_t *V)
+ * tokens equal to rep[i] (V - U is V & ~U: U is a subset of V). Only the
+ * nw words that hold P bits are computed (carries go up, never down), and
+ * only rows from..R. */
+static void lcs_rows(const struct toks *rep, const struct lcs *L, size_t nw, size_t from)
 {
+	static const uint64_t none[LCS_WORDS];	/* M of an id p does not have */
 	size_t R = rep->n;
+	uint64_t *V = L->V;
 
 	for (size_t w = 0; w < nw; w++)
 		V[R * LCS_WORDS + w] = ~(uint64_t)0;
-	for (size_t i = R; i-- > 0;) {
-		const uint64_t *v = V + (i + 1) * LCS_WORDS, *m = pm + (size_t)rep->id[i] * LCS_WORDS;
+	for (size_t i = R; i-- > from;) {
+		uint32_t id = rep->id[i];
+		const uint64_t *v = V + (i + 1) * LCS_WORDS;
+		const uint64_t *m = L->stamp[id] == L->cur ? L->pm + (size_t)id * LCS_WORDS : none;
 		uint64_t *o = V + i * LCS_WORDS, carry = 0;
 
 		for (size_t w = 0; w < nw; w++) {
@@ -440,21 +541,34 @@ static void lcs_rows(const struct toks *rep, const uint64_t *pm, size_t nw, uint
  * with a non-empty, short post side becomes a slot value at r0. The walk
  * takes a match where the tokens are equal, else steps in rep when that
  * keeps the LCS as long as stepping in p. */
-static int align(const struct toks *rep, const struct toks *p, uint64_t *pm, uint64_t *V,
+static int align(const struct toks *rep, const struct toks *p, struct lcs *L,
 		 uint16_t *rep_end, uint8_t *matched, struct slotval *out,
 		 size_t *n_out, size_t cap, struct arena *a)
 {
 	size_t R = rep->n, P = p->n, nw = (P + 63) / 64;	/* words used of a row */
-	size_t i, j, r0 = 0, p0 = 0;
+	size_t i, j, r0 = 0, p0 = 0, same = 0;
+	const uint64_t *V = L->V;
 
-	for (j = 0; j < P; j++) {
-		size_t t = P - 1 - j;
+	/* The walk matches a common prefix without looking at the table, and
+	 * reads rows >= the first mismatch only. */
+	while (same < R && same < P && rep->id[same] == p->id[same])
+		same++;
+	if (same < R && same < P) {
+		L->cur++;
+		for (j = 0; j < P; j++) {
+			uint32_t id = p->id[j];
+			uint64_t *m = L->pm + (size_t)id * LCS_WORDS;
+			size_t t = P - 1 - j;
 
-		pm[(size_t)p->id[j] * LCS_WORDS + t / 64] |= (uint64_t)1 << (t % 64);
+			if (L->stamp[id] != L->cur) {
+				L->stamp[id] = L->cur;
+				for (size_t w = 0; w < nw; w++)
+					m[w] = 0;
+			}
+			m[t / 64] |= (uint64_t)1 << (t % 64);
+		}
+		lcs_rows(rep, L, nw, same);
 	}
-	lcs_rows(rep, pm, nw, V);
-	for (j = 0; j < P; j++)		/* back to zeros for the next post */
-		memset(pm + (size_t)p->id[j] * LCS_WORDS, 0, nw * sizeof(*pm));
 	i = j = 0;
 	for (;;) {
 		int at_end = i >= R || j >= P;
@@ -496,8 +610,11 @@ static int build_slots(struct tmpl *out, const struct toks *tk, size_t n, size_t
 	const struct toks *rep = &tk[out->rep];
 	size_t cap = n * (TMPL_MAX_TOKENS / 2 + 2) + TMPL_MAX_TOKENS, n_sv = 0;
 	struct slotval *sv = arena_alloc(a, cap * sizeof(*sv));
-	uint64_t *pm = arena_calloc(a, (n_ids ? n_ids : 1) * LCS_WORDS, sizeof(*pm));
-	uint64_t *V = arena_alloc(a, (rep->n + 1) * LCS_WORDS * sizeof(*V));
+	struct lcs L = {
+		arena_alloc(a, (n_ids ? n_ids : 1) * LCS_WORDS * sizeof(*L.pm)),
+		arena_calloc(a, n_ids ? n_ids : 1, sizeof(*L.stamp)), 0,
+		arena_alloc(a, (rep->n + 1) * LCS_WORDS * sizeof(*L.V)),
+	};
 	uint16_t *rep_end = arena_calloc(a, rep->n + 1, sizeof(*rep_end));
 	uint8_t *matched = arena_calloc(a, n * (rep->n + 1), 1);
 	size_t i, k;
@@ -505,12 +622,12 @@ static int build_slots(struct tmpl *out, const struct toks *tk, size_t n, size_t
 
 	out->slots = arena_alloc(a, TMPL_MAX_SLOTS * sizeof(*out->slots));
 	out->n_slots = 0;
-	if (!sv || !pm || !V || !rep_end || !matched || !out->slots)
+	if (!sv || !L.pm || !L.stamp || !L.V || !rep_end || !matched || !out->slots)
 		return ATL_ENOMEM;
 	for (i = 0; i < n; i++) {
 		if (i == out->rep)
 			continue;
-		rc = align(rep, &tk[i], pm, V, rep_end, matched + i * (rep->n + 1),
+		rc = align(rep, &tk[i], &L, rep_end, matched + i * (rep->n + 1),
 			   sv, &n_sv, cap - rep->n - 1, a);
 		if (rc < 0)
 			return rc;
@@ -540,13 +657,16 @@ static int build_slots(struct tmpl *out, const struct toks *tk, size_t n, size_t
 			return ATL_ENOMEM;
 		n_sv++;
 	}
-	qsort(sv, n_sv, sizeof(*sv), cmp_slotval);
+	sv = sort_slotvals(sv, n_sv, rep->n + 1, a);	/* positions 0..R */
+	if (!sv)
+		return ATL_ENOMEM;
 	for (i = 0; i < n_sv && out->n_slots < TMPL_MAX_SLOTS;) {
 		size_t e = i, n_v = 0, best;
 		struct tmpl_slot *sl;
 		struct tmpl_value *vals;
 		int kind_votes[5] = { 0, 0, 0, 0, 0 };
 		const char *prev, *next;
+		struct around ar;
 
 		while (e < n_sv && sv[e].pos == sv[i].pos)
 			e++;
@@ -580,13 +700,16 @@ static int build_slots(struct tmpl *out, const struct toks *tk, size_t n, size_t
 			if (!next)
 				return ATL_ENOMEM;
 		}
+		ar.prev = prev;
+		ar.next = next;
+		ar.next_currency = ar.prev_cue = ar.prev_prep = -1;
 		for (k = 0; k < n_v; k++)
-			kind_votes[classify(vals[k].s, prev, next)] += (int)vals[k].count;
+			kind_votes[classify(vals[k].s, &ar)] += (int)vals[k].count;
 		best = 0;
 		for (int q = 1; q < 5; q++)
 			if (kind_votes[q] > kind_votes[best])
 				best = (size_t)q;
-		qsort(vals, n_v, sizeof(*vals), cmp_value);
+		sort_values(vals, n_v);
 		sl = &out->slots[out->n_slots++];
 		sl->kind = kind_names[best];
 		sl->pos = sv[i].pos;
