@@ -217,7 +217,7 @@ static int add_template(struct linker *L, struct wctx *w, const struct cluster *
 static void add_evidence(struct linker *L, struct wctx *w, const struct cluster *C)
 {
 	struct buf *b = &w->b;
-	size_t shown = 0;
+	size_t shown = 0, n_shared = 0;
 	static const char *const ename[E__N] = { "text_edges", "phone_edges",
 		"link_edges", "url_edges", "account_edges" };
 
@@ -230,14 +230,21 @@ static void add_evidence(struct linker *L, struct wctx *w, const struct cluster 
 		json_add_int(b, C->edges[k]);
 	}
 	buf_adds(b, ",\"shared\":[");
-	if (w->n_tv > 1)
-		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_shared);
-	for (size_t i = 0; i < w->n_tv && shown < TOP_SHARED; i++) {
+	/* only the values that can be shown are sorted: moved to the front
+	 * (the value lists are written, tv's order is free now) */
+	for (size_t i = 0; i < w->n_tv; i++) {
+		struct tv v = w->tv[i];
+
+		if (v.count < 2 || L->glue[v.id] || !(links(v.kind) || v.kind == K_ACCOUNT))
+			continue;
+		w->tv[i] = w->tv[n_shared];
+		w->tv[n_shared++] = v;
+	}
+	if (n_shared > 1)
+		qsort(w->tv, n_shared, sizeof(*w->tv), cmp_shared);
+	for (size_t i = 0; i < n_shared && shown < TOP_SHARED; i++) {
 		const struct tv *v = &w->tv[i];
 
-		if (v->count < 2 || L->glue[v->id] ||
-		    !(links(v->kind) || v->kind == K_ACCOUNT))
-			continue;
 		if (shown++)
 			buf_addc(b, ',');
 		buf_adds(b, "{\"kind\":");
