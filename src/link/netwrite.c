@@ -27,6 +27,8 @@ struct tv {			/* one counted value of a cluster */
 struct wctx {
 	uint32_t *off, *posts;	/* posts by cluster, in input order */
 	uint32_t *edge_of;	/* per post: first spanning-forest edge */
+	const char *kind_of;	/* per intern id: its kind byte (one small
+				 * array, where key_kind reads two places) */
 	uint32_t *cnt;		/* per intern id, zero between clusters */
 	struct tv *tv;
 	size_t n_tv, cap_tv;
@@ -312,6 +314,13 @@ static void copy_time(char *dst, const char *t)
 	dst[len] = '\0';
 }
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+#define PREFETCH_POSTS 4	/* posts ahead */
+
 /* Cluster c's line into w->b. */
 static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 {
@@ -335,6 +344,14 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 		uint32_t p = w->posts[i];
 		const char *t;
 
+		/* a cluster's posts are scattered: ask for the next ones'
+		 * indicators early (their ind_off was asked for before) */
+		if (i + 2 * PREFETCH_POSTS < w->off[c + 1]) {
+			PREFETCH(&L->ind_off[w->posts[i + 2 * PREFETCH_POSTS]]);
+			PREFETCH(&L->account[w->posts[i + 2 * PREFETCH_POSTS]]);
+		}
+		if (i + PREFETCH_POSTS < w->off[c + 1])
+			PREFETCH(&L->ind[L->ind_off[w->posts[i + PREFETCH_POSTS]]]);
 		rc = linker_meta(L, &w->mc, p, &w->pm);
 		if (rc < 0)
 			break;
@@ -356,7 +373,7 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 			const struct pind *d = &L->ind[j];
 			uint32_t bits;
 
-			if (key_kind(L, d->id) != K_CURRENCY) {
+			if (w->kind_of[d->id] != K_CURRENCY) {
 				rc = count_id(w, d->id);
 				continue;
 			}
@@ -490,6 +507,7 @@ static int wctx_init(struct wctx *w, const struct wctx *shared, size_t n_keys)
 		w->off = shared->off;
 		w->posts = shared->posts;
 		w->edge_of = shared->edge_of;
+		w->kind_of = shared->kind_of;
 	}
 	w->cnt = calloc(n_keys ? n_keys : 1, sizeof(*w->cnt));
 	return w->cnt ? 0 : ATL_ENOMEM;
@@ -640,6 +658,7 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 	struct wctx w;
 	struct spill_reader er;
 	struct corder *ord = NULL;
+	char *kind_of = NULL;
 	size_t n_keys = intern_n(&L->keys);
 	int rc = 0;
 
@@ -651,11 +670,15 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 	w.off = calloc(L->n_cl + 1, sizeof(*w.off));
 	w.posts = malloc((L->n ? L->n : 1) * sizeof(*w.posts));
 	w.edge_of = malloc((L->n ? L->n : 1) * sizeof(*w.edge_of));
+	kind_of = malloc(n_keys ? n_keys : 1);
+	w.kind_of = kind_of;
 	ord = malloc((L->n_cl ? L->n_cl : 1) * sizeof(*ord));
-	if (rc < 0 || !w.off || !w.posts || !w.edge_of || !ord) {
+	if (rc < 0 || !w.off || !w.posts || !w.edge_of || !kind_of || !ord) {
 		rc = ATL_ENOMEM;
 		goto out;
 	}
+	for (size_t i = 0; i < n_keys; i++)
+		kind_of[i] = key_kind(L, (uint32_t)i);
 	/* counting sort of posts by cluster keeps input order inside each */
 	for (size_t c = 0; c < L->n_cl; c++)
 		w.off[c + 1] = w.off[c] + L->cl[c].size;
@@ -699,6 +722,7 @@ out:
 	free(w.off);
 	free(w.posts);
 	free(w.edge_of);
+	free(kind_of);
 	wctx_release(&w);
 	if (rc == ATL_EIO)
 		return atl_err_set(err, rc, "cannot write networks");
