@@ -362,8 +362,11 @@ static int classify(const char *v, struct around *ar)
 			n_sep++;
 		else
 			n_other++;
+		/* $, and the UTF-8 of € (e2 82 ac) and £ (c2 a3); p[1] and
+		 * p[2] are read only while the bytes before them match */
 		has_sign |= c == '$' ||
-			    (c == 0xe2 && (unsigned char)p[1] == 0x82 && (unsigned char)p[2] == 0xac) ||
+			    (c == 0xe2 && (unsigned char)p[1] == 0x82 &&
+			     (unsigned char)p[2] == 0xac) ||
 			    (c == 0xc2 && (unsigned char)p[1] == 0xa3);
 	}
 	if (n_digit && (has_sign || has_word(v, currency_words, N_WORDS(currency_words))))

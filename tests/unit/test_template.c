@@ -173,49 +173,79 @@ TEST(template, pinned_tricky_inputs)
 		const char *want;
 	} cases[] = {
 		{ { "a b c", "a b d", "a b e" },
-		  "{\"text\":\"a b c\",\"common_phrases\":[]} [{\"kind\":\"other\",\"values\":[{\"value\":\"c\",\"count\":1},{\"value\":\"d\",\"count\":1},{\"value\":\"e\",\"count\":1}]}]" },
+		  "{\"text\":\"a b c\",\"common_phrases\":[]} [{\"kind\":\"other\",\"valu"
+		  "es\":[{\"value\":\"c\",\"count\":1},{\"value\":\"d\",\"count\":1},{\"v"
+		  "alue\":\"e\",\"count\":1}]}]" },
 		{ { "x y", "y x", "x y", "y x" },
 		  "{\"text\":\"x y\",\"common_phrases\":[]} []" },
 		{ { "a a a b a a", "a a b a a a", "a b a a a a", "b a a a a a" },
 		  "{\"text\":\"a a a b a a\",\"common_phrases\":[\"a a a b a a\"]} []" },
 		{ { "go a go b go", "go b go a go", "go go go", "a b go go" },
-		  "{\"text\":\"a b go go\",\"common_phrases\":[]} [{\"kind\":\"other\",\"values\":[{\"value\":\"a\",\"count\":1},{\"value\":\"b\",\"count\":1}]}]" },
+		  "{\"text\":\"a b go go\",\"common_phrases\":[]} [{\"kind\":\"other\",\""
+		  "values\":[{\"value\":\"a\",\"count\":1},{\"value\":\"b\",\"count\":1}]"
+		  "}]" },
 		{ { "", "   ", "hola amigo", "hola  amigo " },
-		  "{\"text\":\"\",\"common_phrases\":[]} [{\"kind\":\"other\",\"values\":[{\"value\":\"hola  amigo\",\"count\":1},{\"value\":\"hola amigo\",\"count\":1}]}]" },
+		  "{\"text\":\"\",\"common_phrases\":[]} [{\"kind\":\"other\",\"values\":"
+		  "[{\"value\":\"hola  amigo\",\"count\":1},{\"value\":\"hola amigo\",\"c"
+		  "ount\":1}]}]" },
 		{ { "", "" },
 		  "{\"text\":\"\",\"common_phrases\":[]} []" },
 		{ { "   ", "hola" },
 		  "{\"text\":\"   \",\"common_phrases\":[]} []" },
 		{ { "uno dos tres", "cero uno dos tres", "uno dos tres cuatro",
 		    "cero uno dos tres cuatro" },
-		  "{\"text\":\"cero uno dos tres cuatro\",\"common_phrases\":[\"uno dos tres\"]} []" },
+		  "{\"text\":\"cero uno dos tres cuatro\",\"common_phrases\":[\"uno dos t"
+		  "res\"]} []" },
 		{ { "viaje a houston precio 5k pago al llegar",
 		    "viaje a dallas precio 7k pago al llegar",
 		    "viaje a houston precio $6,500 pago al llegar",
 		    "viaje a miami el lunes precio 5k pago al llegar" },
-		  "{\"text\":\"viaje a houston precio 5k pago al llegar\",\"common_phrases\":[\"pago al llegar\"]} [{\"kind\":\"place\",\"values\":[{\"value\":\"houston\",\"count\":2},{\"value\":\"dallas\",\"count\":1},{\"value\":\"miami el lunes\",\"count\":1}]},{\"kind\":\"price\",\"values\":[{\"value\":\"5k\",\"count\":2},{\"value\":\"$6,500\",\"count\":1},{\"value\":\"7k\",\"count\":1}]}]" },
+		  "{\"text\":\"viaje a houston precio 5k pago al llegar\",\"common_phrase"
+		  "s\":[\"pago al llegar\"]} [{\"kind\":\"place\",\"values\":[{\"value\":"
+		  "\"houston\",\"count\":2},{\"value\":\"dallas\",\"count\":1},{\"value\""
+		  ":\"miami el lunes\",\"count\":1}]},{\"kind\":\"price\",\"values\":[{\""
+		  "value\":\"5k\",\"count\":2},{\"value\":\"$6,500\",\"count\":1},{\"valu"
+		  "e\":\"7k\",\"count\":1}]}]" },
 		{ { "salida el 5 de mayo desde méxico",
 		    "salida el 12 de junio desde méxico",
 		    "salida el ñmes desde méxico",
 		    "salida el 3/4 desde méxico" },
-		  "{\"text\":\"salida el ñmes desde méxico\",\"common_phrases\":[]} [{\"kind\":\"date\",\"values\":[{\"value\":\"12 de junio\",\"count\":1},{\"value\":\"3/4\",\"count\":1},{\"value\":\"5 de mayo\",\"count\":1},{\"value\":\"ñmes\",\"count\":1}]}]" },
+		  "{\"text\":\"salida el ñmes desde méxico\",\"common_phrases\":[]} [{\"k"
+		  "ind\":\"date\",\"values\":[{\"value\":\"12 de junio\",\"count\":1},{\""
+		  "value\":\"3/4\",\"count\":1},{\"value\":\"5 de mayo\",\"count\":1},{\""
+		  "value\":\"ñmes\",\"count\":1}]}]" },
 		{ { "a ññññññññññññññññññññññññññññññññññññññññññññññññ z",
 		    "a ççççççççççççççççççççççççççççççççççççççççççççççççç z",
 		    "a éééééééééééééééééééééééééééééééééééééééééééééééééé z" },
-		  "{\"text\":\"a ññññññññññññññññññññññññññññññññññññññññññññññññ z\",\"common_phrases\":[]} [{\"kind\":\"place\",\"values\":[{\"value\":\"çççççççççççççççççççççççççççççççççççççççç\",\"count\":1},{\"value\":\"éééééééééééééééééééééééééééééééééééééééé\",\"count\":1},{\"value\":\"ññññññññññññññññññññññññññññññññññññññññ\",\"count\":1}]}]" },
+		  "{\"text\":\"a ññññññññññññññññññññññññññññññññññññññññññññññññ z\",\"c"
+		  "ommon_phrases\":[]} [{\"kind\":\"place\",\"values\":[{\"value\":\"çççç"
+		  "çççççççççççççççççççççççççççççççççççç\",\"count\":1},{\"value\":\"ééééé"
+		  "ééééééééééééééééééééééééééééééééééé\",\"count\":1},{\"value\":\"ññññññ"
+		  "ññññññññññññññññññññññññññññññññññ\",\"count\":1}]}]" },
 		{ { "a xññññññññññññññññññññññññññññññññññññññññññññññññ z",
 		    "a yççççççççççççççççççççççççççççççççççççççççççççççççç z",
 		    "a 1 2 3 z" },
-		  "{\"text\":\"a xññññññññññññññññññññññññññññññññññññññññññññññññ z\",\"common_phrases\":[]} [{\"kind\":\"place\",\"values\":[{\"value\":\"1 2 3\",\"count\":1},{\"value\":\"xñññññññññññññññññññññññññññññññññññññññ\",\"count\":1},{\"value\":\"yççççççççççççççççççççççççççççççççççççççç\",\"count\":1}]}]" },
+		  "{\"text\":\"a xññññññññññññññññññññññññññññññññññññññññññññññññ z\",\""
+		  "common_phrases\":[]} [{\"kind\":\"place\",\"values\":[{\"value\":\"1 2"
+		  " 3\",\"count\":1},{\"value\":\"xññññññññññññññññññññññññññññññññññññññ"
+		  "ñ\",\"count\":1},{\"value\":\"yççççççççççççççççççççççççççççççççççççççç"
+		  "\",\"count\":1}]}]" },
 		{ { "precio 100 dolares hoy", "precio 200 dolares hoy",
 		    "precio 100 pesos hoy", "cuesta 300 dolares hoy" },
-		  "{\"text\":\"precio 100 dolares hoy\",\"common_phrases\":[]} [{\"kind\":\"other\",\"values\":[{\"value\":\"precio 100\",\"count\":2},{\"value\":\"cuesta 300\",\"count\":1}]},{\"kind\":\"price\",\"values\":[{\"value\":\"100\",\"count\":2},{\"value\":\"200\",\"count\":1}]},{\"kind\":\"other\",\"values\":[{\"value\":\"dolares\",\"count\":3},{\"value\":\"pesos\",\"count\":1}]}]" },
+		  "{\"text\":\"precio 100 dolares hoy\",\"common_phrases\":[]} [{\"kind\""
+		  ":\"other\",\"values\":[{\"value\":\"precio 100\",\"count\":2},{\"value"
+		  "\":\"cuesta 300\",\"count\":1}]},{\"kind\":\"price\",\"values\":[{\"va"
+		  "lue\":\"100\",\"count\":2},{\"value\":\"200\",\"count\":1}]},{\"kind\""
+		  ":\"other\",\"values\":[{\"value\":\"dolares\",\"count\":3},{\"value\":"
+		  "\"pesos\",\"count\":1}]}]" },
 		{ { "a 1 2 3 4 5 6 7 8 9 z", "a z", "a q w e r t y u i o p z",
 		    "a k z" },
 		  "{\"text\":\"a z\",\"common_phrases\":[]} []" },
 		{ { "cupo 8000 personas", "cupo 9000 personas", "cupo 8000 personas",
 		    "cupo 7 personas", "cupo 7 personas", "cupo 9000 personas" },
-		  "{\"text\":\"cupo 8000 personas\",\"common_phrases\":[]} [{\"kind\":\"number\",\"values\":[{\"value\":\"7\",\"count\":2},{\"value\":\"8000\",\"count\":2},{\"value\":\"9000\",\"count\":2}]}]" },
+		  "{\"text\":\"cupo 8000 personas\",\"common_phrases\":[]} [{\"kind\":\"n"
+		  "umber\",\"values\":[{\"value\":\"7\",\"count\":2},{\"value\":\"8000\","
+		  "\"count\":2},{\"value\":\"9000\",\"count\":2}]}]" },
 	};
 	struct arena a;
 
@@ -246,7 +276,11 @@ TEST(template, null_texts)
 
 	arena_init(&a, 4096);
 	got = render(p, 3, &a);
-	CHECK_MSG(got && !strcmp(got, "{\"text\":\"o2\",\"common_phrases\":[]} [{\"kind\":\"other\",\"values\":[{\"value\":\"amiga\",\"count\":1},{\"value\":\"amigo\",\"count\":1}]}]"), "got '%s'", got ? got : "(null)");
+	CHECK_MSG(got && !strcmp(got, "{\"text\":\"o2\",\"common_phrases\":[]} "
+				      "[{\"kind\":\"other\",\"values\":["
+				      "{\"value\":\"amiga\",\"count\":1},"
+				      "{\"value\":\"amigo\",\"count\":1}]}]"),
+		  "got '%s'", got ? got : "(null)");
 	arena_release(&a);
 }
 
