@@ -27,6 +27,8 @@ struct tv {			/* one counted value of a cluster */
 struct wctx {
 	uint32_t *off, *posts;	/* posts by cluster, in input order */
 	uint32_t *edge_of;	/* per post: first spanning-forest edge */
+	const char *kind_of;	/* per intern id: its kind byte (one small
+				 * array, where key_kind reads two places) */
 	uint32_t *cnt;		/* per intern id, zero between clusters */
 	struct tv *tv;
 	size_t n_tv, cap_tv;
@@ -120,15 +122,22 @@ static void add_display(struct buf *b, const char *key)
 	}
 }
 
-/* [{value, count}] for the counted values of one kind (tv sorted). */
+/* [{value, count}] for the counted values of one kind (tv sorted by
+ * cmp_tv, so they are together: bisect to the first). */
 static void add_value_list(struct buf *b, const struct tv *tv, size_t n, char kind)
 {
-	size_t shown = 0;
+	size_t shown = 0, lo = 0, hi = n;
 
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (tv[mid].kind < kind)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
 	buf_addc(b, '[');
-	for (size_t i = 0; i < n && shown < TOP_VALUES; i++) {
-		if (tv[i].kind != kind)
-			continue;
+	for (size_t i = lo; i < n && tv[i].kind == kind && shown < TOP_VALUES; i++) {
 		if (shown++)
 			buf_addc(b, ',');
 		buf_adds(b, "{\"value\":");
@@ -210,7 +219,7 @@ static int add_template(struct linker *L, struct wctx *w, const struct cluster *
 static void add_evidence(struct linker *L, struct wctx *w, const struct cluster *C)
 {
 	struct buf *b = &w->b;
-	size_t shown = 0;
+	size_t shown = 0, n_shared = 0;
 	static const char *const ename[E__N] = { "text_edges", "phone_edges",
 		"link_edges", "url_edges", "account_edges" };
 
@@ -223,14 +232,21 @@ static void add_evidence(struct linker *L, struct wctx *w, const struct cluster 
 		json_add_int(b, C->edges[k]);
 	}
 	buf_adds(b, ",\"shared\":[");
-	if (w->n_tv > 1)
-		qsort(w->tv, w->n_tv, sizeof(*w->tv), cmp_shared);
-	for (size_t i = 0; i < w->n_tv && shown < TOP_SHARED; i++) {
+	/* only the values that can be shown are sorted: moved to the front
+	 * (the value lists are written, tv's order is free now) */
+	for (size_t i = 0; i < w->n_tv; i++) {
+		struct tv v = w->tv[i];
+
+		if (v.count < 2 || L->glue[v.id] || !(links(v.kind) || v.kind == K_ACCOUNT))
+			continue;
+		w->tv[i] = w->tv[n_shared];
+		w->tv[n_shared++] = v;
+	}
+	if (n_shared > 1)
+		qsort(w->tv, n_shared, sizeof(*w->tv), cmp_shared);
+	for (size_t i = 0; i < n_shared && shown < TOP_SHARED; i++) {
 		const struct tv *v = &w->tv[i];
 
-		if (v->count < 2 || L->glue[v->id] ||
-		    !(links(v->kind) || v->kind == K_ACCOUNT))
-			continue;
 		if (shown++)
 			buf_addc(b, ',');
 		buf_adds(b, "{\"kind\":");
@@ -289,6 +305,22 @@ static int add_pulled_in(struct linker *L, struct wctx *w, uint32_t c)
 	return 0;
 }
 
+/* t into dst (MAX_TIME_BYTES + 1 bytes), cut there like snprintf would. */
+static void copy_time(char *dst, const char *t)
+{
+	size_t len = strnlen(t, MAX_TIME_BYTES);
+
+	memcpy(dst, t, len);
+	dst[len] = '\0';
+}
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+#define PREFETCH_POSTS 4	/* posts ahead */
+
 /* Cluster c's line into w->b. */
 static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 {
@@ -312,6 +344,14 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 		uint32_t p = w->posts[i];
 		const char *t;
 
+		/* a cluster's posts are scattered: ask for the next ones'
+		 * indicators early (their ind_off was asked for before) */
+		if (i + 2 * PREFETCH_POSTS < w->off[c + 1]) {
+			PREFETCH(&L->ind_off[w->posts[i + 2 * PREFETCH_POSTS]]);
+			PREFETCH(&L->account[w->posts[i + 2 * PREFETCH_POSTS]]);
+		}
+		if (i + PREFETCH_POSTS < w->off[c + 1])
+			PREFETCH(&L->ind[L->ind_off[w->posts[i + PREFETCH_POSTS]]]);
 		rc = linker_meta(L, &w->mc, p, &w->pm);
 		if (rc < 0)
 			break;
@@ -322,9 +362,9 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 		}
 		t = w->pm.created;
 		if (t && (!has_seen || strcmp(t, first_seen) < 0))
-			snprintf(first_seen, sizeof(first_seen), "%s", t);
+			copy_time(first_seen, t);
 		if (t && (!has_seen || strcmp(t, last_seen) > 0))
-			snprintf(last_seen, sizeof(last_seen), "%s", t);
+			copy_time(last_seen, t);
 		has_seen |= t != NULL;
 		rc = count_id(w, L->account[p]);
 		if (rc == 0)
@@ -333,7 +373,7 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 			const struct pind *d = &L->ind[j];
 			uint32_t bits;
 
-			if (key_kind(L, d->id) != K_CURRENCY) {
+			if (w->kind_of[d->id] != K_CURRENCY) {
 				rc = count_id(w, d->id);
 				continue;
 			}
@@ -467,6 +507,7 @@ static int wctx_init(struct wctx *w, const struct wctx *shared, size_t n_keys)
 		w->off = shared->off;
 		w->posts = shared->posts;
 		w->edge_of = shared->edge_of;
+		w->kind_of = shared->kind_of;
 	}
 	w->cnt = calloc(n_keys ? n_keys : 1, sizeof(*w->cnt));
 	return w->cnt ? 0 : ATL_ENOMEM;
@@ -617,6 +658,7 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 	struct wctx w;
 	struct spill_reader er;
 	struct corder *ord = NULL;
+	char *kind_of = NULL;
 	size_t n_keys = intern_n(&L->keys);
 	int rc = 0;
 
@@ -628,11 +670,15 @@ int linker_write_networks(struct linker *L, FILE *out, struct atl_err *err)
 	w.off = calloc(L->n_cl + 1, sizeof(*w.off));
 	w.posts = malloc((L->n ? L->n : 1) * sizeof(*w.posts));
 	w.edge_of = malloc((L->n ? L->n : 1) * sizeof(*w.edge_of));
+	kind_of = malloc(n_keys ? n_keys : 1);
+	w.kind_of = kind_of;
 	ord = malloc((L->n_cl ? L->n_cl : 1) * sizeof(*ord));
-	if (rc < 0 || !w.off || !w.posts || !w.edge_of || !ord) {
+	if (rc < 0 || !w.off || !w.posts || !w.edge_of || !kind_of || !ord) {
 		rc = ATL_ENOMEM;
 		goto out;
 	}
+	for (size_t i = 0; i < n_keys; i++)
+		kind_of[i] = key_kind(L, (uint32_t)i);
 	/* counting sort of posts by cluster keeps input order inside each */
 	for (size_t c = 0; c < L->n_cl; c++)
 		w.off[c + 1] = w.off[c] + L->cl[c].size;
@@ -676,6 +722,7 @@ out:
 	free(w.off);
 	free(w.posts);
 	free(w.edge_of);
+	free(kind_of);
 	wctx_release(&w);
 	if (rc == ATL_EIO)
 		return atl_err_set(err, rc, "cannot write networks");
