@@ -10,9 +10,9 @@
  *
  * Memory. Everything per post that is only read in order, or rarely, is
  * on disk, in files created in link_opts.tmp_dir (a scan's output
- * directory) and unlinked at once (spill.h: pread, never mmap, so the
- * bytes sit in the page cache and not in the process's RSS; nothing is
- * left behind, even after a crash):
+ * directory) and unlinked at once (spill.h: pread, or mmap of a bounded
+ * window, so the bytes sit in the page cache and not in the process's
+ * RSS; nothing is left behind, even after a crash):
  *   signatures (4 k bytes a post), each band's keys (8 bytes a post a
  *   band), the meta records (id, created_at, platform, score), the text
  *   edges (sorted by xsort.c in bounded runs), the spanning forest's
@@ -123,6 +123,7 @@
  */
 #include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +161,7 @@ void link_tuning_default(struct link_tuning *t)
 	t->sample_max = LINK_SAMPLE_MAX;
 	t->lsh_table_keys = LSH_TABLE_KEYS;
 	t->sig_window = SIG_WINDOW;
+	t->sig_pread = 0;
 }
 
 int linker_new(struct linker **out, const struct link_opts *o, struct atl_err *err)
@@ -595,6 +597,9 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 		L->broken = 1;
 		goto fail;
 	}
+	for (size_t j = from; j < L->n_ind; j++)
+		if (is_contact(key_kind(L, L->ind[j].id)))
+			L->flags[i] |= PF_CONTACT;
 	L->n_short += (L->flags[i] & PF_SHORT) != 0;
 	L->n++;
 	L->ind_off[L->n] = (uint32_t)L->n_ind;
@@ -610,24 +615,18 @@ fail:
 /* Both posts carry contacts and share none: the contact veto. */
 static int contact_conflict(const struct linker *L, uint32_t a, uint32_t b)
 {
-	int has_a = 0, has_b = 0;
-
-	for (uint32_t j = L->ind_off[b]; j < L->ind_off[b + 1]; j++)
-		if (is_contact(key_kind(L, L->ind[j].id)))
-			has_b = 1;
-	if (!has_b)
+	if (!(L->flags[a] & L->flags[b] & PF_CONTACT))
 		return 0;
 	for (uint32_t i = L->ind_off[a]; i < L->ind_off[a + 1]; i++) {
 		uint32_t x = L->ind[i].id;
 
 		if (!is_contact(key_kind(L, x)))
 			continue;
-		has_a = 1;
 		for (uint32_t j = L->ind_off[b]; j < L->ind_off[b + 1]; j++)
 			if (L->ind[j].id == x)
 				return 0;
 	}
-	return has_a;
+	return 1;
 }
 
 static int add_edge(struct linker *L, uint32_t a, uint32_t b, uint32_t what, int kind)
@@ -659,9 +658,15 @@ int linker_edge_at(const struct linker *L, size_t i, struct edge *out)
 
 /* The signatures link_text compares, read in post order through a window
  * of the last SIG_WINDOW posts (the bucket members met are often recent);
- * older ones are read with pread. */
+ * older ones are read with pread. The window is the signatures file
+ * mapped (the pages behind it let go as it moves, so that at most about
+ * ring_posts + chunk signatures are resident), or where mmap fails a ring
+ * copied in with pread. */
 struct sigwin {
-	uint32_t *ring;		/* ring_posts signatures */
+	const uint32_t *map;	/* the signatures file (spill_map) or NULL */
+	uint64_t map_len;
+	uint64_t dropped;	/* map bytes below this are let go */
+	uint32_t *ring;		/* ring_posts signatures (no map) */
 	size_t ring_posts;	/* sig_window, or fewer for small linkers */
 	size_t chunk;		/* posts read at once: ring_posts / 32 */
 	uint64_t loaded;	/* posts below this (within the ring) are in it */
@@ -679,7 +684,7 @@ static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t
 	int rc;
 
 	if (i < w->loaded && w->loaded - i <= w->ring_posts) {
-		*out = w->ring + (i % w->ring_posts) * k;
+		*out = w->map ? w->map + (size_t)i * k : w->ring + (i % w->ring_posts) * k;
 		return 0;
 	}
 	if (i < w->loaded) {
@@ -693,6 +698,16 @@ static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t
 		if (rc == 0)
 			w->tag[slot] = i;
 		return rc;
+	}
+	if (w->map) {
+		uint64_t e = ((uint64_t)i / w->chunk + 1) * w->chunk;
+
+		w->loaded = e < L->n ? e : L->n;
+		if (w->loaded > w->ring_posts)
+			w->dropped = spill_map_drop(w->map, w->dropped,
+						    (w->loaded - w->ring_posts) * rb);
+		*out = w->map + (size_t)i * k;
+		return 0;
 	}
 	/* Skip what the ring would drop. The ring slots of the posts skipped
 	 * over still hold older posts, but no candidate is among them: every
@@ -715,113 +730,244 @@ static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t
 	return 0;
 }
 
-/* prev[] of one band (lsh.h): the band's keys are read n_parts times, one
+#define KEY_AHEAD 16	/* band_prev prefetches the table slot this far ahead */
+
+/* prev[] of one band (lsh.h): the band's keys (flushed: spill_read, so
+ * that bands can be read on two threads) are read n_parts times, one
  * partition of keys at a time, so the table holds at most about
- * lsh_table_keys keys. */
-static int band_prev(struct linker *L, int band, uint32_t n_parts, struct lsh_table *t,
-		     uint32_t *prev)
+ * lsh_table_keys keys. buf holds KEY_READ_BYTES; *max_bucket gets the
+ * largest bucket. */
+static int band_prev(const struct linker *L, int band, uint32_t n_parts,
+		     struct lsh_table *t, uint32_t *prev, uint64_t *buf, size_t *max_bucket)
 {
-	int rc = 0;
+	size_t nb = KEY_READ_BYTES / sizeof(*buf);
 
-	for (uint32_t part = 0; part < n_parts && rc == 0; part++) {
-		struct spill_reader r;
-
-		rc = spill_reader_init(&r, &L->bkeys[band], sizeof(uint64_t), 0,
-				       (uint64_t)L->n * sizeof(uint64_t), KEY_READ_BYTES);
+	*max_bucket = 0;
+	for (uint32_t part = 0; part < n_parts; part++) {
 		lsh_table_reset(t);
-		for (uint32_t i = 0; rc == 0 && i < L->n; i++) {
-			const void *p = spill_reader_next(&r, &rc);
-			uint64_t key;
+		for (uint32_t s = 0; s < L->n; s += (uint32_t)nb) {
+			size_t m = L->n - s < nb ? L->n - s : nb;
+			long got = spill_read(&L->bkeys[band], buf, m * sizeof(*buf),
+					      (uint64_t)s * sizeof(*buf));
 
-			if (!p) {
-				rc = rc < 0 ? rc : ATL_EIO;	/* short file */
-				break;
+			if (got != (long)(m * sizeof(*buf)))
+				return ATL_EIO;	/* short file */
+			for (size_t j = 0; j < m; j++) {
+				uint32_t i = s + (uint32_t)j;
+				uint64_t key = buf[j];
+				int rc;
+
+				if (j + KEY_AHEAD < m && !(L->flags[i + KEY_AHEAD] & PF_SHORT) &&
+				    (n_parts == 1 || lsh_part_of(buf[j + KEY_AHEAD], n_parts) == part))
+					lsh_table_prefetch(t, buf[j + KEY_AHEAD]);
+				if (L->flags[i] & PF_SHORT)
+					continue;
+				if (n_parts > 1 && lsh_part_of(key, n_parts) != part)
+					continue;
+				rc = lsh_table_put(t, key, i, &prev[i]);
+				if (rc < 0)
+					return rc;
 			}
-			if (L->flags[i] & PF_SHORT)
-				continue;
-			memcpy(&key, p, sizeof(key));
-			if (n_parts > 1 && lsh_part_of(key, n_parts) != part)
-				continue;
-			rc = lsh_table_put(t, key, i, &prev[i]);
 		}
-		if (t->max_bucket > L->st.max_bucket)
-			L->st.max_bucket = t->max_bucket;
-		spill_reader_release(&r);
+		if (t->max_bucket > *max_bucket)
+			*max_bucket = t->max_bucket;
 	}
-	return rc;
+	return 0;
 }
 
-static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct atl_err *err)
-{
-	struct lsh_table t = LSH_TABLE_INIT;
-	struct sigwin w;
-	uint32_t cand[64], *prev;
-	struct edge e;
-	size_t k = (size_t)L->o.n_hashes, probe = (size_t)L->t.max_bucket_probe;
-	size_t active = L->n - L->n_short, max_keys = (size_t)L->t.lsh_table_keys;
-	size_t win = (size_t)L->t.sig_window;
-	uint32_t n_parts = (uint32_t)((active + max_keys - 1) / max_keys);
-	int need = (int)ceil(L->o.jaccard * (double)k - 1e-9);
+/* One band's prev[], built on a thread of its own while the band before
+ * it is compared (link_opts.threads > 1). */
+struct prev_job {
+	const struct linker *L;
+	int band;
+	uint32_t n_parts;
+	struct lsh_table t;
+	uint32_t *prev;
+	uint64_t *buf;
+	size_t max_bucket;
 	int rc;
+};
+
+static void *prev_main(void *arg)
+{
+	struct prev_job *j = arg;
+
+	j->rc = band_prev(j->L, j->band, j->n_parts, &j->t, j->prev, j->buf, &j->max_bucket);
+	return NULL;
+}
+
+/* Posts whose candidates are gathered at once (link_text). */
+#define CAND_BATCH 32
+
+/* The candidates of posts i0 .. i0 + nb - 1 (nb <= CAND_BATCH): at most
+ * probe of prev[i], prev[prev[i]], ... each, newest first, into cand[x]
+ * and their number into nc[x] (0 for short posts, whose prev[] is stale).
+ * The chains are walked side by side, one step of each in turn, so that
+ * their cache misses overlap; what they give does not depend on it. */
+static void gather_candidates(const struct linker *L, const uint32_t *prev, uint32_t i0,
+			      uint32_t nb, size_t probe, uint32_t (*cand)[64], size_t *nc)
+{
+	uint32_t cur[CAND_BATCH];
+	int live = 0;
+
+	for (uint32_t x = 0; x < nb; x++) {
+		nc[x] = 0;
+		cur[x] = L->flags[i0 + x] & PF_SHORT ? LSH_NONE : prev[i0 + x];
+		live |= cur[x] != LSH_NONE;
+	}
+	for (size_t d = 0; live && d < probe; d++) {
+		live = 0;
+		for (uint32_t x = 0; x < nb; x++) {
+			uint32_t m = cur[x];
+
+			if (m == LSH_NONE)
+				continue;
+			cand[x][d] = m;
+			nc[x] = d + 1;
+			cur[x] = prev[m];
+			live |= cur[x] != LSH_NONE;
+		}
+	}
+}
+
+/* One band's comparisons: each post, in input order, with at most probe
+ * newest members of its bucket before it (prev[]) that are not yet in its
+ * text group. */
+static int compare_band(struct linker *L, struct uf *u, struct xsort *te, struct sigwin *w,
+			const uint32_t *prev, struct atl_err *err)
+{
+	uint32_t cand[CAND_BATCH][64];
+	size_t nc[CAND_BATCH];
+	size_t k = (size_t)L->o.n_hashes, probe = (size_t)L->t.max_bucket_probe;
+	int need = (int)ceil(L->o.jaccard * (double)k - 1e-9);
+	struct edge e;
+	int rc = 0;
 
 	if (probe > 64)
 		probe = 64;
-	if (n_parts < 1)
-		n_parts = 1;
-	memset(&w, 0, sizeof(w));
-	w.chunk = win / 32;
-	w.ring_posts = L->n < win ? (L->n + w.chunk - 1) / w.chunk * w.chunk : win;
-	if (!w.ring_posts)
-		w.ring_posts = w.chunk;
-	w.ring = malloc(w.ring_posts * k * sizeof(*w.ring));
-	w.cache = malloc(SIG_CACHE * k * sizeof(*w.cache));
-	w.tag = malloc(SIG_CACHE * sizeof(*w.tag));
-	for (size_t j = 0; w.tag && j < SIG_CACHE; j++)
-		w.tag[j] = NONE;
-	prev = malloc((L->n ? L->n : 1) * sizeof(*prev));
-	rc = w.ring && w.cache && w.tag && prev ? lsh_table_init(&t, active < max_keys ? active : max_keys)
-			    : ATL_ENOMEM;
-	for (int band = 0; rc == 0 && band < L->o.bands; band++) {
-		rc = band_prev(L, band, n_parts, &t, prev);
-		w.loaded = 0;
-		for (uint32_t i = 0; rc == 0 && i < L->n; i++) {
+	spill_map_drop(w->map, 0, w->map_len);
+	w->loaded = w->dropped = 0;
+	for (uint32_t i0 = 0; rc == 0 && i0 < L->n; i0 += CAND_BATCH) {
+		uint32_t nb = L->n - i0 < CAND_BATCH ? L->n - i0 : CAND_BATCH;
+
+		gather_candidates(L, prev, i0, nb, probe, cand, nc);
+		for (uint32_t x = 0; rc == 0 && x < nb; x++) {
+			uint32_t i = i0 + x, ri;
 			const uint32_t *si, *sc;
-			size_t nc = 0;
 
 			if (L->flags[i] & PF_SHORT)
 				continue;
-			rc = sig_of(L, &w, i, &si);
-			for (uint32_t m = prev[i]; m != LSH_NONE && nc < probe; m = prev[m])
-				cand[nc++] = m;
-			for (size_t c = 0; rc == 0 && c < nc; c++) {
+			rc = sig_of(L, w, i, &si);
+			ri = uf_find(u, i);
+			for (size_t c = 0; rc == 0 && c < nc[x]; c++) {
+				uint32_t m = cand[x][c];
 				int agree;
 
-				if (uf_find(u, cand[c]) == uf_find(u, i))
+				if (uf_find(u, m) == ri)
 					continue;
-				if (L->t.contact_veto && contact_conflict(L, i, cand[c]))
+				if (L->t.contact_veto && contact_conflict(L, i, m))
 					continue;
 				L->st.text_checks++;
-				rc = sig_of(L, &w, cand[c], &sc);
+				rc = sig_of(L, w, m, &sc);
 				if (rc < 0)
 					break;
 				agree = minhash_agree(si, sc, (int)k);
 				if (agree < need)
 					continue;
-				uf_union(u, i, cand[c]);
+				uf_union(u, i, m);
+				ri = uf_find(u, i);
 				memset(&e, 0, sizeof(e));
 				e.a = i;
-				e.b = cand[c];
+				e.b = m;
 				e.what = (uint32_t)agree;
 				e.kind = E_TEXT;
 				rc = xsort_add(te, &e, err);
 			}
 		}
 	}
-	lsh_table_release(&t);
+	return rc;
+}
+
+/* Step 1 (the top comment), band by band. With link_opts.threads > 1 the
+ * next band's prev[] is built on a second thread while this one's posts
+ * are compared: two tables of half the keys each (so the same memory, in
+ * more partitions) and a second prev[]. */
+static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct atl_err *err)
+{
+	struct prev_job job[2];
+	struct sigwin w;
+	size_t k = (size_t)L->o.n_hashes;
+	size_t active = L->n - L->n_short, max_keys = (size_t)L->t.lsh_table_keys;
+	size_t win = (size_t)L->t.sig_window;
+	int two = L->o.threads > 1 && L->o.bands > 1, n_jobs = two ? 2 : 1;
+	int rc = 0;
+
+	if (two && max_keys > 1)
+		max_keys /= 2;
+	memset(job, 0, sizeof(job));
+	memset(&w, 0, sizeof(w));
+	w.chunk = win / 32;
+	w.ring_posts = L->n < win ? (L->n + w.chunk - 1) / w.chunk * w.chunk : win;
+	if (!w.ring_posts)
+		w.ring_posts = w.chunk;
+	for (int b = 0; rc == 0 && b < L->o.bands; b++)	/* band_prev reads them */
+		rc = spill_flush(&L->bkeys[b]);
+	if (rc == 0 && !L->t.sig_pread)
+		w.map = spill_map(&L->sigs, &w.map_len);
+	if (!w.map)
+		w.ring = malloc(w.ring_posts * k * sizeof(*w.ring));
+	w.cache = malloc(SIG_CACHE * k * sizeof(*w.cache));
+	w.tag = malloc(SIG_CACHE * sizeof(*w.tag));
+	for (size_t j = 0; w.tag && j < SIG_CACHE; j++)
+		w.tag[j] = NONE;
+	if (rc == 0 && !((w.map || w.ring) && w.cache && w.tag))
+		rc = ATL_ENOMEM;
+	for (int j = 0; j < n_jobs; j++) {
+		job[j].L = L;
+		job[j].n_parts = (uint32_t)((active + max_keys - 1) / max_keys);
+		if (job[j].n_parts < 1)
+			job[j].n_parts = 1;
+		job[j].prev = malloc((L->n ? L->n : 1) * sizeof(*job[j].prev));
+		job[j].buf = malloc(KEY_READ_BYTES);
+		if (rc == 0)
+			rc = job[j].prev && job[j].buf ?
+			     lsh_table_init(&job[j].t, active < max_keys ? active : max_keys) :
+			     ATL_ENOMEM;
+	}
+	if (rc == 0) {	/* band 0, here */
+		prev_main(&job[0]);
+		rc = job[0].rc;
+	}
+	for (int band = 0; rc == 0 && band < L->o.bands; band++) {
+		struct prev_job *cur = &job[band % n_jobs], *next = &job[(band + 1) % n_jobs];
+		pthread_t tid;
+		int started = 0;
+
+		if (cur->max_bucket > L->st.max_bucket)
+			L->st.max_bucket = cur->max_bucket;
+		if (two && band + 1 < L->o.bands) {
+			next->band = band + 1;
+			started = pthread_create(&tid, NULL, prev_main, next) == 0;
+		}
+		rc = compare_band(L, u, te, &w, cur->prev, err);
+		if (started)
+			pthread_join(tid, NULL);
+		else if (band + 1 < L->o.bands) {	/* one thread, or no second one */
+			next->band = band + 1;
+			prev_main(next);
+		}
+		if (rc == 0 && band + 1 < L->o.bands)
+			rc = next->rc;
+	}
+	for (int j = 0; j < n_jobs; j++) {
+		lsh_table_release(&job[j].t);
+		free(job[j].prev);
+		free(job[j].buf);
+	}
+	spill_unmap(w.map, w.map_len);
 	free(w.ring);
 	free(w.cache);
 	free(w.tag);
-	free(prev);
 	return rc;
 }
 
@@ -1036,6 +1182,8 @@ static int link_values(struct linker *L, struct uf *u, uint32_t *first,
 
 static int post_has_contact(const struct linker *L, uint32_t i)
 {
+	if (!(L->flags[i] & PF_CONTACT))
+		return 0;
 	for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++)
 		if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
 			return 1;
