@@ -617,14 +617,17 @@ static int contact_conflict(const struct linker *L, uint32_t a, uint32_t b)
 {
 	if (!(L->flags[a] & L->flags[b] & PF_CONTACT))
 		return 0;
+	/* the values they share, then which are contacts: key_kind is a
+	 * cache miss, the two short lists are not */
 	for (uint32_t i = L->ind_off[a]; i < L->ind_off[a + 1]; i++) {
 		uint32_t x = L->ind[i].id;
 
-		if (!is_contact(key_kind(L, x)))
-			continue;
 		for (uint32_t j = L->ind_off[b]; j < L->ind_off[b + 1]; j++)
-			if (L->ind[j].id == x)
-				return 0;
+			if (L->ind[j].id == x) {
+				if (is_contact(key_kind(L, x)))
+					return 0;
+				break;
+			}
 	}
 	return 1;
 }
@@ -871,7 +874,7 @@ static int compare_band(struct linker *L, struct uf *u, struct xsort *te, struct
 				rc = sig_of(L, w, m, &sc);
 				if (rc < 0)
 					break;
-				agree = minhash_agree(si, sc, (int)k);
+				agree = minhash_agree_min(si, sc, (int)k, need);
 				if (agree < need)
 					continue;
 				uf_union(u, i, m);
