@@ -20,7 +20,9 @@
  * What stays in memory, in bytes per post (n posts, k = 64):
  *   always:             flags 1, account 4, meta offset 4, indicator
  *                       offset 4, and 8 per indicator                  13
- *   finish, text step:  text union-find 8, LSH prev[] 4                +12
+ *   finish, text step:  text union-find 8, LSH prev[] 4 (two with
+ *                       link_opts.threads > 1: the next band's is built
+ *                       on a second thread)                       +12 or 16
  *   finish, then:       union-find 8, contact flags 1, cluster of 4,
  *                       root -> cluster 4 (the text union-find is
  *                       freed first unless contact_veto is 3)          +17
@@ -30,9 +32,10 @@
  *                       two chunk buffers of 16 clusters' lines)
  * plus per distinct value (intern.h, about 40 bytes and the string, and 6
  * in finish), per cluster about 130 bytes, and fixed buffers: the LSH
- * table (lsh_table_keys keys: 16 MiB), the signature window (sig_window
- * signatures: 8 MiB) and cache of older ones (2 MiB), the text-edge sort
- * (8 MiB), 1 MiB read buffers.
+ * table (lsh_table_keys keys: 16 MiB, or two of half that), the signature
+ * window (sig_window signatures: 8 MiB of the signatures file mapped, or
+ * copied in where mmap fails) and cache of older ones (2 MiB), the
+ * text-edge sort (8 MiB), 1 MiB read buffers.
  * The pairs counted by the glue and account rules (8 bytes per linking
  * indicator of a post, and per pair of groups an account joins) are still
  * sorted in memory. So the linker peaks near 30 bytes a post: a 1 GiB
@@ -46,7 +49,10 @@
  * posts are visited in order, each compared with at most
  * max_bucket_probe of prev[i], prev[prev[i]], ..., their signatures read
  * through the window (recent posts) or with pread. This visits the same
- * candidates in the same order as one in-memory hash table would.
+ * candidates in the same order as one in-memory hash table would. With
+ * link_opts.threads > 1 the next band's prev[] is built on a second
+ * thread meanwhile; the comparisons stay on one (which pairs are compared
+ * depends on the unions before them).
  *
  * The rule, in order (measured on synth corpora; numbers in the link
  * branch's report):
@@ -269,6 +275,7 @@ void linker_free(struct linker *L)
 	free(L->ind);
 	intern_release(&L->keys);
 	free(L->glue);
+	free(L->kind);
 	spill_close(&L->edges);
 	free(L->tmp_dir);
 	free(L->cluster_of);
@@ -612,19 +619,25 @@ fail:
 
 /* ---- linker_finish ---- */
 
+/* key_kind, from the array linker_finish fills (one byte an id, not a
+ * look-up of the interned string). */
+static inline char kind_of(const struct linker *L, uint32_t id)
+{
+	return L->kind[id];
+}
+
 /* Both posts carry contacts and share none: the contact veto. */
 static int contact_conflict(const struct linker *L, uint32_t a, uint32_t b)
 {
 	if (!(L->flags[a] & L->flags[b] & PF_CONTACT))
 		return 0;
-	/* the values they share, then which are contacts: key_kind is a
-	 * cache miss, the two short lists are not */
+	/* the values they share, then which of them are contacts */
 	for (uint32_t i = L->ind_off[a]; i < L->ind_off[a + 1]; i++) {
 		uint32_t x = L->ind[i].id;
 
 		for (uint32_t j = L->ind_off[b]; j < L->ind_off[b + 1]; j++)
 			if (L->ind[j].id == x) {
-				if (is_contact(key_kind(L, x)))
+				if (is_contact(kind_of(L, x)))
 					return 0;
 				break;
 			}
@@ -800,15 +813,18 @@ static void *prev_main(void *arg)
 }
 
 /* Posts whose candidates are gathered at once (link_text). */
-#define CAND_BATCH 32
+#define CAND_BATCH 64
 
 /* The candidates of posts i0 .. i0 + nb - 1 (nb <= CAND_BATCH): at most
- * probe of prev[i], prev[prev[i]], ... each, newest first, into cand[x]
- * and their number into nc[x] (0 for short posts, whose prev[] is stale).
- * The chains are walked side by side, one step of each in turn, so that
- * their cache misses overlap; what they give does not depend on it. */
-static void gather_candidates(const struct linker *L, const uint32_t *prev, uint32_t i0,
-			      uint32_t nb, size_t probe, uint32_t (*cand)[64], size_t *nc)
+ * probe of prev[i], prev[prev[i]], ... each, newest first, into
+ * cand[x * probe ..] and their number into nc[x] (0 for short posts, whose
+ * prev[] is stale). The chains are walked side by side, one step of each
+ * in turn, so that their cache misses overlap, and each candidate's
+ * union-find entry is fetched for the comparisons to come; what they give
+ * does not depend on it. */
+static void gather_candidates(const struct linker *L, const uint32_t *prev,
+			      const struct uf *u, uint32_t i0, uint32_t nb, size_t probe,
+			      uint32_t *cand, size_t *nc)
 {
 	uint32_t cur[CAND_BATCH];
 	int live = 0;
@@ -825,8 +841,9 @@ static void gather_candidates(const struct linker *L, const uint32_t *prev, uint
 
 			if (m == LSH_NONE)
 				continue;
-			cand[x][d] = m;
+			cand[x * probe + d] = m;
 			nc[x] = d + 1;
+			__builtin_prefetch(&u->parent[m]);
 			cur[x] = prev[m];
 			live |= cur[x] != LSH_NONE;
 		}
@@ -839,7 +856,7 @@ static void gather_candidates(const struct linker *L, const uint32_t *prev, uint
 static int compare_band(struct linker *L, struct uf *u, struct xsort *te, struct sigwin *w,
 			const uint32_t *prev, struct atl_err *err)
 {
-	uint32_t cand[CAND_BATCH][64];
+	uint32_t cand[CAND_BATCH * 64];
 	size_t nc[CAND_BATCH];
 	size_t k = (size_t)L->o.n_hashes, probe = (size_t)L->t.max_bucket_probe;
 	int need = (int)ceil(L->o.jaccard * (double)k - 1e-9);
@@ -853,7 +870,7 @@ static int compare_band(struct linker *L, struct uf *u, struct xsort *te, struct
 	for (uint32_t i0 = 0; rc == 0 && i0 < L->n; i0 += CAND_BATCH) {
 		uint32_t nb = L->n - i0 < CAND_BATCH ? L->n - i0 : CAND_BATCH;
 
-		gather_candidates(L, prev, i0, nb, probe, cand, nc);
+		gather_candidates(L, prev, u, i0, nb, probe, cand, nc);
 		for (uint32_t x = 0; rc == 0 && x < nb; x++) {
 			uint32_t i = i0 + x, ri;
 			const uint32_t *si, *sc;
@@ -863,7 +880,7 @@ static int compare_band(struct linker *L, struct uf *u, struct xsort *te, struct
 			rc = sig_of(L, w, i, &si);
 			ri = uf_find(u, i);
 			for (size_t c = 0; rc == 0 && c < nc[x]; c++) {
-				uint32_t m = cand[x][c];
+				uint32_t m = cand[x * probe + c];
 				int agree;
 
 				if (uf_find(u, m) == ri)
@@ -1000,7 +1017,8 @@ static int is_placeholder(const char *author, size_t len)
 	for (const char *const *p = placeholder_authors; *p; p++) {
 		size_t i;
 
-		if (strlen(*p) != len)
+		if ((unsigned char)(*p)[0] != ascii_tolower((unsigned char)author[0]) ||
+		    strlen(*p) != len)
 			continue;
 		for (i = 0; i < len; i++)
 			if (ascii_tolower((unsigned char)author[i]) != (unsigned char)(*p)[i])
@@ -1072,7 +1090,7 @@ static int glue_pairs(struct linker *L, struct uf *u, int mode)
 			if (mode == 2) {
 				hi = L->account[i];
 				lo = uf_find(u, i);
-				if (hi == NONE || L->glue[hi] || !is_contact(key_kind(L, v)))
+				if (hi == NONE || L->glue[hi] || !is_contact(kind_of(L, v)))
 					continue;
 			} else {
 				hi = v;
@@ -1080,7 +1098,7 @@ static int glue_pairs(struct linker *L, struct uf *u, int mode)
 					lo = uf_find(u, i);
 				else
 					lo = L->account[i] != NONE ? L->account[i] : (UINT32_C(1) << 31) | i;
-				if (L->glue[v] & 1 || !links(key_kind(L, v)) ||
+				if (L->glue[v] & 1 || !links(kind_of(L, v)) ||
 				    intern_count(&L->keys, v) < 2)
 					continue;
 			}
@@ -1111,7 +1129,7 @@ static int decide_glue(struct linker *L, struct uf *u, int accounts)
 	if (L->o.max_indicator_df * (double)L->n > hard)
 		hard = L->o.max_indicator_df * (double)L->n;
 	for (uint32_t id = 0; id < n_keys; id++) {
-		char k = key_kind(L, id);
+		char k = kind_of(L, id);
 
 		if (accounts ? k != K_ACCOUNT : !links(k))
 			continue;
@@ -1168,14 +1186,14 @@ static int link_values(struct linker *L, struct uf *u, uint32_t *first,
 
 			if (v == NONE || L->glue[v])
 				continue;
-			if (!accounts && !links(key_kind(L, v)))
+			if (!accounts && !links(kind_of(L, v)))
 				continue;
 			if (first[v] == NONE) {
 				first[v] = i;
 				continue;
 			}
 			rc = join(L, u, accounts ? cflag : NULL, i, first[v], v,
-				  edge_of_key(key_kind(L, v)));
+				  edge_of_key(kind_of(L, v)));
 			if (rc < 0)
 				return rc;
 		}
@@ -1188,7 +1206,7 @@ static int post_has_contact(const struct linker *L, uint32_t i)
 	if (!(L->flags[i] & PF_CONTACT))
 		return 0;
 	for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++)
-		if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
+		if (is_contact(kind_of(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
 			return 1;
 	return 0;
 }
@@ -1489,12 +1507,15 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	if (rc < 0)
 		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
 	L->glue = calloc(n_keys ? n_keys : 1, 1);
+	L->kind = malloc(n_keys ? n_keys : 1);
 	first = malloc((n_keys ? n_keys : 1) * sizeof(*first));
 	rc = xsort_init(&te, sizeof(struct edge), cmp_text_edge, TE_SORT_BYTES, L->tmp_dir);
 	if (rc == 0)
-		rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
+		rc = L->glue && L->kind && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
 	if (rc < 0)
 		goto out;
+	for (size_t i = 0; i < n_keys; i++)
+		L->kind[i] = key_kind(L, (uint32_t)i);
 	for (size_t i = 0; i < n_keys; i++)
 		first[i] = NONE;
 	/* 1. text alone: candidate edges, and the groups that rule (b) of the
@@ -1522,7 +1543,7 @@ int linker_finish(struct linker *L, struct atl_err *err)
 			rc = ATL_ENOMEM;
 		for (uint32_t i = 0; rc == 0 && i < L->n; i++)
 			for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++)
-				if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
+				if (is_contact(kind_of(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
 					cflag[uf_find(&u, i)] = 1;
 	}
 	if (rc == 0 && L->t.contact_veto >= 3) {
@@ -1535,12 +1556,14 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	if (rc == 0)
 		rc = make_clusters(L, &u);
 	for (size_t i = 0; i < n_keys; i++) {
-		char k = key_kind(L, (uint32_t)i);
+		char k = kind_of(L, (uint32_t)i);
 
 		if (L->glue && L->glue[i])
 			*(k == K_ACCOUNT ? &L->st.glue_accounts : &L->st.glue_values) += 1;
 	}
 out:
+	free(L->kind);
+	L->kind = NULL;
 	uf_release(&ut);
 	uf_release(&u);
 	free(first);

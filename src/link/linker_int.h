@@ -105,6 +105,8 @@ struct linker {
 
 	struct intern keys;
 
+	char *kind;		/* during linker_finish: key_kind of each id */
+
 	/* after finish */
 	int finished;
 	uint8_t *glue;		/* per intern id */
