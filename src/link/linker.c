@@ -692,17 +692,12 @@ struct sigwin {
 	uint32_t *tag;		/* the post in each slot, NONE when empty */
 };
 
-/* Signature of post i into *out. i is the current post (never below the
- * one before) or a candidate before it. 0 or ATL_EIO. */
-static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
+/* sig_of when i is not in the window. */
+static int sig_read(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
 {
 	size_t k = (size_t)L->o.n_hashes, rb = k * sizeof(uint32_t);
 	int rc;
 
-	if (i < w->loaded && w->loaded - i <= w->ring_posts) {
-		*out = w->map ? w->map + (size_t)i * k : w->ring + (i % w->ring_posts) * k;
-		return 0;
-	}
 	if (i < w->loaded) {
 		size_t slot = i % SIG_CACHE;
 
@@ -744,6 +739,19 @@ static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t
 	}
 	*out = w->ring + (i % w->ring_posts) * k;
 	return 0;
+}
+
+/* Signature of post i into *out. i is the current post (never below the
+ * one before) or a candidate before it. 0 or ATL_EIO. */
+static inline int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
+{
+	if (i < w->loaded && w->loaded - i <= w->ring_posts) {
+		size_t k = (size_t)L->o.n_hashes;
+
+		*out = w->map ? w->map + (size_t)i * k : w->ring + (i % w->ring_posts) * k;
+		return 0;
+	}
+	return sig_read(L, w, i, out);
 }
 
 #define KEY_AHEAD 16	/* band_prev prefetches the table slot this far ahead */
@@ -826,27 +834,29 @@ static void gather_candidates(const struct linker *L, const uint32_t *prev,
 			      const struct uf *u, uint32_t i0, uint32_t nb, size_t probe,
 			      uint32_t *cand, size_t *nc)
 {
-	uint32_t cur[CAND_BATCH];
-	int live = 0;
+	uint32_t cur[CAND_BATCH], live[CAND_BATCH];	/* chains not at their end */
+	size_t n_live = 0;
 
 	for (uint32_t x = 0; x < nb; x++) {
 		nc[x] = 0;
 		cur[x] = L->flags[i0 + x] & PF_SHORT ? LSH_NONE : prev[i0 + x];
-		live |= cur[x] != LSH_NONE;
+		if (cur[x] != LSH_NONE)
+			live[n_live++] = x;
 	}
-	for (size_t d = 0; live && d < probe; d++) {
-		live = 0;
-		for (uint32_t x = 0; x < nb; x++) {
-			uint32_t m = cur[x];
+	for (size_t d = 0; n_live && d < probe; d++) {
+		size_t still = 0;
 
-			if (m == LSH_NONE)
-				continue;
+		for (size_t l = 0; l < n_live; l++) {
+			uint32_t x = live[l], m = cur[x];
+
 			cand[x * probe + d] = m;
 			nc[x] = d + 1;
 			__builtin_prefetch(&u->parent[m]);
 			cur[x] = prev[m];
-			live |= cur[x] != LSH_NONE;
+			if (cur[x] != LSH_NONE)
+				live[still++] = x;
 		}
+		n_live = still;
 	}
 }
 
@@ -1044,8 +1054,7 @@ static void count_distinct(struct linker *L, uint64_t *pairs, size_t n,
 {
 	size_t i = 0;
 
-	if (n > 1)	/* qsort's base must not be NULL, even for 0 */
-		qsort(pairs, n, sizeof(*pairs), link_cmp_u64);
+	xsort_u64(pairs, n);
 	while (i < n) {
 		uint32_t hi = (uint32_t)(pairs[i] >> 32);
 		size_t d = 0, j = i;
@@ -1251,8 +1260,7 @@ static int link_accounts(struct linker *L, struct uf *u, uint32_t *home)
 		}
 		pairs[np++] = (uint64_t)a << 32 | uf_find(u, p);
 	}
-	if (np > 1)
-		qsort(pairs, np, sizeof(*pairs), link_cmp_u64);
+	xsort_u64(pairs, np);
 	for (i = 0; i < np;) {
 		size_t j = i, e;
 
