@@ -32,7 +32,7 @@
  *                       two chunk buffers of 16 clusters' lines)
  * plus per distinct value (intern.h, about 40 bytes and the string, and 6
  * in finish), per cluster about 130 bytes, and fixed buffers: the LSH
- * table (lsh_table_keys keys: 16 MiB, or two of half that), the signature
+ * table (lsh_table_keys keys: 16 MiB, or two of a quarter), the signature
  * window (sig_window signatures: 8 MiB of the signatures file mapped, or
  * copied in where mmap fails) and cache of older ones (2 MiB), the
  * text-edge sort (8 MiB), 1 MiB read buffers.
@@ -920,8 +920,9 @@ static int compare_band(struct linker *L, struct uf *u, struct xsort *te, struct
 
 /* Step 1 (the top comment), band by band. With link_opts.threads > 1 the
  * next band's prev[] is built on a second thread while this one's posts
- * are compared: two tables of half the keys each (so the same memory, in
- * more partitions) and a second prev[]. */
+ * are compared: a second prev[], and two tables of a quarter of the keys
+ * each (half the memory of one, in four times the partitions: more reads
+ * of the keys, on the second thread). */
 static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct atl_err *err)
 {
 	struct prev_job job[2];
@@ -932,8 +933,8 @@ static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct at
 	int two = L->o.threads > 1 && L->o.bands > 1, n_jobs = two ? 2 : 1;
 	int rc = 0;
 
-	if (two && max_keys > 1)
-		max_keys /= 2;
+	if (two)	/* the second prev[] paid for by smaller tables */
+		max_keys = max_keys / 4 ? max_keys / 4 : 1;
 	memset(job, 0, sizeof(job));
 	memset(&w, 0, sizeof(w));
 	w.chunk = win / 32;

@@ -705,7 +705,7 @@ TEST(linker, threads_do_not_change_the_result)
  * signatures (most candidates read back with pread) give the same bytes
  * as the defaults, with the window mapped or copied in with pread, on one
  * thread or two (the next band's prev[] built on the second, in tables of
- * half the keys), and the temporary files leave nothing behind. */
+ * a quarter of the keys), and the temporary files leave nothing behind. */
 TEST(linker, memory_bounds_do_not_change_the_result)
 {
 	struct gen g;
