@@ -113,6 +113,8 @@ struct link_tuning {
 	int lsh_table_keys;	/* band keys the LSH table holds at once */
 	int sig_window;		/* recent signatures kept in memory while
 				 * comparing texts (rounded up to 32) */
+	int sig_pread;		/* 1: copy that window in with pread (what the
+				 * linker does where mmap fails); 0: map it */
 };
 
 void link_tuning_default(struct link_tuning *t);

@@ -10,9 +10,9 @@
  *
  * Memory. Everything per post that is only read in order, or rarely, is
  * on disk, in files created in link_opts.tmp_dir (a scan's output
- * directory) and unlinked at once (spill.h: pread, never mmap, so the
- * bytes sit in the page cache and not in the process's RSS; nothing is
- * left behind, even after a crash):
+ * directory) and unlinked at once (spill.h: pread, or mmap of a bounded
+ * window, so the bytes sit in the page cache and not in the process's
+ * RSS; nothing is left behind, even after a crash):
  *   signatures (4 k bytes a post), each band's keys (8 bytes a post a
  *   band), the meta records (id, created_at, platform, score), the text
  *   edges (sorted by xsort.c in bounded runs), the spanning forest's
@@ -20,7 +20,9 @@
  * What stays in memory, in bytes per post (n posts, k = 64):
  *   always:             flags 1, account 4, meta offset 4, indicator
  *                       offset 4, and 8 per indicator                  13
- *   finish, text step:  text union-find 8, LSH prev[] 4                +12
+ *   finish, text step:  text union-find 8, LSH prev[] 4 (two with
+ *                       link_opts.threads > 1: the next band's is built
+ *                       on a second thread)                       +12 or 16
  *   finish, then:       union-find 8, contact flags 1, cluster of 4,
  *                       root -> cluster 4 (the text union-find is
  *                       freed first unless contact_veto is 3)          +17
@@ -30,9 +32,10 @@
  *                       two chunk buffers of 16 clusters' lines)
  * plus per distinct value (intern.h, about 40 bytes and the string, and 6
  * in finish), per cluster about 130 bytes, and fixed buffers: the LSH
- * table (lsh_table_keys keys: 16 MiB), the signature window (sig_window
- * signatures: 8 MiB) and cache of older ones (2 MiB), the text-edge sort
- * (8 MiB), 1 MiB read buffers.
+ * table (lsh_table_keys keys: 16 MiB, or two of a quarter), the signature
+ * window (sig_window signatures: 8 MiB of the signatures file mapped, or
+ * copied in where mmap fails) and cache of older ones (2 MiB), the
+ * text-edge sort (8 MiB), 1 MiB read buffers.
  * The pairs counted by the glue and account rules (8 bytes per linking
  * indicator of a post, and per pair of groups an account joins) are still
  * sorted in memory. So the linker peaks near 30 bytes a post: a 1 GiB
@@ -46,7 +49,10 @@
  * posts are visited in order, each compared with at most
  * max_bucket_probe of prev[i], prev[prev[i]], ..., their signatures read
  * through the window (recent posts) or with pread. This visits the same
- * candidates in the same order as one in-memory hash table would.
+ * candidates in the same order as one in-memory hash table would. With
+ * link_opts.threads > 1 the next band's prev[] is built on a second
+ * thread meanwhile; the comparisons stay on one (which pairs are compared
+ * depends on the unions before them).
  *
  * The rule, in order (measured on synth corpora; numbers in the link
  * branch's report):
@@ -123,6 +129,7 @@
  */
 #include <assert.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -160,6 +167,7 @@ void link_tuning_default(struct link_tuning *t)
 	t->sample_max = LINK_SAMPLE_MAX;
 	t->lsh_table_keys = LSH_TABLE_KEYS;
 	t->sig_window = SIG_WINDOW;
+	t->sig_pread = 0;
 }
 
 int linker_new(struct linker **out, const struct link_opts *o, struct atl_err *err)
@@ -267,6 +275,7 @@ void linker_free(struct linker *L)
 	free(L->ind);
 	intern_release(&L->keys);
 	free(L->glue);
+	free(L->kind);
 	spill_close(&L->edges);
 	free(L->tmp_dir);
 	free(L->cluster_of);
@@ -595,6 +604,9 @@ int linker_add(struct linker *L, const struct link_post *p, struct atl_err *err)
 		L->broken = 1;
 		goto fail;
 	}
+	for (size_t j = from; j < L->n_ind; j++)
+		if (is_contact(key_kind(L, L->ind[j].id)))
+			L->flags[i] |= PF_CONTACT;
 	L->n_short += (L->flags[i] & PF_SHORT) != 0;
 	L->n++;
 	L->ind_off[L->n] = (uint32_t)L->n_ind;
@@ -607,27 +619,30 @@ fail:
 
 /* ---- linker_finish ---- */
 
+/* key_kind, from the array linker_finish fills (one byte an id, not a
+ * look-up of the interned string). */
+static inline char kind_of(const struct linker *L, uint32_t id)
+{
+	return L->kind[id];
+}
+
 /* Both posts carry contacts and share none: the contact veto. */
 static int contact_conflict(const struct linker *L, uint32_t a, uint32_t b)
 {
-	int has_a = 0, has_b = 0;
-
-	for (uint32_t j = L->ind_off[b]; j < L->ind_off[b + 1]; j++)
-		if (is_contact(key_kind(L, L->ind[j].id)))
-			has_b = 1;
-	if (!has_b)
+	if (!(L->flags[a] & L->flags[b] & PF_CONTACT))
 		return 0;
+	/* the values they share, then which of them are contacts */
 	for (uint32_t i = L->ind_off[a]; i < L->ind_off[a + 1]; i++) {
 		uint32_t x = L->ind[i].id;
 
-		if (!is_contact(key_kind(L, x)))
-			continue;
-		has_a = 1;
 		for (uint32_t j = L->ind_off[b]; j < L->ind_off[b + 1]; j++)
-			if (L->ind[j].id == x)
-				return 0;
+			if (L->ind[j].id == x) {
+				if (is_contact(kind_of(L, x)))
+					return 0;
+				break;
+			}
 	}
-	return has_a;
+	return 1;
 }
 
 static int add_edge(struct linker *L, uint32_t a, uint32_t b, uint32_t what, int kind)
@@ -659,9 +674,15 @@ int linker_edge_at(const struct linker *L, size_t i, struct edge *out)
 
 /* The signatures link_text compares, read in post order through a window
  * of the last SIG_WINDOW posts (the bucket members met are often recent);
- * older ones are read with pread. */
+ * older ones are read with pread. The window is the signatures file
+ * mapped (the pages behind it let go as it moves, so that at most about
+ * ring_posts + chunk signatures are resident), or where mmap fails a ring
+ * copied in with pread. */
 struct sigwin {
-	uint32_t *ring;		/* ring_posts signatures */
+	const uint32_t *map;	/* the signatures file (spill_map) or NULL */
+	uint64_t map_len;
+	uint64_t dropped;	/* map bytes below this are let go */
+	uint32_t *ring;		/* ring_posts signatures (no map) */
 	size_t ring_posts;	/* sig_window, or fewer for small linkers */
 	size_t chunk;		/* posts read at once: ring_posts / 32 */
 	uint64_t loaded;	/* posts below this (within the ring) are in it */
@@ -671,17 +692,12 @@ struct sigwin {
 	uint32_t *tag;		/* the post in each slot, NONE when empty */
 };
 
-/* Signature of post i into *out. i is the current post (never below the
- * one before) or a candidate before it. 0 or ATL_EIO. */
-static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
+/* sig_of when i is not in the window. */
+static int sig_read(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
 {
 	size_t k = (size_t)L->o.n_hashes, rb = k * sizeof(uint32_t);
 	int rc;
 
-	if (i < w->loaded && w->loaded - i <= w->ring_posts) {
-		*out = w->ring + (i % w->ring_posts) * k;
-		return 0;
-	}
 	if (i < w->loaded) {
 		size_t slot = i % SIG_CACHE;
 
@@ -693,6 +709,16 @@ static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t
 		if (rc == 0)
 			w->tag[slot] = i;
 		return rc;
+	}
+	if (w->map) {
+		uint64_t e = ((uint64_t)i / w->chunk + 1) * w->chunk;
+
+		w->loaded = e < L->n ? e : L->n;
+		if (w->loaded > w->ring_posts)
+			w->dropped = spill_map_drop(w->map, w->dropped,
+						    (w->loaded - w->ring_posts) * rb);
+		*out = w->map + (size_t)i * k;
+		return 0;
 	}
 	/* Skip what the ring would drop. The ring slots of the posts skipped
 	 * over still hold older posts, but no candidate is among them: every
@@ -715,113 +741,264 @@ static int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t
 	return 0;
 }
 
-/* prev[] of one band (lsh.h): the band's keys are read n_parts times, one
- * partition of keys at a time, so the table holds at most about
- * lsh_table_keys keys. */
-static int band_prev(struct linker *L, int band, uint32_t n_parts, struct lsh_table *t,
-		     uint32_t *prev)
+/* Signature of post i into *out. i is the current post (never below the
+ * one before) or a candidate before it. 0 or ATL_EIO. */
+static inline int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
 {
-	int rc = 0;
+	if (i < w->loaded && w->loaded - i <= w->ring_posts) {
+		size_t k = (size_t)L->o.n_hashes;
 
-	for (uint32_t part = 0; part < n_parts && rc == 0; part++) {
-		struct spill_reader r;
-
-		rc = spill_reader_init(&r, &L->bkeys[band], sizeof(uint64_t), 0,
-				       (uint64_t)L->n * sizeof(uint64_t), KEY_READ_BYTES);
-		lsh_table_reset(t);
-		for (uint32_t i = 0; rc == 0 && i < L->n; i++) {
-			const void *p = spill_reader_next(&r, &rc);
-			uint64_t key;
-
-			if (!p) {
-				rc = rc < 0 ? rc : ATL_EIO;	/* short file */
-				break;
-			}
-			if (L->flags[i] & PF_SHORT)
-				continue;
-			memcpy(&key, p, sizeof(key));
-			if (n_parts > 1 && lsh_part_of(key, n_parts) != part)
-				continue;
-			rc = lsh_table_put(t, key, i, &prev[i]);
-		}
-		if (t->max_bucket > L->st.max_bucket)
-			L->st.max_bucket = t->max_bucket;
-		spill_reader_release(&r);
+		*out = w->map ? w->map + (size_t)i * k : w->ring + (i % w->ring_posts) * k;
+		return 0;
 	}
-	return rc;
+	return sig_read(L, w, i, out);
 }
 
-static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct atl_err *err)
+#define KEY_AHEAD 16	/* band_prev prefetches the table slot this far ahead */
+
+/* prev[] of one band (lsh.h): the band's keys (flushed: spill_read, so
+ * that bands can be read on two threads) are read n_parts times, one
+ * partition of keys at a time, so the table holds at most about
+ * lsh_table_keys keys. buf holds KEY_READ_BYTES; *max_bucket gets the
+ * largest bucket. */
+static int band_prev(const struct linker *L, int band, uint32_t n_parts,
+		     struct lsh_table *t, uint32_t *prev, uint64_t *buf, size_t *max_bucket)
 {
-	struct lsh_table t = LSH_TABLE_INIT;
-	struct sigwin w;
-	uint32_t cand[64], *prev;
-	struct edge e;
-	size_t k = (size_t)L->o.n_hashes, probe = (size_t)L->t.max_bucket_probe;
-	size_t active = L->n - L->n_short, max_keys = (size_t)L->t.lsh_table_keys;
-	size_t win = (size_t)L->t.sig_window;
-	uint32_t n_parts = (uint32_t)((active + max_keys - 1) / max_keys);
-	int need = (int)ceil(L->o.jaccard * (double)k - 1e-9);
+	size_t nb = KEY_READ_BYTES / sizeof(*buf);
+
+	*max_bucket = 0;
+	for (uint32_t part = 0; part < n_parts; part++) {
+		lsh_table_reset(t);
+		for (uint32_t s = 0; s < L->n; s += (uint32_t)nb) {
+			size_t m = L->n - s < nb ? L->n - s : nb;
+			long got = spill_read(&L->bkeys[band], buf, m * sizeof(*buf),
+					      (uint64_t)s * sizeof(*buf));
+
+			if (got != (long)(m * sizeof(*buf)))
+				return ATL_EIO;	/* short file */
+			for (size_t j = 0; j < m; j++) {
+				uint32_t i = s + (uint32_t)j;
+				uint64_t key = buf[j];
+				int rc;
+
+				if (j + KEY_AHEAD < m && !(L->flags[i + KEY_AHEAD] & PF_SHORT) &&
+				    (n_parts == 1 || lsh_part_of(buf[j + KEY_AHEAD], n_parts) == part))
+					lsh_table_prefetch(t, buf[j + KEY_AHEAD]);
+				if (L->flags[i] & PF_SHORT)
+					continue;
+				if (n_parts > 1 && lsh_part_of(key, n_parts) != part)
+					continue;
+				rc = lsh_table_put(t, key, i, &prev[i]);
+				if (rc < 0)
+					return rc;
+			}
+		}
+		if (t->max_bucket > *max_bucket)
+			*max_bucket = t->max_bucket;
+	}
+	return 0;
+}
+
+/* One band's prev[], built on a thread of its own while the band before
+ * it is compared (link_opts.threads > 1). */
+struct prev_job {
+	const struct linker *L;
+	int band;
+	uint32_t n_parts;
+	struct lsh_table t;
+	uint32_t *prev;
+	uint64_t *buf;
+	size_t max_bucket;
 	int rc;
+};
+
+static void *prev_main(void *arg)
+{
+	struct prev_job *j = arg;
+
+	j->rc = band_prev(j->L, j->band, j->n_parts, &j->t, j->prev, j->buf, &j->max_bucket);
+	return NULL;
+}
+
+/* Posts whose candidates are gathered at once (link_text). */
+#define CAND_BATCH 64
+
+/* The candidates of posts i0 .. i0 + nb - 1 (nb <= CAND_BATCH): at most
+ * probe of prev[i], prev[prev[i]], ... each, newest first, into
+ * cand[x * probe ..] and their number into nc[x] (0 for short posts, whose
+ * prev[] is stale). The chains are walked side by side, one step of each
+ * in turn, so that their cache misses overlap, and each candidate's
+ * union-find entry is fetched for the comparisons to come; what they give
+ * does not depend on it. */
+static void gather_candidates(const struct linker *L, const uint32_t *prev,
+			      const struct uf *u, uint32_t i0, uint32_t nb, size_t probe,
+			      uint32_t *cand, size_t *nc)
+{
+	uint32_t cur[CAND_BATCH], live[CAND_BATCH];	/* chains not at their end */
+	size_t n_live = 0;
+
+	for (uint32_t x = 0; x < nb; x++) {
+		nc[x] = 0;
+		cur[x] = L->flags[i0 + x] & PF_SHORT ? LSH_NONE : prev[i0 + x];
+		if (cur[x] != LSH_NONE)
+			live[n_live++] = x;
+	}
+	for (size_t d = 0; n_live && d < probe; d++) {
+		size_t still = 0;
+
+		for (size_t l = 0; l < n_live; l++) {
+			uint32_t x = live[l], m = cur[x];
+
+			cand[x * probe + d] = m;
+			nc[x] = d + 1;
+			__builtin_prefetch(&u->parent[m]);
+			cur[x] = prev[m];
+			if (cur[x] != LSH_NONE)
+				live[still++] = x;
+		}
+		n_live = still;
+	}
+}
+
+/* One band's comparisons: each post, in input order, with at most probe
+ * newest members of its bucket before it (prev[]) that are not yet in its
+ * text group. */
+static int compare_band(struct linker *L, struct uf *u, struct xsort *te, struct sigwin *w,
+			const uint32_t *prev, struct atl_err *err)
+{
+	uint32_t cand[CAND_BATCH * 64];
+	size_t nc[CAND_BATCH];
+	size_t k = (size_t)L->o.n_hashes, probe = (size_t)L->t.max_bucket_probe;
+	int need = (int)ceil(L->o.jaccard * (double)k - 1e-9);
+	struct edge e;
+	int rc = 0;
 
 	if (probe > 64)
 		probe = 64;
-	if (n_parts < 1)
-		n_parts = 1;
-	memset(&w, 0, sizeof(w));
-	w.chunk = win / 32;
-	w.ring_posts = L->n < win ? (L->n + w.chunk - 1) / w.chunk * w.chunk : win;
-	if (!w.ring_posts)
-		w.ring_posts = w.chunk;
-	w.ring = malloc(w.ring_posts * k * sizeof(*w.ring));
-	w.cache = malloc(SIG_CACHE * k * sizeof(*w.cache));
-	w.tag = malloc(SIG_CACHE * sizeof(*w.tag));
-	for (size_t j = 0; w.tag && j < SIG_CACHE; j++)
-		w.tag[j] = NONE;
-	prev = malloc((L->n ? L->n : 1) * sizeof(*prev));
-	rc = w.ring && w.cache && w.tag && prev ? lsh_table_init(&t, active < max_keys ? active : max_keys)
-			    : ATL_ENOMEM;
-	for (int band = 0; rc == 0 && band < L->o.bands; band++) {
-		rc = band_prev(L, band, n_parts, &t, prev);
-		w.loaded = 0;
-		for (uint32_t i = 0; rc == 0 && i < L->n; i++) {
+	spill_map_drop(w->map, 0, w->map_len);
+	w->loaded = w->dropped = 0;
+	for (uint32_t i0 = 0; rc == 0 && i0 < L->n; i0 += CAND_BATCH) {
+		uint32_t nb = L->n - i0 < CAND_BATCH ? L->n - i0 : CAND_BATCH;
+
+		gather_candidates(L, prev, u, i0, nb, probe, cand, nc);
+		for (uint32_t x = 0; rc == 0 && x < nb; x++) {
+			uint32_t i = i0 + x, ri;
 			const uint32_t *si, *sc;
-			size_t nc = 0;
 
 			if (L->flags[i] & PF_SHORT)
 				continue;
-			rc = sig_of(L, &w, i, &si);
-			for (uint32_t m = prev[i]; m != LSH_NONE && nc < probe; m = prev[m])
-				cand[nc++] = m;
-			for (size_t c = 0; rc == 0 && c < nc; c++) {
+			rc = sig_of(L, w, i, &si);
+			ri = uf_find(u, i);
+			for (size_t c = 0; rc == 0 && c < nc[x]; c++) {
+				uint32_t m = cand[x * probe + c];
 				int agree;
 
-				if (uf_find(u, cand[c]) == uf_find(u, i))
+				if (uf_find(u, m) == ri)
 					continue;
-				if (L->t.contact_veto && contact_conflict(L, i, cand[c]))
+				if (L->t.contact_veto && contact_conflict(L, i, m))
 					continue;
 				L->st.text_checks++;
-				rc = sig_of(L, &w, cand[c], &sc);
+				rc = sig_of(L, w, m, &sc);
 				if (rc < 0)
 					break;
-				agree = minhash_agree(si, sc, (int)k);
+				agree = minhash_agree_min(si, sc, (int)k, need);
 				if (agree < need)
 					continue;
-				uf_union(u, i, cand[c]);
+				uf_union(u, i, m);
+				ri = uf_find(u, i);
 				memset(&e, 0, sizeof(e));
 				e.a = i;
-				e.b = cand[c];
+				e.b = m;
 				e.what = (uint32_t)agree;
 				e.kind = E_TEXT;
 				rc = xsort_add(te, &e, err);
 			}
 		}
 	}
-	lsh_table_release(&t);
+	return rc;
+}
+
+/* Step 1 (the top comment), band by band. With link_opts.threads > 1 the
+ * next band's prev[] is built on a second thread while this one's posts
+ * are compared: a second prev[], and two tables of a quarter of the keys
+ * each (half the memory of one, in four times the partitions: more reads
+ * of the keys, on the second thread). */
+static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct atl_err *err)
+{
+	struct prev_job job[2];
+	struct sigwin w;
+	size_t k = (size_t)L->o.n_hashes;
+	size_t active = L->n - L->n_short, max_keys = (size_t)L->t.lsh_table_keys;
+	size_t win = (size_t)L->t.sig_window;
+	int two = L->o.threads > 1 && L->o.bands > 1, n_jobs = two ? 2 : 1;
+	int rc = 0;
+
+	if (two)	/* the second prev[] paid for by smaller tables */
+		max_keys = max_keys / 4 ? max_keys / 4 : 1;
+	memset(job, 0, sizeof(job));
+	memset(&w, 0, sizeof(w));
+	w.chunk = win / 32;
+	w.ring_posts = L->n < win ? (L->n + w.chunk - 1) / w.chunk * w.chunk : win;
+	if (!w.ring_posts)
+		w.ring_posts = w.chunk;
+	for (int b = 0; rc == 0 && b < L->o.bands; b++)	/* band_prev reads them */
+		rc = spill_flush(&L->bkeys[b]);
+	if (rc == 0 && !L->t.sig_pread)
+		w.map = spill_map(&L->sigs, &w.map_len);
+	if (!w.map)
+		w.ring = malloc(w.ring_posts * k * sizeof(*w.ring));
+	w.cache = malloc(SIG_CACHE * k * sizeof(*w.cache));
+	w.tag = malloc(SIG_CACHE * sizeof(*w.tag));
+	for (size_t j = 0; w.tag && j < SIG_CACHE; j++)
+		w.tag[j] = NONE;
+	if (rc == 0 && !((w.map || w.ring) && w.cache && w.tag))
+		rc = ATL_ENOMEM;
+	for (int j = 0; j < n_jobs; j++) {
+		job[j].L = L;
+		job[j].n_parts = (uint32_t)((active + max_keys - 1) / max_keys);
+		if (job[j].n_parts < 1)
+			job[j].n_parts = 1;
+		job[j].prev = malloc((L->n ? L->n : 1) * sizeof(*job[j].prev));
+		job[j].buf = malloc(KEY_READ_BYTES);
+		if (rc == 0)
+			rc = job[j].prev && job[j].buf ?
+			     lsh_table_init(&job[j].t, active < max_keys ? active : max_keys) :
+			     ATL_ENOMEM;
+	}
+	if (rc == 0) {	/* band 0, here */
+		prev_main(&job[0]);
+		rc = job[0].rc;
+	}
+	for (int band = 0; rc == 0 && band < L->o.bands; band++) {
+		struct prev_job *cur = &job[band % n_jobs], *next = &job[(band + 1) % n_jobs];
+		pthread_t tid;
+		int started = 0;
+
+		if (cur->max_bucket > L->st.max_bucket)
+			L->st.max_bucket = cur->max_bucket;
+		if (two && band + 1 < L->o.bands) {
+			next->band = band + 1;
+			started = pthread_create(&tid, NULL, prev_main, next) == 0;
+		}
+		rc = compare_band(L, u, te, &w, cur->prev, err);
+		if (started)
+			pthread_join(tid, NULL);
+		else if (band + 1 < L->o.bands) {	/* one thread, or no second one */
+			next->band = band + 1;
+			prev_main(next);
+		}
+		if (rc == 0 && band + 1 < L->o.bands)
+			rc = next->rc;
+	}
+	for (int j = 0; j < n_jobs; j++) {
+		lsh_table_release(&job[j].t);
+		free(job[j].prev);
+		free(job[j].buf);
+	}
+	spill_unmap(w.map, w.map_len);
 	free(w.ring);
 	free(w.cache);
 	free(w.tag);
-	free(prev);
 	return rc;
 }
 
@@ -851,7 +1028,8 @@ static int is_placeholder(const char *author, size_t len)
 	for (const char *const *p = placeholder_authors; *p; p++) {
 		size_t i;
 
-		if (strlen(*p) != len)
+		if ((unsigned char)(*p)[0] != ascii_tolower((unsigned char)author[0]) ||
+		    strlen(*p) != len)
 			continue;
 		for (i = 0; i < len; i++)
 			if (ascii_tolower((unsigned char)author[i]) != (unsigned char)(*p)[i])
@@ -877,8 +1055,7 @@ static void count_distinct(struct linker *L, uint64_t *pairs, size_t n,
 {
 	size_t i = 0;
 
-	if (n > 1)	/* qsort's base must not be NULL, even for 0 */
-		qsort(pairs, n, sizeof(*pairs), link_cmp_u64);
+	xsort_u64(pairs, n);
 	while (i < n) {
 		uint32_t hi = (uint32_t)(pairs[i] >> 32);
 		size_t d = 0, j = i;
@@ -923,7 +1100,7 @@ static int glue_pairs(struct linker *L, struct uf *u, int mode)
 			if (mode == 2) {
 				hi = L->account[i];
 				lo = uf_find(u, i);
-				if (hi == NONE || L->glue[hi] || !is_contact(key_kind(L, v)))
+				if (hi == NONE || L->glue[hi] || !is_contact(kind_of(L, v)))
 					continue;
 			} else {
 				hi = v;
@@ -931,7 +1108,7 @@ static int glue_pairs(struct linker *L, struct uf *u, int mode)
 					lo = uf_find(u, i);
 				else
 					lo = L->account[i] != NONE ? L->account[i] : (UINT32_C(1) << 31) | i;
-				if (L->glue[v] & 1 || !links(key_kind(L, v)) ||
+				if (L->glue[v] & 1 || !links(kind_of(L, v)) ||
 				    intern_count(&L->keys, v) < 2)
 					continue;
 			}
@@ -962,7 +1139,7 @@ static int decide_glue(struct linker *L, struct uf *u, int accounts)
 	if (L->o.max_indicator_df * (double)L->n > hard)
 		hard = L->o.max_indicator_df * (double)L->n;
 	for (uint32_t id = 0; id < n_keys; id++) {
-		char k = key_kind(L, id);
+		char k = kind_of(L, id);
 
 		if (accounts ? k != K_ACCOUNT : !links(k))
 			continue;
@@ -1019,14 +1196,14 @@ static int link_values(struct linker *L, struct uf *u, uint32_t *first,
 
 			if (v == NONE || L->glue[v])
 				continue;
-			if (!accounts && !links(key_kind(L, v)))
+			if (!accounts && !links(kind_of(L, v)))
 				continue;
 			if (first[v] == NONE) {
 				first[v] = i;
 				continue;
 			}
 			rc = join(L, u, accounts ? cflag : NULL, i, first[v], v,
-				  edge_of_key(key_kind(L, v)));
+				  edge_of_key(kind_of(L, v)));
 			if (rc < 0)
 				return rc;
 		}
@@ -1036,8 +1213,10 @@ static int link_values(struct linker *L, struct uf *u, uint32_t *first,
 
 static int post_has_contact(const struct linker *L, uint32_t i)
 {
+	if (!(L->flags[i] & PF_CONTACT))
+		return 0;
 	for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++)
-		if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
+		if (is_contact(kind_of(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
 			return 1;
 	return 0;
 }
@@ -1082,8 +1261,7 @@ static int link_accounts(struct linker *L, struct uf *u, uint32_t *home)
 		}
 		pairs[np++] = (uint64_t)a << 32 | uf_find(u, p);
 	}
-	if (np > 1)
-		qsort(pairs, np, sizeof(*pairs), link_cmp_u64);
+	xsort_u64(pairs, np);
 	for (i = 0; i < np;) {
 		size_t j = i, e;
 
@@ -1338,12 +1516,15 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	if (rc < 0)
 		return atl_err_set(err, rc, "cannot link posts: %s", atl_code_str(rc));
 	L->glue = calloc(n_keys ? n_keys : 1, 1);
+	L->kind = malloc(n_keys ? n_keys : 1);
 	first = malloc((n_keys ? n_keys : 1) * sizeof(*first));
 	rc = xsort_init(&te, sizeof(struct edge), cmp_text_edge, TE_SORT_BYTES, L->tmp_dir);
 	if (rc == 0)
-		rc = L->glue && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
+		rc = L->glue && L->kind && first ? uf_resize(&ut, L->n) : ATL_ENOMEM;
 	if (rc < 0)
 		goto out;
+	for (size_t i = 0; i < n_keys; i++)
+		L->kind[i] = key_kind(L, (uint32_t)i);
 	for (size_t i = 0; i < n_keys; i++)
 		first[i] = NONE;
 	/* 1. text alone: candidate edges, and the groups that rule (b) of the
@@ -1371,7 +1552,7 @@ int linker_finish(struct linker *L, struct atl_err *err)
 			rc = ATL_ENOMEM;
 		for (uint32_t i = 0; rc == 0 && i < L->n; i++)
 			for (uint32_t j = L->ind_off[i]; j < L->ind_off[i + 1]; j++)
-				if (is_contact(key_kind(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
+				if (is_contact(kind_of(L, L->ind[j].id)) && !L->glue[L->ind[j].id])
 					cflag[uf_find(&u, i)] = 1;
 	}
 	if (rc == 0 && L->t.contact_veto >= 3) {
@@ -1384,12 +1565,14 @@ int linker_finish(struct linker *L, struct atl_err *err)
 	if (rc == 0)
 		rc = make_clusters(L, &u);
 	for (size_t i = 0; i < n_keys; i++) {
-		char k = key_kind(L, (uint32_t)i);
+		char k = kind_of(L, (uint32_t)i);
 
 		if (L->glue && L->glue[i])
 			*(k == K_ACCOUNT ? &L->st.glue_accounts : &L->st.glue_values) += 1;
 	}
 out:
+	free(L->kind);
+	L->kind = NULL;
 	uf_release(&ut);
 	uf_release(&u);
 	free(first);

@@ -35,7 +35,8 @@ enum {
 enum edge_kind { E_TEXT, E_PHONE, E_LINK, E_URL, E_ACCOUNT, E__N };
 extern const char *const link_edge_name[E__N];	/* "text", "phone", ... */
 
-enum { PF_FLAGGED = 1, PF_SHORT = 2, PF_SAMPLED = 4, PF_SCORED = 8 };
+/* PF_CONTACT: the post carries a contact (is_contact), glue or not */
+enum { PF_FLAGGED = 1, PF_SHORT = 2, PF_SAMPLED = 4, PF_SCORED = 8, PF_CONTACT = 16 };
 
 struct pind {
 	uint32_t id;		/* interned key */
@@ -103,6 +104,8 @@ struct linker {
 	size_t n_ind, cap_ind;
 
 	struct intern keys;
+
+	char *kind;		/* during linker_finish: key_kind of each id */
 
 	/* after finish */
 	int finished;

@@ -55,7 +55,7 @@ uint64_t lsh_band_key(const uint32_t *sig, int band, int rows)
 
 static struct lsh_slot *find(struct lsh_slot *slots, size_t n_slots, uint64_t key)
 {
-	size_t mask = n_slots - 1, i = (size_t)(key ^ key >> 29) & mask;
+	size_t mask = n_slots - 1, i = lsh_slot_of(key, n_slots);
 
 	for (;; i = (i + 1) & mask)
 		if (slots[i].head == LSH_NONE || slots[i].key == key)

@@ -60,6 +60,18 @@ static inline uint32_t lsh_part_of(uint64_t key, uint32_t n_parts)
 	return (uint32_t)(((key >> 32) * (uint64_t)n_parts) >> 32);
 }
 
+/* The slot where the search for key starts (of n_slots, a power of two). */
+static inline size_t lsh_slot_of(uint64_t key, size_t n_slots)
+{
+	return (size_t)(key ^ key >> 29) & (n_slots - 1);
+}
+
+/* Start loading key's slot into the cache, ahead of lsh_table_put. */
+static inline void lsh_table_prefetch(const struct lsh_table *t, uint64_t key)
+{
+	__builtin_prefetch(&t->slots[lsh_slot_of(key, t->n_slots)], 1);
+}
+
 /* Make post the newest member of key's bucket; *prev_out gets the member
  * before it (LSH_NONE for the first). 0 or ATL_ENOMEM. */
 int lsh_table_put(struct lsh_table *t, uint64_t key, uint32_t post, uint32_t *prev_out);

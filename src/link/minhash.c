@@ -289,6 +289,26 @@ int minhash_agree(const uint32_t *a, const uint32_t *b, int k)
 	return same;
 }
 
+#define AGREE_BLOCK 16	/* positions compared between the checks */
+
+int minhash_agree_min(const uint32_t *a, const uint32_t *b, int k, int need)
+{
+	int same = 0, i = 0;
+
+	for (; i + AGREE_BLOCK <= k; i += AGREE_BLOCK) {
+		int s = 0;
+
+		for (int j = 0; j < AGREE_BLOCK; j++)	/* vectorises */
+			s += a[i + j] == b[i + j];
+		same += s;
+		if (same + (k - i - AGREE_BLOCK) < need)	/* can not reach it */
+			return same;
+	}
+	for (; i < k; i++)
+		same += a[i] == b[i];
+	return same;
+}
+
 double minhash_jaccard(const uint32_t *a, const uint32_t *b, int k)
 {
 	if (minhash_is_empty(a) || minhash_is_empty(b))

@@ -61,5 +61,8 @@ static inline int minhash_is_empty(const uint32_t *sig)
 double minhash_jaccard(const uint32_t *a, const uint32_t *b, int k);
 /* Number of equal positions. */
 int minhash_agree(const uint32_t *a, const uint32_t *b, int k);
+/* minhash_agree when that is at least need; otherwise some number below
+ * need (it stops once too many positions differ). */
+int minhash_agree_min(const uint32_t *a, const uint32_t *b, int k, int need);
 
 #endif

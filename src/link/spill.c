@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/mman.h>
 
 #include "link/spill.h"
 #include "core/banned.h"
@@ -156,6 +157,36 @@ long spill_read(const struct spill *s, void *p, size_t n, uint64_t off)
 		got += (size_t)r;
 	}
 	return (long)got;
+}
+
+const void *spill_map(struct spill *s, uint64_t *len)
+{
+	void *p;
+
+	*len = 0;
+	if (s->fd < 0 || spill_flush(s) < 0 || !s->written || s->written > SIZE_MAX)
+		return NULL;
+	p = mmap(NULL, (size_t)s->written, PROT_READ, MAP_SHARED, s->fd, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	*len = s->written;
+	return p;
+}
+
+void spill_unmap(const void *map, uint64_t len)
+{
+	if (map)
+		munmap((void *)(uintptr_t)map, (size_t)len);
+}
+
+uint64_t spill_map_drop(const void *map, uint64_t from, uint64_t to)
+{
+	long pg = sysconf(_SC_PAGESIZE);
+	uint64_t ps = pg > 0 ? (uint64_t)pg : 4096, a = (from + ps - 1) / ps * ps, b = to / ps * ps;
+
+	if (map && b > a)	/* advice only: nothing to do when it fails */
+		(void)madvise((char *)(uintptr_t)map + a, (size_t)(b - a), MADV_DONTNEED);
+	return b > a ? b : from;
 }
 
 int spill_reader_init(struct spill_reader *r, struct spill *s, size_t rec,

@@ -8,7 +8,8 @@
  * the process dying) frees it. Appends go through a bounded buffer;
  * reads use pread, so the bytes live in the page cache (which the kernel
  * can drop) and never count in the process's resident memory, as mmap'd
- * pages would.
+ * pages would; spill_map is for a reader that keeps only a bounded window
+ * of the file mapped (spill_map_drop behind it).
  *
  * Memory: the append buffer (buf_bytes) and nothing per record.
  */
@@ -54,6 +55,20 @@ int spill_pread(struct spill *s, void *p, size_t n, uint64_t off);
  * threads: only bytes already written (spill_flush) can be read. Returns
  * the bytes read (at most n; fewer at the end of the file) or ATL_EIO. */
 long spill_read(const struct spill *s, void *p, size_t n, uint64_t off);
+
+/* The bytes written so far (buffered ones are written first), mapped
+ * read-only: for a reader that walks a window along the file without
+ * copying it. Every page it touches counts in the process's resident memory
+ * until spill_map_drop or spill_unmap, so the caller bounds what it keeps
+ * touched. NULL (*len 0) for an empty file or when mmap fails: the caller
+ * reads with pread instead. */
+const void *spill_map(struct spill *s, uint64_t *len);
+void spill_unmap(const void *map, uint64_t len);
+/* Let go of the whole pages of map inside [from, to): they leave the
+ * resident set (they stay in the page cache, and reading them again maps
+ * them again). Returns the end of the last page let go (to rounded down
+ * to a page), where the next call can start. */
+uint64_t spill_map_drop(const void *map, uint64_t from, uint64_t to);
 
 /* Sequential reading of fixed-size records through a bounded buffer. */
 struct spill_reader {

@@ -83,16 +83,6 @@ int uf_copy(struct uf *dst, const struct uf *src)
 	return 0;
 }
 
-uint32_t uf_find(struct uf *u, uint32_t x)
-{
-	assert(x < u->n);
-	while (u->parent[x] != x) {
-		u->parent[x] = u->parent[u->parent[x]];
-		x = u->parent[x];
-	}
-	return x;
-}
-
 int uf_union(struct uf *u, uint32_t a, uint32_t b)
 {
 	uint32_t ra = uf_find(u, a), rb = uf_find(u, b), t;

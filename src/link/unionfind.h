@@ -9,6 +9,7 @@
 #ifndef ATL_UNIONFIND_H
 #define ATL_UNIONFIND_H
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -29,7 +30,17 @@ int uf_resize(struct uf *u, size_t n);
 /* Copy src into dst (dst is released first). 0 or ATL_ENOMEM. */
 int uf_copy(struct uf *dst, const struct uf *src);
 
-uint32_t uf_find(struct uf *u, uint32_t x);
+/* The root of x's set (inline: the linker calls it for every candidate
+ * pair). */
+static inline uint32_t uf_find(struct uf *u, uint32_t x)
+{
+	assert(x < u->n);
+	while (u->parent[x] != x) {
+		u->parent[x] = u->parent[u->parent[x]];
+		x = u->parent[x];
+	}
+	return x;
+}
 /* Join the sets of a and b. Returns 1 when they were apart, 0 when they
  * were already one set. */
 int uf_union(struct uf *u, uint32_t a, uint32_t b);

@@ -177,3 +177,49 @@ const void *xsort_next(struct xsort *x, int *rc)
 	x->pending = 1;
 	return x->head[x->heap[0]];
 }
+
+static int cmp_u64(const void *pa, const void *pb)
+{
+	uint64_t a = *(const uint64_t *)pa, b = *(const uint64_t *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+#define RADIX_MIN 256	/* fewer values: qsort */
+
+void xsort_u64(uint64_t *v, size_t n)
+{
+	size_t cnt[8][256];
+	uint64_t *scratch, *src = v, *dst;
+
+	if (n < 2)
+		return;
+	if (n < RADIX_MIN || !(scratch = malloc(n * sizeof(*scratch)))) {
+		qsort(v, n, sizeof(*v), cmp_u64);
+		return;
+	}
+	memset(cnt, 0, sizeof(cnt));
+	for (size_t i = 0; i < n; i++)
+		for (int p = 0; p < 8; p++)
+			cnt[p][(v[i] >> (8 * p)) & 255]++;
+	dst = scratch;
+	for (int p = 0; p < 8; p++) {
+		size_t *c = cnt[p], sum = 0;
+
+		if (c[(src[0] >> (8 * p)) & 255] == n)	/* one byte value: as is */
+			continue;
+		for (int b = 0; b < 256; b++) {
+			size_t t = c[b];
+
+			c[b] = sum;
+			sum += t;
+		}
+		for (size_t i = 0; i < n; i++)	/* stable: the passes before hold */
+			dst[c[(src[i] >> (8 * p)) & 255]++] = src[i];
+		dst = src;
+		src = src == v ? scratch : v;
+	}
+	if (src != v)
+		memcpy(v, src, n * sizeof(*v));
+	free(scratch);
+}

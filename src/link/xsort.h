@@ -63,4 +63,10 @@ static inline size_t xsort_runs(const struct xsort *x)
 	return x->n_runs;
 }
 
+/* Sort n uint64 values ascending in memory: a radix sort (8 passes of a
+ * byte, those where every value has the same byte skipped) with a scratch
+ * copy of n values, or qsort when that can not be had or n is small. The
+ * order is the values' own, so the result is the same either way. */
+void xsort_u64(uint64_t *v, size_t n);
+
 #endif

@@ -703,12 +703,14 @@ TEST(linker, threads_do_not_change_the_result)
 
 /* A table of 50 band keys (many partitions per band) and a window of 32
  * signatures (most candidates read back with pread) give the same bytes
- * as the defaults, and the temporary files leave nothing behind. */
+ * as the defaults, with the window mapped or copied in with pread, on one
+ * thread or two (the next band's prev[] built on the second, in tables of
+ * a quarter of the keys), and the temporary files leave nothing behind. */
 TEST(linker, memory_bounds_do_not_change_the_result)
 {
 	struct gen g;
 	struct link_tuning t;
-	char *a, *b, *c, dir[1024];
+	char *a, *b, *c, *p, *q, *r, dir[1024];
 	struct dirent *e;
 	DIR *d;
 	int left = 0;
@@ -722,10 +724,19 @@ TEST(linker, memory_bounds_do_not_change_the_result)
 	b = link_gen(&g, &t, dir);
 	t.sig_window = 32;
 	c = link_gen(&g, &t, dir);
-	CHECK(a && b && c);
+	q = link_gen_threads(&g, &t, dir, 2);
+	t.sig_pread = 1;
+	p = link_gen(&g, &t, dir);
+	link_tuning_default(&t);
+	t.sig_pread = 1;
+	r = link_gen_threads(&g, &t, dir, 2);
+	CHECK(a && b && c && p && q && r);
 	CHECK(a && strstr(a, "\"size\":"));	/* it found clusters */
 	CHECK(a && b && !strcmp(a, b));
 	CHECK(a && c && !strcmp(a, c));
+	CHECK(a && p && !strcmp(a, p));
+	CHECK(a && q && !strcmp(a, q));
+	CHECK(a && r && !strcmp(a, r));
 	d = opendir(dir);
 	while (d && (e = readdir(d)))
 		left += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, ".."));
@@ -735,6 +746,9 @@ TEST(linker, memory_bounds_do_not_change_the_result)
 	free(a);
 	free(b);
 	free(c);
+	free(p);
+	free(q);
+	free(r);
 	gen_free(&g);
 }
 

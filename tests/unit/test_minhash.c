@@ -277,3 +277,28 @@ TEST(minhash, known_answer_densify)
 			  (unsigned long long)fold(sig, c.k));
 	}
 }
+
+/* minhash_agree_min is minhash_agree at or above need and below need
+ * otherwise, for every agreement, need and length (blocks and a tail). */
+TEST(minhash, agree_min_is_exact_at_or_above_need)
+{
+	uint32_t a[70], b[70];
+	uint64_t x = 12345;
+	int ok = 1;
+
+	for (int round = 0; round < 2000; round++) {
+		int k = round % 3 == 0 ? 64 : round % 3 == 1 ? 8 : 70, need, full, got;
+
+		for (int i = 0; i < k; i++) {
+			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+			a[i] = (uint32_t)(x >> 33);
+			/* agreement from none to all, varying with the round */
+			b[i] = (int)((x >> 8) % 100) < round % 101 ? a[i] : a[i] + 1;
+		}
+		need = (int)((x >> 20) % (uint64_t)(k + 2));
+		full = minhash_agree(a, b, k);
+		got = minhash_agree_min(a, b, k, need);
+		ok &= full >= need ? got == full : got < need;
+	}
+	CHECK(ok);
+}

@@ -59,6 +59,42 @@ TEST(spill, append_and_pread_across_the_buffer)
 	CHECK_INT(dir_entries(dir), 0);
 }
 
+/* The map shows every byte written (buffered ones are written first);
+ * pages let go of read back the same; an empty file maps to NULL. */
+TEST(spill, map_shows_the_bytes_and_drop_keeps_them)
+{
+	struct spill s = SPILL_INIT;
+	struct atl_err err = ATL_ERR_INIT;
+	const char *dir = fresh_dir("spillmap");
+	const uint32_t *m;
+	uint64_t len = 1, end;
+	uint32_t v;
+	int ok = 1;
+
+	CHECK_INT(spill_open(&s, dir, 100, &err), 0);
+	CHECK(spill_map(&s, &len) == NULL);	/* empty */
+	CHECK_INT(len, 0);
+	for (v = 0; v < 5000; v++)
+		CHECK_INT(spill_append(&s, &v, sizeof(v)), 0);
+	m = spill_map(&s, &len);
+	CHECK(m != NULL);
+	CHECK_INT(len, 20000);
+	CHECK_INT(s.written, 20000);	/* flushed */
+	for (v = 0; m && v < 5000; v++)
+		ok &= m[v] == v;
+	CHECK(ok);
+	end = spill_map_drop(m, 0, 10000);	/* whole pages only */
+	CHECK(end <= 10000 && end % 4096 == 0);
+	CHECK_INT(spill_map_drop(m, end, end + 1), end);	/* no whole page */
+	for (v = 0; m && v < 5000; v++)
+		ok &= m[v] == v;
+	CHECK(ok);
+	spill_map_drop(m, 0, len);
+	spill_unmap(m, len);
+	spill_close(&s);
+	CHECK_INT(dir_entries(dir), 0);
+}
+
 TEST(spill, reader_streams_records_with_a_small_buffer)
 {
 	struct spill s = SPILL_INIT;
