@@ -1696,6 +1696,11 @@ int linker_add_text(struct linker *L, uint64_t idx, const char *text,
 	return 0;
 }
 
+/* Most sample records (16 bytes and a post's text twice) fit in a 1 KiB
+ * read; reading the bound of 8 KiB for each one was most of the networks
+ * phase's kernel copying. A longer record takes a second read. */
+#define SAMPLE_FIRST_READ 1024
+
 int linker_samples(const struct linker *L, const struct cluster *C, struct arena *a,
 		   struct tmpl_post **out)
 {
@@ -1713,19 +1718,26 @@ int linker_samples(const struct linker *L, const struct cluster *C, struct arena
 		uint32_t ol, nl;
 		long got;
 
-		/* one read: the record is at most SAMPLE_HEAD + 2 texts */
+		/* the record is at most SAMPLE_HEAD + 2 texts */
 		head = arena_alloc(a, SAMPLE_HEAD + 2 * (size_t)MAX_SAMPLE_TEXT + 2);
 		if (!head)
 			return ATL_ENOMEM;
+		/* most records fit a small read; the rest, when not */
 		got = off == UINT64_MAX ? ATL_EIO :
-		      spill_read(&L->samples, head, SAMPLE_HEAD + 2 * (size_t)MAX_SAMPLE_TEXT, off);
+		      spill_read(&L->samples, head, SAMPLE_FIRST_READ, off);
 		if (got < SAMPLE_HEAD)
 			return ATL_EIO;
 		memcpy(&ol, head + 8, 4);
 		memcpy(&nl, head + 12, 4);
-		if (ol > MAX_SAMPLE_TEXT || nl > MAX_SAMPLE_TEXT ||
-		    got < SAMPLE_HEAD + (long)ol + (long)nl)
+		if (ol > MAX_SAMPLE_TEXT || nl > MAX_SAMPLE_TEXT)
 			return ATL_EIO;
+		if (got < SAMPLE_HEAD + (long)ol + (long)nl) {
+			long more = spill_read(&L->samples, head + got,
+					       SAMPLE_HEAD + ol + nl - (size_t)got, off + (uint64_t)got);
+
+			if (more < 0 || got + more < SAMPLE_HEAD + (long)ol + (long)nl)
+				return ATL_EIO;
+		}
 		t = head + SAMPLE_HEAD;
 		memmove(t + ol + 1, t + ol, nl);
 		t[ol] = '\0';
