@@ -31,6 +31,16 @@ static inline uint64_t swar_digit(uint64_t w)
 	       ~w & SWAR_HIGH;
 }
 
+/* The number of set bits of x, without a call (gcc calls libgcc's
+ * __popcountdi2 for __builtin_popcountll unless -mpopcnt). */
+static inline unsigned swar_popcount(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+	return (unsigned)((x * SWAR_ONES) >> 56);
+}
+
 /* The first j in [i, n) with is_byte(s[j]), or n. mask(w) flags the bytes
  * of an 8-byte word that is_byte accepts, lowest flag exact. Both are meant
  * to be static inline functions, so that this inlines into one loop. */

@@ -24,6 +24,7 @@
 #define XXH_STATIC_LINKING_ONLY	/* XXH3_state_t on the stack */
 #include <xxhash.h>
 
+#include "core/swar.h"
 #include "detect/tactics.h"
 #include "core/banned.h"
 
@@ -656,22 +657,13 @@ void tactics_scratch_free(struct tactics_scratch *s)
  * U+00AB/U+00BB (0xC2) and U+201C-U+201E (0xE2). Most bytes are none. */
 static const unsigned char quote_lead[256] = { ['"'] = 1, ['\''] = 1, [0xC2] = 1, [0xE2] = 1 };
 
-/* Whether any of the 8 bytes at p may start a quotation mark (a byte
- * equal to one of quote_lead's four is a zero byte of x ^ that byte, 8 at
- * a time). */
+/* Whether any of the 8 bytes at p may start a quotation mark. */
 static int any_quote_lead8(const unsigned char *p)
 {
-	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-	uint64_t x, hit = 0;
+	uint64_t x;
 
 	memcpy(&x, p, sizeof(x));
-	for (unsigned k = 0; k < 4; k++) {
-		static const unsigned char lead[4] = { '"', '\'', 0xC2, 0xE2 };
-		uint64_t v = x ^ (ones * lead[k]);
-
-		hit |= (v - ones) & ~v & highs;
-	}
-	return hit != 0;
+	return (swar_eq(x, '"') | swar_eq(x, '\'') | swar_eq(x, 0xC2) | swar_eq(x, 0xE2)) != 0;
 }
 
 static void find_quotes(const char *text, size_t len, struct tactic_hits *h)

@@ -18,6 +18,7 @@
 #include <xxhash.h>
 
 #include "core/ascii.h"
+#include "core/swar.h"
 #include "link/minhash.h"
 #include "core/banned.h"
 
@@ -183,14 +184,6 @@ static inline uint32_t probe_hi(const struct minhash_cfg *cfg, int i, unsigned a
 	return (uint32_t)(mix64(cfg->seed ^ ((uint64_t)i << 32 | a)) >> 32);
 }
 
-static inline int popcount64(uint64_t x)
-{
-	x = x - ((x >> 1) & 0x5555555555555555ULL);
-	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
-	return (int)((x * 0x0101010101010101ULL) >> 56);
-}
-
 /* Only the empty bins are visited (the clear bits of full), and only they
  * are written, so a full bin read as a source still holds its own value.
  * The ordered list of full bins is built when a bin first needs it. */
@@ -198,7 +191,7 @@ static void densify(const struct minhash_cfg *cfg, uint32_t *sig,
 		    const uint64_t *full)
 {
 	uint8_t list[MINHASH_MAX_K];
-	int k = cfg->k, n_full = popcount64(full[0]) + popcount64(full[1]);
+	int k = cfg->k, n_full = (int)(swar_popcount(full[0]) + swar_popcount(full[1]));
 	int n_list = -1, tab = cfg->seed == TABLE_SEED;
 
 	if (n_full == k || n_full == 0)

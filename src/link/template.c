@@ -29,6 +29,7 @@
 #include "core/buf.h"
 #include "core/err.h"
 #include "core/json.h"
+#include "core/swar.h"
 #include "link/template.h"
 #include "core/banned.h"
 
@@ -51,14 +52,6 @@ struct slotval {
 
 static const char *const kind_names[5] = { "price", "date", "number", "place", "other" };
 enum { KIND_PRICE, KIND_DATE, KIND_NUMBER, KIND_PLACE, KIND_OTHER };
-
-static inline unsigned popcount64(uint64_t x)
-{
-	x = x - ((x >> 1) & 0x5555555555555555u);
-	x = (x & 0x3333333333333333u) + ((x >> 2) & 0x3333333333333333u);
-	x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fu;
-	return (unsigned)((x * 0x0101010101010101u) >> 56);
-}
 
 static size_t pow2_at_least(size_t n)
 {
@@ -175,7 +168,7 @@ static int find_medoid(struct tmpl *out, struct toks *tk, size_t n, size_t n_ids
 			double v;
 
 			for (size_t w = 0; w < nw; w++)
-				common += popcount64(x[w] & y[w]);
+				common += swar_popcount(x[w] & y[w]);
 			v = !na && !nb ? 1.0 : (double)common / (double)(na + nb - common);
 			jac[i * n + j] = jac[j * n + i] = v;
 		}
@@ -503,9 +496,9 @@ static inline size_t lcs_at(const uint64_t *V, size_t i, size_t j, size_t P)
 	size_t c = P - j, ones = 0, w;
 
 	for (w = 0; w < c / 64; w++)
-		ones += popcount64(v[w]);
+		ones += swar_popcount(v[w]);
 	if (c % 64)
-		ones += popcount64(v[w] & (((uint64_t)1 << (c % 64)) - 1));
+		ones += swar_popcount(v[w] & (((uint64_t)1 << (c % 64)) - 1));
 	return c - ones;
 }
 
