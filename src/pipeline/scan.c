@@ -223,21 +223,33 @@ static int outputs_open(struct outputs *u, const char *dir, struct atl_err *err)
 	return 0;
 }
 
-/* n bytes to fd, straight from p (a batch's lines: no copy into a stdio
- * buffer first). */
-static int write_fd(int fd, const char *p, size_t n, const char *name, struct atl_err *err)
+/* All n bytes of p to fd: 0, or -1 with errno (0 when write(2) wrote
+ * nothing). */
+static int write_full(int fd, const char *p, size_t n)
 {
 	while (n) {
 		ssize_t k = write(fd, p, n < ((size_t)1 << 30) ? n : (size_t)1 << 30);
 
 		if (k < 0 && errno == EINTR)
 			continue;
-		if (k <= 0)
-			return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", name,
-					   k < 0 ? strerror(errno) : "no space");
+		if (k <= 0) {
+			if (k == 0)
+				errno = 0;
+			return -1;
+		}
 		p += k;
 		n -= (size_t)k;
 	}
+	return 0;
+}
+
+/* n bytes to fd, straight from p (a batch's lines: no copy into a stdio
+ * buffer first). */
+static int write_fd(int fd, const char *p, size_t n, const char *name, struct atl_err *err)
+{
+	if (write_full(fd, p, n) < 0)
+		return atl_err_set(err, ATL_EIO, "cannot write '%s': %s", name,
+				   errno ? strerror(errno) : "no space");
 	return 0;
 }
 
@@ -1541,23 +1553,12 @@ struct hashed_file {
 static ssize_t hashed_write(void *cookie, const char *p, size_t n)
 {
 	struct hashed_file *h = cookie;
-	size_t left = n;
 
 	if (digest_sha256_add(h->sha, p, n) < 0) {
 		errno = ENOMEM;
 		return -1;
 	}
-	while (left) {
-		ssize_t k = write(h->fd, p, left);
-
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		left -= (size_t)k;
-	}
-	return (ssize_t)n;
+	return write_full(h->fd, p, n) < 0 ? -1 : (ssize_t)n;
 }
 
 /* networks.jsonl, hashed into R->out_hash[1]. */
