@@ -1282,8 +1282,11 @@ static inline unsigned lookup(uint64_t key)
 	uint32_t h = (uint32_t)((key * LANG_MULT) >> (64 - LANG_SLOT_BITS));
 	unsigned m = 0;
 
+	/* and-masks, not ?: (which GCC turns into a mispredicted branch per
+	 * slot) */
+#pragma GCC unroll 4
 	for (unsigned w = 0; w < LANG_WIN; w++)
-		m |= slot_key[h + w] == key ? slot_mask[h + w] : 0u;
+		m |= slot_mask[h + w] & -(unsigned)(slot_key[h + w] == key);
 	return m;
 }
 
@@ -1370,8 +1373,10 @@ enum lang lang_detect(const char *s, size_t len)
 			unsigned m = lookup(key << 8 * (8 - (j - i)));
 			int w = (m & (m - 1)) ? 1 : 2;
 
-			for (; m; m &= m - 1)	/* each language bit set */
-				score[__builtin_ctz(m)] += w;
+			/* w to each language whose bit is set, without a
+			 * branch per bit (most words are in no language) */
+			for (int l = 0; l < LANG_OTHER; l++)
+				score[l] += w & -(int)(m >> l & 1);
 		}
 		if (j - i >= 3)
 			spelling_votes(s + i, j - i, score);

@@ -116,16 +116,17 @@ static char fold_digit(char c)
 	return ascii_is_digit((unsigned char)c) ? '0' : c;
 }
 
-/* The words and bigrams of s (the first group): appended to f, scaled. */
+/* The words and bigrams of s (the first group): appended to f, scaled.
+ * With w (unchecked only), each feature's weight w[idx] is prefetched. */
 static inline __attribute__((always_inline)) void
-hash_words(struct fvec *f, const char *s, size_t len, int checked)
+hash_words(struct fvec *f, const char *s, size_t len, int checked, const float *w)
 {
 	size_t from = f->n, i = 0, n_words = 0;
 	uint64_t prev = 0;
 	int have_prev = 0;
 
 	while (i < len && n_words < MODEL_MAX_GRAMS) {
-		char w[MAX_WORD];
+		char wb[MAX_WORD];
 		size_t j, k = 0;
 		uint64_t h;
 
@@ -136,19 +137,23 @@ hash_words(struct fvec *f, const char *s, size_t len, int checked)
 		j = i;
 		while (j < len && (c = word_byte[(unsigned char)s[j]]) != 0) {
 			if (k < MAX_WORD)
-				w[k++] = (char)c;
+				wb[k++] = (char)c;
 			j++;
 		}
 		if (k == 0)
 			break;
-		h = XXH3_64bits_withSeed(w, k, SEED_WORD);
+		h = XXH3_64bits_withSeed(wb, k, SEED_WORD);
 		add_hashed(f, h, checked);
+		if (w)
+			__builtin_prefetch(&w[f->idx[f->n - 1]]);
 		n_words++;
 		if (have_prev) {
 			uint64_t pair[2] = { prev, h };
 
 			add_hashed(f, XXH3_64bits_withSeed(pair, sizeof(pair), SEED_BIGRAM),
 				   checked);
+			if (w)
+				__builtin_prefetch(&w[f->idx[f->n - 1]]);
 		}
 		prev = h;
 		have_prev = 1;
@@ -178,7 +183,7 @@ hash_text(struct fvec *f, const char *s, size_t len, int checked)
 {
 	size_t from, n_grams = n_grams_of(len);
 
-	hash_words(f, s, len, checked);
+	hash_words(f, s, len, checked, NULL);
 	from = f->n;
 	if (n_grams > 0) {
 		uint32_t g = first_window(s);
@@ -233,7 +238,7 @@ double model_hash_text_logit(const struct model *m, struct fvec *f, const char *
 		model_hash_text(f, s, len);
 		return model_logit(m, f);
 	}
-	hash_words(f, s, len, 0);
+	hash_words(f, s, len, 0, w);
 	from = f->n;
 	if (n_grams == 0)
 		return logit_from(m, f, 0, 0, f->n);
@@ -262,6 +267,7 @@ double model_hash_text_logit(const struct model *m, struct fvec *f, const char *
 			g = g >> 8 | (uint32_t)(unsigned char)fold_digit(s[i + 3]) << 24;
 			h = mix_gram(g);
 			idx[i] = MODEL_N_DENSE + (uint32_t)(h & (MODEL_N_HASHED - 1));
+			__builtin_prefetch(&w[idx[i]]);
 			bits = sbits | (uint32_t)(h >> 63) << 31;
 			memcpy(&val[i], &bits, sizeof(bits));
 			z += (double)w[fi[i]] * fv[i];
