@@ -31,6 +31,16 @@ static inline uint64_t swar_digit(uint64_t w)
 	       ~w & SWAR_HIGH;
 }
 
+/* The high bit of each byte of w that is an ASCII lower-case letter; every
+ * flag is exact (as swar_digit). */
+static inline uint64_t swar_lower(uint64_t w)
+{
+	uint64_t lo = w & ~SWAR_HIGH;
+
+	return (lo + SWAR_ONES * (0x80 - 'a')) & ~(lo + SWAR_ONES * (0x80 - 'z' - 1)) &
+	       ~w & SWAR_HIGH;
+}
+
 /* The number of set bits of x, without a call (gcc calls libgcc's
  * __popcountdi2 for __builtin_popcountll unless -mpopcnt). */
 static inline unsigned swar_popcount(uint64_t x)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/ascii.h"
+#include "core/swar.h"
 #include "detect/lang.h"
 #include "core/banned.h"
 
@@ -1363,14 +1364,39 @@ enum lang lang_detect(const char *s, size_t len)
 		while (i < len && !ascii_is_lower((unsigned char)s[i]))
 			i++;
 		j = i;
-		key = 0;	/* pack(s + i, j - i), built while scanning */
-		while (j < len && ascii_is_lower((unsigned char)s[j])) {
-			if (j - i < 8)
-				key = key << 8 | (unsigned char)s[j];
-			j++;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		if (i + 8 <= len) {
+			/* the word's end and key from one 8-byte load: s[i] is
+			 * a letter, so a word of 1-7 letters ends at the first
+			 * flag, and its key is the word's bytes from the top */
+			uint64_t w, end;
+
+			memcpy(&w, s + i, 8);
+			end = ~swar_lower(w) & SWAR_HIGH;
+			key = __builtin_bswap64(w);
+			if (end) {
+				size_t n = (size_t)__builtin_ctzll(end) / 8;
+
+				key &= ~(~0ull >> 8 * n);
+				j = i + n;
+			} else {
+				for (j = i + 8; j < len && ascii_is_lower((unsigned char)s[j]); j++)
+					;
+			}
+		} else
+#endif
+		{
+			key = 0;	/* pack(s + i, j - i), built while scanning */
+			while (j < len && ascii_is_lower((unsigned char)s[j])) {
+				if (j - i < 8)
+					key = key << 8 | (unsigned char)s[j];
+				j++;
+			}
+			if (j > i && j - i <= MAX_WORD)
+				key <<= 8 * (8 - (j - i));
 		}
 		if (j > i && j - i <= MAX_WORD) {
-			unsigned m = lookup(key << 8 * (8 - (j - i)));
+			unsigned m = lookup(key);
 			int w = (m & (m - 1)) ? 1 : 2;
 
 			/* w to each language whose bit is set, without a
