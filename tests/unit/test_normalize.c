@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -439,5 +440,39 @@ TEST(normalize, ascii_blocks_match_bytewise_model)
 			  "round %d (%zu bytes)", round, n);
 		arena_reset(&a);
 	}
+	arena_release(&a);
+}
+
+/* D5 skips a word that starts no number word 8 bytes at a time: words of
+ * 1-20 bytes (ASCII, digits, UTF-8) before, between and after the number
+ * words, so that their ends fall at every position of a block. */
+TEST(normalize, spelled_digits_after_skipped_words)
+{
+	static const char *const fill[] = { "x", "k9", "h\xd0\xb6" };
+	struct arena a;
+	char in[160], want[160];
+
+	arena_init(&a, 1 << 16);
+	for (size_t f = 0; f < 3; f++)
+		for (size_t pad = 1; pad <= 20; pad++) {
+			struct norm_text nt;
+			char word[64] = "";
+			size_t wl = 0;
+
+			while (wl + strlen(fill[f]) <= pad) {
+				memcpy(word + wl, fill[f], strlen(fill[f]));
+				wl += strlen(fill[f]);
+			}
+			word[wl] = '\0';
+			if (wl == 0)
+				continue;
+			snprintf(in, sizeof(in), "%s cinco dos uno tres %s seis siete ocho nueve %s",
+				 word, word, word);
+			snprintf(want, sizeof(want), "%s 5 2 1 3 %s 6 7 8 9 %s", word, word, word);
+			CHECK(normalize_text(&nt, in, strlen(in), &a) == 0);
+			CHECK_MSG(!strcmp(nt.s, want), "\"%s\" -> \"%s\", want \"%s\"", in,
+				  nt.s, want);
+			arena_reset(&a);
+		}
 	arena_release(&a);
 }
