@@ -450,13 +450,13 @@ TEST(normalize, spelled_digits_after_skipped_words)
 {
 	static const char *const fill[] = { "x", "k9", "h\xd0\xb6" };
 	struct arena a;
-	char in[160], want[160];
+	char in[256], want[256];
 
 	arena_init(&a, 1 << 16);
 	for (size_t f = 0; f < 3; f++)
 		for (size_t pad = 1; pad <= 20; pad++) {
 			struct norm_text nt;
-			char word[64] = "";
+			char word[24] = "";
 			size_t wl = 0;
 
 			while (wl + strlen(fill[f]) <= pad) {
