@@ -31,6 +31,28 @@ static inline uint64_t swar_digit(uint64_t w)
 	       ~w & SWAR_HIGH;
 }
 
+/* The high bit of each byte of w that is an ASCII lower-case letter; every
+ * flag is exact (as swar_digit). */
+static inline uint64_t swar_lower(uint64_t w)
+{
+	uint64_t lo = w & ~SWAR_HIGH;
+
+	return (lo + SWAR_ONES * (0x80 - 'a')) & ~(lo + SWAR_ONES * (0x80 - 'z' - 1)) &
+	       ~w & SWAR_HIGH;
+}
+
+/* The high bit of each byte of w that is an ASCII letter or digit or a
+ * byte >= 0x80 (a word byte of deobfuscate.c and minhash.c), every flag
+ * exact: letters are tested case-folded (| 0x20 takes no other ASCII byte
+ * into a-z). */
+static inline uint64_t swar_word(uint64_t w)
+{
+	uint64_t l = (w & ~SWAR_HIGH) | SWAR_ONES * 0x20;
+	uint64_t alpha = (l + SWAR_ONES * (0x80 - 'a')) & ~(l + SWAR_ONES * (0x80 - 'z' - 1));
+
+	return (swar_digit(w) | alpha | w) & SWAR_HIGH;
+}
+
 /* The number of set bits of x, without a call (gcc calls libgcc's
  * __popcountdi2 for __builtin_popcountll unless -mpopcnt). */
 static inline unsigned swar_popcount(uint64_t x)

@@ -400,9 +400,12 @@ static void dense_features(struct fvec *f, const struct tactic_hits *h, enum lan
 	}
 }
 
-int detect_features(const struct detector *d, struct detect_scratch *s,
-		    const struct norm_text *nt, const struct indicator_list *ind,
-		    struct fvec *f, const char **lang_out)
+/* detect_features; with m, also the logit of f under m into *logit (the
+ * same double as model_logit's, computed along with the hashing). */
+static inline __attribute__((always_inline)) int
+features(const struct detector *d, struct detect_scratch *s,
+	 const struct norm_text *nt, const struct indicator_list *ind,
+	 struct fvec *f, const char **lang_out, const struct model *m, double *logit)
 {
 	struct ind_counts ic;
 	enum lang lang;
@@ -415,10 +418,20 @@ int detect_features(const struct detector *d, struct detect_scratch *s,
 	count_indicators(ind, &ic);
 	f->n = 0;
 	dense_features(f, &s->hits, lang, &ic, nt->len);
-	model_hash_text(f, nt->s, nt->len);
+	if (m)
+		*logit = model_hash_text_logit(m, f, nt->s, nt->len);
+	else
+		model_hash_text(f, nt->s, nt->len);
 	if (lang_out)
 		*lang_out = lang_code(lang);
 	return 0;
+}
+
+int detect_features(const struct detector *d, struct detect_scratch *s,
+		    const struct norm_text *nt, const struct indicator_list *ind,
+		    struct fvec *f, const char **lang_out)
+{
+	return features(d, s, nt, ind, f, lang_out, NULL, NULL);
 }
 
 /* ---- reasons ---- */
@@ -536,15 +549,16 @@ int detect_post(const struct detector *d, struct detect_scratch *s,
 		struct arena *a)
 {
 	struct fvec f = { s->idx, s->val, 0, MODEL_FVEC_CAP };
+	double logit = 0;
 	int rc;
 
 	(void)rec;
 	memset(out, 0, sizeof(*out));
 	out->lang = lang_code(LANG_OTHER);
-	rc = detect_features(d, s, nt, ind, &f, &out->lang);
+	rc = features(d, s, nt, ind, &f, &out->lang, d->m, &logit);
 	if (rc < 0)
 		return rc;
-	out->score = model_prob(d->m, model_logit(d->m, &f));
+	out->score = model_prob(d->m, logit);
 	for (int t = 0; t < TAC__N; t++)
 		if (s->hits.count[t])
 			out->tactics |= 1u << t;

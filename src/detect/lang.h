@@ -21,7 +21,8 @@ const char *lang_code(enum lang l);
 /* The language whose code is code, or LANG_OTHER. */
 enum lang lang_from_code(const char *code);
 
-/* For tests: the word table is sorted and without duplicates. */
+/* For tests: the word table is sorted and without duplicates, and its hash
+ * slots hold exactly its words. */
 int lang_table_ok(void);
 
 #endif

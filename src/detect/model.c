@@ -8,7 +8,7 @@
  *  - Each hashed group (words+bigrams, char 4-grams) is scaled by
  *    1/sqrt(n) so that long posts do not outvote the dense cue features.
  *  - Words and bigrams hash with XXH3, character 4-grams with a 64-bit
- *    finaliser (see mix64).
+ *    finaliser (see mix_gram).
  *  - Digits hash as '0': phone numbers and prices change from post to post,
  *    their shapes do not.
  *  - AdaGrad (Duchi et al. 2011) needs no learning-rate schedule and is
@@ -47,15 +47,24 @@ enum { SEED_WORD = 0x57, SEED_BIGRAM = 0xB2 };
 /* ---- hashed text features ---- */
 
 /* A 4-byte gram needs no general-purpose hash: the murmur3 finaliser mixes
- * every input bit into every output bit at a fraction of XXH3's call cost. */
-static uint64_t mix64(uint64_t x)
+ * every input bit into every output bit at a fraction of XXH3's call cost.
+ * mix_gram(g) is mix64((uint64_t)g ^ SEED_CHAR4 << 32) with the first step
+ * (x ^= x >> 33) done by hand: g < 2^32, so x >> 33 is SEED_CHAR4 >> 1. */
+static inline uint64_t mix_gram(uint32_t g)
 {
-	x ^= x >> 33;
+	uint64_t x = SEED_CHAR4 << 32 | (uint64_t)(g ^ (uint32_t)(SEED_CHAR4 >> 1));
+
 	x *= 0xff51afd7ed558ccdull;
 	x ^= x >> 33;
 	x *= 0xc4ceb9fe1a85ec53ull;
 	x ^= x >> 33;
 	return x;
+}
+
+/* The scale of a hashed group of n features. */
+static float group_scale(size_t n)
+{
+	return (float)(MODEL_TEXT_WEIGHT / sqrt((double)n));
 }
 
 /* checked: the vector may be full (see model_hash_text); a constant where
@@ -84,7 +93,7 @@ static void scale_from(struct fvec *f, size_t from)
 
 	if (f->n <= from)
 		return;
-	s = (float)(MODEL_TEXT_WEIGHT / sqrt((double)(f->n - from)));
+	s = group_scale(f->n - from);
 	for (size_t i = from; i < f->n; i++)
 		f->val[i] *= s;
 }
@@ -107,15 +116,17 @@ static char fold_digit(char c)
 	return ascii_is_digit((unsigned char)c) ? '0' : c;
 }
 
+/* The words and bigrams of s (the first group): appended to f, scaled.
+ * With w (unchecked only), each feature's weight w[idx] is prefetched. */
 static inline __attribute__((always_inline)) void
-hash_text(struct fvec *f, const char *s, size_t len, int checked)
+hash_words(struct fvec *f, const char *s, size_t len, int checked, const float *w)
 {
 	size_t from = f->n, i = 0, n_words = 0;
 	uint64_t prev = 0;
 	int have_prev = 0;
 
 	while (i < len && n_words < MODEL_MAX_GRAMS) {
-		char w[MAX_WORD];
+		char wb[MAX_WORD];
 		size_t j, k = 0;
 		uint64_t h;
 
@@ -126,37 +137,60 @@ hash_text(struct fvec *f, const char *s, size_t len, int checked)
 		j = i;
 		while (j < len && (c = word_byte[(unsigned char)s[j]]) != 0) {
 			if (k < MAX_WORD)
-				w[k++] = (char)c;
+				wb[k++] = (char)c;
 			j++;
 		}
 		if (k == 0)
 			break;
-		h = XXH3_64bits_withSeed(w, k, SEED_WORD);
+		h = XXH3_64bits_withSeed(wb, k, SEED_WORD);
 		add_hashed(f, h, checked);
+		if (w)
+			__builtin_prefetch(&w[f->idx[f->n - 1]]);
 		n_words++;
 		if (have_prev) {
 			uint64_t pair[2] = { prev, h };
 
 			add_hashed(f, XXH3_64bits_withSeed(pair, sizeof(pair), SEED_BIGRAM),
 				   checked);
+			if (w)
+				__builtin_prefetch(&w[f->idx[f->n - 1]]);
 		}
 		prev = h;
 		have_prev = 1;
 		i = j;
 	}
 	scale_from(f, from);
-	from = f->n;
-	if (len >= 4) {
-		/* The gram at i is bytes i..i+3, s[i] lowest: a window that
-		 * shifts one folded byte in per step. */
-		uint32_t g = (uint32_t)(unsigned char)fold_digit(s[0]) << 8 |
-			     (uint32_t)(unsigned char)fold_digit(s[1]) << 16 |
-			     (uint32_t)(unsigned char)fold_digit(s[2]) << 24;
-		size_t n_grams = len - 3 < MODEL_MAX_GRAMS ? len - 3 : MODEL_MAX_GRAMS;
+}
 
-		for (i = 0; i < n_grams; i++) {
+/* The number of char 4-grams of len bytes that are hashed. */
+static size_t n_grams_of(size_t len)
+{
+	return len < 4 ? 0 : len - 3 < MODEL_MAX_GRAMS ? len - 3 : MODEL_MAX_GRAMS;
+}
+
+/* The first window of the 4-gram loop: bytes 0..2 in the top three bytes
+ * (the gram at i is bytes i..i+3, s[i] lowest; each step shifts one folded
+ * byte in). */
+static uint32_t first_window(const char *s)
+{
+	return (uint32_t)(unsigned char)fold_digit(s[0]) << 8 |
+	       (uint32_t)(unsigned char)fold_digit(s[1]) << 16 |
+	       (uint32_t)(unsigned char)fold_digit(s[2]) << 24;
+}
+
+static inline __attribute__((always_inline)) void
+hash_text(struct fvec *f, const char *s, size_t len, int checked)
+{
+	size_t from, n_grams = n_grams_of(len);
+
+	hash_words(f, s, len, checked, NULL);
+	from = f->n;
+	if (n_grams > 0) {
+		uint32_t g = first_window(s);
+
+		for (size_t i = 0; i < n_grams; i++) {
 			g = g >> 8 | (uint32_t)(unsigned char)fold_digit(s[i + 3]) << 24;
-			add_hashed(f, mix64((uint64_t)g ^ SEED_CHAR4 << 32), checked);
+			add_hashed(f, mix_gram(g), checked);
 		}
 	}
 	scale_from(f, from);
@@ -167,12 +201,80 @@ hash_text(struct fvec *f, const char *s, size_t len, int checked)
  * adds need no capacity check. */
 #define HASH_TEXT_MAX_ADDS (3 * (size_t)MODEL_MAX_GRAMS - 1)
 
+static int has_room(const struct fvec *f)
+{
+	return f->n <= f->cap && f->cap - f->n >= HASH_TEXT_MAX_ADDS;
+}
+
 void model_hash_text(struct fvec *f, const char *s, size_t len)
 {
-	if (f->n <= f->cap && f->cap - f->n >= HASH_TEXT_MAX_ADDS)
+	if (has_room(f))
 		hash_text(f, s, len, 0);
 	else
 		hash_text(f, s, len, 1);
+}
+
+/* The sum of model_logit, over f[0, n): one chain of double additions in
+ * feature order (that order fixes the bytes of the score). */
+static inline double logit_from(const struct model *m, const struct fvec *f,
+				double z, size_t i, size_t n)
+{
+	for (; i < n; i++)
+		z += (double)m->w[f->idx[i]] * f->val[i];
+	return z;
+}
+
+double model_hash_text_logit(const struct model *m, struct fvec *f, const char *s,
+			     size_t len)
+{
+	size_t from, n_grams = n_grams_of(len);
+	const float *w = m->w;
+	uint32_t *idx;
+	float *val;
+	uint32_t sbits;
+	double z = 0;
+
+	if (!has_room(f)) {
+		model_hash_text(f, s, len);
+		return model_logit(m, f);
+	}
+	hash_words(f, s, len, 0, w);
+	from = f->n;
+	if (n_grams == 0)
+		return logit_from(m, f, 0, 0, f->n);
+	/* The 4-grams' scale is known before them (all n_grams are added:
+	 * the vector has room), so each value is written as +-scale at once:
+	 * the same float as +-1.0f times it. */
+	{
+		float sc = group_scale(n_grams);
+
+		memcpy(&sbits, &sc, sizeof(sbits));
+	}
+	idx = f->idx + from;
+	val = f->val + from;
+	/* The logit's chain of additions waits about 4 cycles a feature; it
+	 * advances one feature per 4-gram here (feature i is written by then:
+	 * i < from + i + 1), so that its latency hides behind the hashing. */
+	{
+		const uint32_t *fi = f->idx;
+		const float *fv = f->val;
+		uint32_t g = first_window(s);
+
+		for (size_t i = 0; i < n_grams; i++) {
+			uint64_t h;
+			uint32_t bits;
+
+			g = g >> 8 | (uint32_t)(unsigned char)fold_digit(s[i + 3]) << 24;
+			h = mix_gram(g);
+			idx[i] = MODEL_N_DENSE + (uint32_t)(h & (MODEL_N_HASHED - 1));
+			__builtin_prefetch(&w[idx[i]]);
+			bits = sbits | (uint32_t)(h >> 63) << 31;
+			memcpy(&val[i], &bits, sizeof(bits));
+			z += (double)w[fi[i]] * fv[i];
+		}
+	}
+	f->n = from + n_grams;
+	return logit_from(m, f, z, n_grams, f->n);
 }
 
 /* ---- model lifecycle and file format ---- */
@@ -307,11 +409,7 @@ static double sigmoid(double z)
 
 double model_logit(const struct model *m, const struct fvec *f)
 {
-	double z = 0;
-
-	for (size_t i = 0; i < f->n; i++)
-		z += (double)m->w[f->idx[i]] * f->val[i];
-	return z;
+	return logit_from(m, f, 0, 0, f->n);
 }
 
 double model_prob(const struct model *m, double logit)

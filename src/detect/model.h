@@ -74,6 +74,12 @@ static inline void fvec_add(struct fvec *f, uint32_t idx, float val)
  * of normalised text (digits count as '0'; at most MODEL_MAX_GRAMS each). */
 void model_hash_text(struct fvec *f, const char *s, size_t len);
 
+/* model_hash_text(f, s, len) and then model_logit(m, f), the same features
+ * and the same double bit for bit; the logit's additions interleaved with
+ * the hashing where the vector has room for every feature. */
+double model_hash_text_logit(const struct model *m, struct fvec *f, const char *s,
+			     size_t len);
+
 /* A zeroed model (threshold 0.5, identity calibration); NULL on ENOMEM. */
 struct model *model_new(uint32_t feature_version);
 void model_free(struct model *m);

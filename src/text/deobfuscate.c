@@ -123,6 +123,16 @@ static inline int is_word_byte(unsigned char c)
 	return word_byte[c];
 }
 
+static inline int is_not_word_byte(unsigned char c)
+{
+	return !word_byte[c];
+}
+
+static inline uint64_t not_word_mask(uint64_t w)
+{
+	return ~swar_word(w) & SWAR_HIGH;
+}
+
 static unsigned char at(const struct norm_text *t, size_t i)
 {
 	return (unsigned char)t->s[i];
@@ -595,8 +605,7 @@ void deob_spelled_digits(struct norm_text *t)
 		 * do). */
 		if (ascii_is_lower(s[i]) &&
 		    !number_prefix(s[i], i + 1 < n ? s[i + 1] : 0)) {
-			while (i < n && is_word_byte(s[i]))
-				i++;
+			i = swar_find(s, i + 1, n, not_word_mask, is_not_word_byte);
 			continue;
 		}
 		/* Most tokens are not number words: one scan tells. */

@@ -310,6 +310,57 @@ static void fold_char(struct emitter *e, uint32_t cp, uint32_t os, uint32_t oe)
 	}
 }
 
+/* C2 eight bytes at a time: 0 unless each byte of w (little-endian, as
+ * read from the text) is printable ASCII (0x20-0x7E), no two spaces are
+ * adjacent and the last byte is not a space. Then, with no space pending
+ * and some output before (so a first space is a run of its own), the byte
+ * loop below would emit exactly these 8 bytes, lower-cased, each mapped to
+ * itself: a lone space becomes one space mapped to its own byte, like a
+ * kept byte. Otherwise 1, and *lower gets w lower-cased, *cls the AC_HINTS
+ * bits its bytes raise. */
+static inline int ascii_block(uint64_t w, uint64_t *lower, unsigned *cls)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	/* bytes < 0x80 only, so the sums below never carry between bytes */
+	uint64_t ge20 = w + ones * 0x60, del = w + ones, x = w ^ ones * ' ';
+	uint64_t sp, up;
+
+	if (w & high)
+		return 0;
+	if ((ge20 & ~del & high) != high)	/* a control byte or DEL */
+		return 0;
+	sp = ~((x + ones * 0x7F) | x) & high;	/* exactly the spaces */
+	if ((sp & sp >> 8) || (sp >> 63))
+		return 0;
+	up = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & high;
+	*lower = w | up >> 2;
+	*cls = 0;
+	{
+		uint64_t lo = w, dig = (lo + ones * (0x80 - '0')) &
+				       ~(lo + ones * (0x80 - '9' - 1)) & high;
+		uint64_t xd = w ^ ones * '$', xa = w ^ ones * '@';
+		uint64_t sym = (~((xd + ones * 0x7F) | xd) | ~((xa + ones * 0x7F) | xa)) & high;
+
+		*cls = (dig ? AC_DIGIT : 0u) | (sym ? AC_LEET : 0u);
+	}
+	return 1;
+}
+
+/* start[k] = i + k and end[k] = i + k + 1 for k < 8, as four 16-byte
+ * stores (GCC's vector extension; a plain loop was not vectorised). */
+static inline void store_map8(uint32_t *start, uint32_t *end, uint32_t i)
+{
+	typedef uint32_t u32x4 __attribute__((vector_size(16)));
+	u32x4 v = (u32x4){ 0, 1, 2, 3 } + i;
+	u32x4 w = v + 4;
+	u32x4 v1 = v + 1, w1 = w + 1;
+
+	memcpy(start, &v, sizeof(v));
+	memcpy(start + 4, &w, sizeof(w));
+	memcpy(end, &v1, sizeof(v1));
+	memcpy(end + 4, &w1, sizeof(w1));
+}
+
 /* C2: a run of ASCII bytes from i; returns where it stops. The state
  * lives in locals: stores through e->s (a char pointer) would otherwise
  * make the compiler reload every field of e after each byte. */
@@ -325,6 +376,24 @@ static size_t fold_ascii(struct emitter *e, const unsigned char *p, size_t n,
 
 	for (; i < n; i++) {
 		unsigned char c = p[i];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		uint64_t w, lw;
+		unsigned bc;
+
+		while (!pend && len > 0 && i + 8 <= n &&
+		       (memcpy(&w, p + i, 8), ascii_block(w, &lw, &bc))) {
+			memcpy(s + len, &lw, 8);
+			store_map8(st + len, en + len, (uint32_t)i);
+			cls_or |= bc;
+			len += 8;
+			i += 8;
+			last = len - 1;
+			lse = (uint32_t)i;
+		}
+		if (i >= n)
+			break;
+		c = p[i];
+#endif
 		if (c >= 0x80)
 			break;
 		unsigned cls = ascii_class[c];

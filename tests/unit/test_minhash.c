@@ -302,3 +302,41 @@ TEST(minhash, agree_min_is_exact_at_or_above_need)
 	}
 	CHECK(ok);
 }
+
+/* The word-3 token scan reads 8 bytes at a time: the signature of random
+ * tokens (letters of both cases, digits, UTF-8 bytes, 1-13 bytes long) is
+ * the same whatever separators (1-9 ASCII punctuation, space or control
+ * bytes) stand between them and whatever lies before and after, so every
+ * token and separator edge falls at every position of an 8-byte block. */
+TEST(minhash, word3_tokens_at_every_alignment)
+{
+	static const char tokb[] = "aZq09xM\xc3\xa9\xe2\x82\xac";
+	static const char sepb[] = " ,.!-\t\n\x01\x7f@[`{~/";
+	uint64_t r = 0x2545F4914F6CDD1Dull;
+	char a[400], b[400];
+	uint32_t sa[64], sb[64];
+
+	for (int round = 0; round < 3000; round++) {
+		size_t na = 0, nb = 0, n_tok = 6 + (size_t)round % 12;
+
+		for (size_t t = 0; t < n_tok; t++) {
+			size_t tl, sl;
+
+			r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+			tl = 1 + r % 13;
+			sl = 1 + (r >> 8) % 9;
+			if (t > 0)
+				a[na++] = ' ';
+			for (size_t k = 0; k < sl; k++)
+				b[nb++] = sepb[(r >> (16 + 2 * k)) % (sizeof(sepb) - 1)];
+			for (size_t k = 0; k < tl; k++) {
+				r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+				a[na++] = b[nb++] = tokb[r % (sizeof(tokb) - 1)];
+			}
+		}
+		b[nb++] = '.';
+		minhash_sign(&word3, a, na, sa);
+		minhash_sign(&word3, b, nb, sb);
+		CHECK_MSG(!memcmp(sa, sb, sizeof(sa)), "round %d", round);
+	}
+}

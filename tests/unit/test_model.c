@@ -1,5 +1,6 @@
 /* model: metrics known answers, train/predict/save/load round trip, byte
  * determinism, incremental retraining, corrupt files. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,4 +199,94 @@ TEST(model, hashing_folds_digits_and_bounds)
 	model_hash_text(&a, big, 100000);
 	CHECK(a.n <= 3 * MODEL_MAX_GRAMS);
 	free(big);
+}
+
+/* The murmur3 finaliser the 4-grams hash with, as model.c's comment
+ * defines it (mix_gram does its first step by hand). */
+static uint64_t ref_mix64(uint64_t x)
+{
+	x ^= x >> 33;
+	x *= 0xff51afd7ed558ccdull;
+	x ^= x >> 33;
+	x *= 0xc4ceb9fe1a85ec53ull;
+	x ^= x >> 33;
+	return x;
+}
+
+TEST(model, char_grams_known_answer)
+{
+	uint32_t idx[MODEL_FVEC_CAP];
+	float val[MODEL_FVEC_CAP];
+	struct fvec f = { idx, val, 0, MODEL_FVEC_CAP };
+	/* "a9\xc3\xa9!" has one word (2 features, no bigram) and two grams:
+	 * "a0\xc3\xa9" and "0\xc3\xa9!" (digits hash as '0') */
+	const unsigned char t[] = "a9\xc3\xa9!";
+	uint32_t g[2] = { 'a' | '0' << 8 | 0xc3u << 16 | 0xa9u << 24,
+			  '0' | 0xc3u << 8 | 0xa9u << 16 | (uint32_t)'!' << 24 };
+
+	model_hash_text(&f, (const char *)t, 5);
+	CHECK_INT(f.n, 3);
+	for (int k = 0; k < 2; k++) {
+		uint64_t h = ref_mix64((uint64_t)g[k] ^ 0xC4ull << 32);
+
+		CHECK_INT(idx[1 + k], MODEL_N_DENSE + (uint32_t)(h & (MODEL_N_HASHED - 1)));
+		CHECK(val[1 + k] == (float)(0.5 / sqrt(2.0)) * (h >> 63 ? -1.0f : 1.0f));
+	}
+}
+
+/* model_hash_text_logit against model_hash_text then model_logit: the same
+ * features and the same double, over texts of 0-70 bytes (around the
+ * 4-gram window and 8-byte boundaries), digits, non-ASCII bytes, a text
+ * past MODEL_MAX_GRAMS, some dense features before, and a vector without
+ * room for every feature (the checked path). */
+TEST(model, hash_text_logit_same_as_separate)
+{
+	static uint32_t i1[MODEL_FVEC_CAP], i2[MODEL_FVEC_CAP];
+	static float v1[MODEL_FVEC_CAP], v2[MODEL_FVEC_CAP];
+	static const char alpha[] = "ab cd9 \xc3\xa9xy  z1.3\xe2\x82\xac-qq";
+	struct model *m = model_new(1);
+	uint64_t rng = 88172645463325252ull;
+	char *big = malloc(3 * MODEL_MAX_GRAMS);
+	char t[80];
+
+	CHECK(m != NULL && big != NULL);
+	for (size_t i = 0; i < MODEL_DIM; i++) {
+		rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+		m->w[i] = (float)((double)(rng >> 11) / 9007199254740992.0 - 0.5);
+	}
+	for (int round = 0; round < 400; round++) {
+		size_t len = (size_t)round % 71, n_dense = (size_t)round % 5;
+		size_t cap = round % 9 == 8 ? n_dense + 7 : MODEL_FVEC_CAP;
+		struct fvec a = { i1, v1, 0, cap }, b = { i2, v2, 0, cap };
+		double za, zb;
+
+		for (size_t i = 0; i < len; i++) {
+			rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+			t[i] = alpha[rng % (sizeof(alpha) - 1)];
+		}
+		for (size_t i = 0; i < n_dense; i++) {
+			fvec_add(&a, (uint32_t)(i * 7 + 1), 0.25f * (float)(i + 1));
+			fvec_add(&b, (uint32_t)(i * 7 + 1), 0.25f * (float)(i + 1));
+		}
+		model_hash_text(&a, t, len);
+		za = model_logit(m, &a);
+		zb = model_hash_text_logit(m, &b, t, len);
+		CHECK_MSG(a.n == b.n && !memcmp(i1, i2, a.n * sizeof(*i1)) &&
+			  !memcmp(v1, v2, a.n * sizeof(*v1)) && !memcmp(&za, &zb, sizeof(za)),
+			  "round %d, len %zu", round, len);
+	}
+	for (size_t i = 0; i < 3 * MODEL_MAX_GRAMS; i++)
+		big[i] = alpha[i % (sizeof(alpha) - 1)];
+	{
+		struct fvec a = { i1, v1, 0, MODEL_FVEC_CAP }, b = { i2, v2, 0, MODEL_FVEC_CAP };
+		double za, zb;
+
+		model_hash_text(&a, big, 3 * MODEL_MAX_GRAMS);
+		za = model_logit(m, &a);
+		zb = model_hash_text_logit(m, &b, big, 3 * MODEL_MAX_GRAMS);
+		CHECK(a.n == b.n && !memcmp(v1, v2, a.n * sizeof(*v1)) &&
+		      !memcmp(&za, &zb, sizeof(za)));
+	}
+	free(big);
+	model_free(m);
 }

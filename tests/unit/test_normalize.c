@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -387,4 +388,91 @@ TEST(normalize, every_number_word)
 		{ "cer cincos unos zeros", "cer cincos unos zeros" },
 	};
 	RUN_TABLE(rows);
+}
+
+/* C2's eight-byte path against a byte-by-byte model of C2/C3/C5 for ASCII:
+ * random texts of 0-40 bytes (every alignment of spaces, space runs,
+ * controls, DEL and capitals around the 8-byte blocks), with letters that
+ * start no word rule, so the text is the character pass's alone. */
+TEST(normalize, ascii_blocks_match_bytewise_model)
+{
+	static const char alpha[] = "abcxyBXZ~!.-  \t\n\x7f\x01\x1c";
+	struct arena a;
+	uint64_t r = 0x9E3779B97F4A7C15ull;
+	char in[48], want[48];
+	uint32_t ws[48], we[48];
+
+	arena_init(&a, 1 << 16);
+	for (int round = 0; round < 20000; round++) {
+		size_t n = (size_t)round % 41, m = 0;
+		int pend = 0;
+		uint32_t sps = 0, spe = 0;
+		struct norm_text nt;
+
+		for (size_t i = 0; i < n; i++) {
+			r ^= r << 13, r ^= r >> 7, r ^= r << 17;
+			/* mostly letters, so that long plain blocks occur */
+			in[i] = r % 3 ? alpha[r / 3 % 8] : alpha[r / 3 % (sizeof(alpha) - 1)];
+		}
+		for (size_t i = 0; i < n; i++) {
+			unsigned char c = (unsigned char)in[i];
+
+			if (c == ' ' || (c >= 9 && c <= 13) || (c >= 0x1c && c <= 0x1f)) {
+				if (m > 0) {
+					if (!pend)
+						sps = (uint32_t)i;
+					pend = 1;
+					spe = (uint32_t)i + 1;
+				}
+			} else if (c >= 0x20 && c < 0x7f) {
+				if (pend) {
+					want[m] = ' ', ws[m] = sps, we[m++] = spe;
+					pend = 0;
+				}
+				want[m] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+				ws[m] = (uint32_t)i, we[m++] = (uint32_t)i + 1;
+			}
+		}
+		CHECK(normalize_text(&nt, in, n, &a) == 0);
+		CHECK_MSG(nt.len == m && !memcmp(nt.s, want, m) &&
+			  !memcmp(nt.start, ws, m * sizeof(*ws)) &&
+			  !memcmp(nt.end, we, m * sizeof(*we)) && norm_validate(&nt, in) == 0,
+			  "round %d (%zu bytes)", round, n);
+		arena_reset(&a);
+	}
+	arena_release(&a);
+}
+
+/* D5 skips a word that starts no number word 8 bytes at a time: words of
+ * 1-20 bytes (ASCII, digits, UTF-8) before, between and after the number
+ * words, so that their ends fall at every position of a block. */
+TEST(normalize, spelled_digits_after_skipped_words)
+{
+	static const char *const fill[] = { "x", "k9", "h\xd0\xb6" };
+	struct arena a;
+	char in[256], want[256];
+
+	arena_init(&a, 1 << 16);
+	for (size_t f = 0; f < 3; f++)
+		for (size_t pad = 1; pad <= 20; pad++) {
+			struct norm_text nt;
+			char word[24] = "";
+			size_t wl = 0;
+
+			while (wl + strlen(fill[f]) <= pad) {
+				memcpy(word + wl, fill[f], strlen(fill[f]));
+				wl += strlen(fill[f]);
+			}
+			word[wl] = '\0';
+			if (wl == 0)
+				continue;
+			snprintf(in, sizeof(in), "%s cinco dos uno tres %s seis siete ocho nueve %s",
+				 word, word, word);
+			snprintf(want, sizeof(want), "%s 5 2 1 3 %s 6 7 8 9 %s", word, word, word);
+			CHECK(normalize_text(&nt, in, strlen(in), &a) == 0);
+			CHECK_MSG(!strcmp(nt.s, want), "\"%s\" -> \"%s\", want \"%s\"", in,
+				  nt.s, want);
+			arena_reset(&a);
+		}
+	arena_release(&a);
 }
