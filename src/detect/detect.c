@@ -400,17 +400,14 @@ static void dense_features(struct fvec *f, const struct tactic_hits *h, enum lan
 	}
 }
 
-int detect_features(const struct detector *d, struct detect_scratch *s,
-		    const struct norm_text *nt, const struct indicator_list *ind,
-		    struct fvec *f, const char **lang_out)
+/* The features of a post whose count pass is in s->hits. */
+static void features_counted(struct detect_scratch *s, const struct norm_text *nt,
+			     const struct indicator_list *ind, struct fvec *f,
+			     const char **lang_out)
 {
 	struct ind_counts ic;
 	enum lang lang;
-	int rc;
 
-	rc = tactics_count(d->tac, s->ts, nt->s, nt->len, &s->hits);
-	if (rc < 0)
-		return rc;
 	lang = lang_detect(nt->s, nt->len);
 	count_indicators(ind, &ic);
 	f->n = 0;
@@ -418,7 +415,47 @@ int detect_features(const struct detector *d, struct detect_scratch *s,
 	model_hash_text(f, nt->s, nt->len);
 	if (lang_out)
 		*lang_out = lang_code(lang);
+}
+
+int detect_features(const struct detector *d, struct detect_scratch *s,
+		    const struct norm_text *nt, const struct indicator_list *ind,
+		    struct fvec *f, const char **lang_out)
+{
+	int rc = tactics_count(d->tac, s->ts, nt->s, nt->len, &s->hits);
+
+	if (rc < 0)
+		return rc;
+	features_counted(s, nt, ind, f, lang_out);
 	return 0;
+}
+
+/* What the score and the span pass need of the count pass (tactics.h):
+ * the patterns seen, the distinct patterns per group, the quoted ones. */
+_Static_assert(sizeof(((struct detect_counts *)0)->seen) ==
+	       sizeof(((struct tactic_hits *)0)->seen), "detect_counts.seen");
+_Static_assert(TACTIC_N_GROUPS <= DETECT_MAX_GROUPS, "detect_counts.count");
+
+int detect_count(const struct detector *d, struct detect_scratch *s,
+		 const struct norm_text *nt, struct detect_counts *c)
+{
+	int rc = tactics_count(d->tac, s->ts, nt->s, nt->len, &s->hits);
+
+	if (rc < 0)
+		return rc;
+	memcpy(c->seen, s->hits.seen, sizeof(c->seen));
+	memcpy(c->count, s->hits.count, sizeof(s->hits.count));
+	c->quoted = s->hits.quoted;
+	return 0;
+}
+
+/* s->hits as tactics_count left it for the post of c (its quoted
+ * stretches aside: only the count pass reads them). */
+static void restore_counts(struct detect_scratch *s, const struct detect_counts *c)
+{
+	s->hits.n = 0;
+	memcpy(s->hits.seen, c->seen, sizeof(s->hits.seen));
+	memcpy(s->hits.count, c->count, sizeof(s->hits.count));
+	s->hits.quoted = c->quoted;
 }
 
 /* ---- reasons ---- */
@@ -530,20 +567,16 @@ static int find_reasons(const struct detector *d, struct detect_scratch *s,
 	return 0;
 }
 
-int detect_post(const struct detector *d, struct detect_scratch *s,
-		const struct record *rec, const struct norm_text *nt,
-		const struct indicator_list *ind, struct detect_result *out,
-		struct arena *a)
+/* detect_post up to the reasons, once the count pass of nt is in s->hits. */
+static void score_counted(const struct detector *d, struct detect_scratch *s,
+			  const struct norm_text *nt, const struct indicator_list *ind,
+			  struct detect_result *out)
 {
 	struct fvec f = { s->idx, s->val, 0, MODEL_FVEC_CAP };
-	int rc;
 
-	(void)rec;
 	memset(out, 0, sizeof(*out));
 	out->lang = lang_code(LANG_OTHER);
-	rc = detect_features(d, s, nt, ind, &f, &out->lang);
-	if (rc < 0)
-		return rc;
+	features_counted(s, nt, ind, &f, &out->lang);
 	out->score = model_prob(d->m, model_logit(d->m, &f));
 	for (int t = 0; t < TAC__N; t++)
 		if (s->hits.count[t])
@@ -554,6 +587,15 @@ int detect_post(const struct detector *d, struct detect_scratch *s,
 		if (t >= 0)
 			out->tactics |= 1u << t;
 	}
+}
+
+/* ... and the rest: the reasons of a post at or above the threshold. */
+static int reasons_counted(const struct detector *d, struct detect_scratch *s,
+			   const struct norm_text *nt, const struct indicator_list *ind,
+			   struct detect_result *out, struct arena *a)
+{
+	int rc;
+
 	if (out->score < d->threshold)
 		return 0;
 	rc = find_reasons(d, s, nt, ind, out, a);
@@ -561,4 +603,41 @@ int detect_post(const struct detector *d, struct detect_scratch *s,
 		return rc;
 	out->flagged = out->n_reasons > 0;
 	return 0;
+}
+
+int detect_post(const struct detector *d, struct detect_scratch *s,
+		const struct record *rec, const struct norm_text *nt,
+		const struct indicator_list *ind, struct detect_result *out,
+		struct arena *a)
+{
+	int rc;
+
+	(void)rec;
+	rc = tactics_count(d->tac, s->ts, nt->s, nt->len, &s->hits);
+	if (rc < 0) {
+		memset(out, 0, sizeof(*out));
+		out->lang = lang_code(LANG_OTHER);
+		return rc;
+	}
+	score_counted(d, s, nt, ind, out);
+	return reasons_counted(d, s, nt, ind, out, a);
+}
+
+void detect_score_counted(const struct detector *d, struct detect_scratch *s,
+			  const struct norm_text *nt, const struct indicator_list *ind,
+			  const struct detect_counts *c, struct detect_result *out)
+{
+	restore_counts(s, c);
+	score_counted(d, s, nt, ind, out);
+}
+
+int detect_reasons_counted(const struct detector *d, struct detect_scratch *s,
+			   const struct norm_text *nt, const struct indicator_list *ind,
+			   const struct detect_counts *c, struct detect_result *out,
+			   struct arena *a)
+{
+	if (out->score < d->threshold)
+		return 0;
+	restore_counts(s, c);
+	return reasons_counted(d, s, nt, ind, out, a);
 }

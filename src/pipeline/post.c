@@ -453,15 +453,35 @@ static int stage_extract(const struct post_ctx *c, struct detect_scratch *scratc
 				  c->xopts, a);
 }
 
+/* The score stage in three steps over the batch: the count scan of every
+ * post, the scores, then the span scans of the posts at or above the
+ * threshold, so that each step's Hyperscan databases stay in cache. */
+static int stage_count(const struct post_ctx *c, struct detect_scratch *scratch,
+		       struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
+{
+	(void)ocr;
+	(void)a;
+	(void)out;
+	return detect_count(c->det, scratch, &p->nt, &p->counts);
+}
+
 static int stage_score(const struct post_ctx *c, struct detect_scratch *scratch,
 		       struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
-	struct record full_rec = p->rec;
+	(void)ocr;
+	(void)a;
+	(void)out;
+	detect_score_counted(c->det, scratch, &p->nt, &p->ind, &p->counts, &p->det);
+	return 0;
+}
 
+static int stage_reasons(const struct post_ctx *c, struct detect_scratch *scratch,
+			 struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
+{
 	(void)ocr;
 	(void)out;
-	full_rec.text = p->full;
-	return detect_post(c->det, scratch, &full_rec, &p->nt, &p->ind, &p->det, a);
+	return detect_reasons_counted(c->det, scratch, &p->nt, &p->ind, &p->counts,
+				      &p->det, a);
 }
 
 /* --redact over a post with text read from images: each segment (the
@@ -589,9 +609,17 @@ static int stage_render(const struct post_ctx *c, struct detect_scratch *scratch
 typedef int stage_fn(const struct post_ctx *c, struct detect_scratch *scratch,
 		     struct ocr *ocr, struct post *p, struct arena *a, struct buf *out);
 
-static stage_fn *const stages[POST_N_STAGES] = {
-	stage_normalise, stage_extract, stage_score, stage_sign, stage_render,
+/* The steps in order, and the stage whose CPU time each is counted in. */
+static const struct step {
+	stage_fn *fn;
+	enum post_stage stage;
+} steps[] = {
+	{ stage_normalise, POST_NORMALISE }, { stage_extract, POST_EXTRACT },
+	{ stage_count, POST_SCORE }, { stage_score, POST_SCORE },
+	{ stage_reasons, POST_SCORE },
+	{ stage_sign, POST_SIGN }, { stage_render, POST_RENDER },
 };
+#define N_STEPS (sizeof(steps) / sizeof(steps[0]))
 
 static double thread_cpu_s(void)
 {
@@ -604,8 +632,8 @@ static double thread_cpu_s(void)
 int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
 		 struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
-	for (int k = 0; k < POST_N_STAGES; k++) {
-		int rc = stages[k](c, scratch, ocr, p, a, out);
+	for (size_t k = 0; k < N_STEPS; k++) {
+		int rc = steps[k].fn(c, scratch, ocr, p, a, out);
 
 		if (rc < 0)
 			return rc;
@@ -619,9 +647,9 @@ int post_process_batch(const struct post_ctx *c, struct detect_scratch *scratch,
 {
 	double t = stage_cpu_s ? thread_cpu_s() : 0;
 
-	for (int k = 0; k < POST_N_STAGES; k++) {
+	for (size_t k = 0; k < N_STEPS; k++) {
 		for (size_t i = 0; i < n; i++) {
-			int rc = stages[k](c, scratch, ocr, &v[i], a, out);
+			int rc = steps[k].fn(c, scratch, ocr, &v[i], a, out);
 
 			if (rc < 0) {
 				*failed = i;
@@ -631,7 +659,7 @@ int post_process_batch(const struct post_ctx *c, struct detect_scratch *scratch,
 		if (stage_cpu_s) {
 			double now = thread_cpu_s();
 
-			stage_cpu_s[k] += now - t;
+			stage_cpu_s[steps[k].stage] += now - t;
 			t = now;
 		}
 	}

@@ -58,6 +58,7 @@ struct post {				/* one processed post; in the batch arena */
 	uint32_t seg_start[REC_MAX_MEDIA + 2];
 	struct norm_text nt;
 	struct indicator_list ind;
+	struct detect_counts counts;	/* the score stage's count pass */
 	struct detect_result det;
 	uint32_t *sig;
 	size_t line_off, line_len;	/* its rendered line in the batch's buf */
