@@ -429,28 +429,20 @@ int detect_features(const struct detector *d, struct detect_scratch *s,
 	return 0;
 }
 
-/* What the score and the span pass need of the count pass (tactics.h):
- * the patterns seen, the distinct patterns per group, the quoted ones. */
-_Static_assert(sizeof(((struct detect_counts *)0)->seen) ==
-	       sizeof(((struct tactic_hits *)0)->seen), "detect_counts.seen");
-_Static_assert(TACTIC_N_GROUPS <= DETECT_MAX_GROUPS, "detect_counts.count");
-
 int detect_count(const struct detector *d, struct detect_scratch *s,
-		 const struct norm_text *nt, struct detect_counts *c)
+		 const struct norm_text *nt, struct tactic_counts *c)
 {
-	int rc = tactics_count(d->tac, s->ts, nt->s, nt->len, &s->hits);
+	return tactics_count_add(d->tac, s->ts, nt->s, nt->len, &s->hits, c);
+}
 
-	if (rc < 0)
-		return rc;
-	memcpy(c->seen, s->hits.seen, sizeof(c->seen));
-	memcpy(c->count, s->hits.count, sizeof(s->hits.count));
-	c->quoted = s->hits.quoted;
-	return 0;
+int detect_count_flush(const struct detector *d, struct detect_scratch *s)
+{
+	return tactics_count_flush(d->tac, s->ts);
 }
 
 /* s->hits as tactics_count left it for the post of c (its quoted
  * stretches aside: only the count pass reads them). */
-static void restore_counts(struct detect_scratch *s, const struct detect_counts *c)
+static void restore_counts(struct detect_scratch *s, const struct tactic_counts *c)
 {
 	s->hits.n = 0;
 	memcpy(s->hits.seen, c->seen, sizeof(s->hits.seen));
@@ -625,7 +617,7 @@ int detect_post(const struct detector *d, struct detect_scratch *s,
 
 void detect_score_counted(const struct detector *d, struct detect_scratch *s,
 			  const struct norm_text *nt, const struct indicator_list *ind,
-			  const struct detect_counts *c, struct detect_result *out)
+			  const struct tactic_counts *c, struct detect_result *out)
 {
 	restore_counts(s, c);
 	score_counted(d, s, nt, ind, out);
@@ -633,7 +625,7 @@ void detect_score_counted(const struct detector *d, struct detect_scratch *s,
 
 int detect_reasons_counted(const struct detector *d, struct detect_scratch *s,
 			   const struct norm_text *nt, const struct indicator_list *ind,
-			   const struct detect_counts *c, struct detect_result *out,
+			   const struct tactic_counts *c, struct detect_result *out,
 			   struct arena *a)
 {
 	if (out->score < d->threshold)

@@ -453,9 +453,10 @@ static int stage_extract(const struct post_ctx *c, struct detect_scratch *scratc
 				  c->xopts, a);
 }
 
-/* The score stage in three steps over the batch: the count scan of every
- * post, the scores, then the span scans of the posts at or above the
- * threshold, so that each step's Hyperscan databases stay in cache. */
+/* The score stage in three steps over the batch: the count scans of
+ * every post (several posts a scan: complete after count_flush), the
+ * scores, then the span scans of the posts at or above the threshold, so
+ * that each step's Hyperscan databases stay in cache. */
 static int stage_count(const struct post_ctx *c, struct detect_scratch *scratch,
 		       struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
@@ -463,6 +464,11 @@ static int stage_count(const struct post_ctx *c, struct detect_scratch *scratch,
 	(void)a;
 	(void)out;
 	return detect_count(c->det, scratch, &p->nt, &p->counts);
+}
+
+static int count_flush(const struct post_ctx *c, struct detect_scratch *scratch)
+{
+	return detect_count_flush(c->det, scratch);
 }
 
 static int stage_score(const struct post_ctx *c, struct detect_scratch *scratch,
@@ -609,15 +615,17 @@ static int stage_render(const struct post_ctx *c, struct detect_scratch *scratch
 typedef int stage_fn(const struct post_ctx *c, struct detect_scratch *scratch,
 		     struct ocr *ocr, struct post *p, struct arena *a, struct buf *out);
 
-/* The steps in order, and the stage whose CPU time each is counted in. */
+/* The steps in order, the stage whose CPU time each is counted in, and
+ * what completes a step once it ran on every post (or NULL). */
 static const struct step {
 	stage_fn *fn;
 	enum post_stage stage;
+	int (*flush)(const struct post_ctx *c, struct detect_scratch *scratch);
 } steps[] = {
-	{ stage_normalise, POST_NORMALISE }, { stage_extract, POST_EXTRACT },
-	{ stage_count, POST_SCORE }, { stage_score, POST_SCORE },
-	{ stage_reasons, POST_SCORE },
-	{ stage_sign, POST_SIGN }, { stage_render, POST_RENDER },
+	{ stage_normalise, POST_NORMALISE, NULL }, { stage_extract, POST_EXTRACT, NULL },
+	{ stage_count, POST_SCORE, count_flush }, { stage_score, POST_SCORE, NULL },
+	{ stage_reasons, POST_SCORE, NULL },
+	{ stage_sign, POST_SIGN, NULL }, { stage_render, POST_RENDER, NULL },
 };
 #define N_STEPS (sizeof(steps) / sizeof(steps[0]))
 
@@ -635,6 +643,12 @@ int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
 	for (size_t k = 0; k < N_STEPS; k++) {
 		int rc = steps[k].fn(c, scratch, ocr, p, a, out);
 
+		if (steps[k].flush) {
+			int rc2 = steps[k].flush(c, scratch);
+
+			if (rc == 0)
+				rc = rc2;
+		}
 		if (rc < 0)
 			return rc;
 	}
@@ -652,7 +666,17 @@ int post_process_batch(const struct post_ctx *c, struct detect_scratch *scratch,
 			int rc = steps[k].fn(c, scratch, ocr, &v[i], a, out);
 
 			if (rc < 0) {
+				if (steps[k].flush)	/* leave nothing waiting in scratch */
+					(void)steps[k].flush(c, scratch);
 				*failed = i;
+				return rc;
+			}
+		}
+		if (steps[k].flush) {
+			int rc = steps[k].flush(c, scratch);
+
+			if (rc < 0) {
+				*failed = n - 1;
 				return rc;
 			}
 		}
