@@ -118,8 +118,8 @@ int tactics_spans(const struct tactics *t, struct tactics_scratch *s,
  * them) wait in s and are scanned together, joined with NUL bytes, when
  * s is full or at the flush; others are scanned at once, with tmp as
  * tactics_count's out. *out is what tactics_count of its text leaves in
- * count, seen and quoted, once the flush returned 0; text and out must
- * live until then. Both return 0 or an error of tactics_count. */
+ * count, seen and quoted, once the flush returned 0 (the text is copied;
+ * out must live until then). Both return 0 or an error of tactics_count. */
 int tactics_count_add(const struct tactics *t, struct tactics_scratch *s,
 		      const char *text, size_t len, struct tactic_hits *tmp,
 		      struct tactic_counts *out);
