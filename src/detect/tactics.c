@@ -472,7 +472,7 @@ uint64_t tactics_table_hash(void)
 /* Whether the regular expression re can only match text without a NUL
  * byte, and only by what its bytes are: a conservative reading of its
  * syntax that admits literal bytes (a C string has no NUL), escaped
- * punctuation, \\d, \\b, classes that are not negated and hold only
+ * punctuation, \d, \b, classes that are not negated and hold only
  * those, groups (?:...), alternation and repeats; no '.', anchor,
  * negated class, other escape or other group. */
 static int re_joinable(const char *re)
@@ -514,7 +514,7 @@ static int re_joinable(const char *re)
 
 /* Whether the count pass of several texts may be one scan of them joined
  * with a NUL between each two (tactics_count_add). In Hyperscan's block
- * mode every match is reported, wherever it starts, and \\b sees a
+ * mode every match is reported, wherever it starts, and \b sees a
  * non-word character before the start and after the end of the data, as
  * it sees a NUL (ASCII word characters: HS_FLAG_UCP is not used). So when
  * no pattern can match a NUL (nor has an anchor), a match in the joined
