@@ -400,20 +400,17 @@ static void dense_features(struct fvec *f, const struct tactic_hits *h, enum lan
 	}
 }
 
-/* detect_features; with m, also the logit of f under m into *logit (the
- * same double as model_logit's, computed along with the hashing). */
-static inline __attribute__((always_inline)) int
-features(const struct detector *d, struct detect_scratch *s,
-	 const struct norm_text *nt, const struct indicator_list *ind,
-	 struct fvec *f, const char **lang_out, const struct model *m, double *logit)
+/* The features of a post whose count pass is in s->hits; with m, also the
+ * logit of f under m into *logit (the same double as model_logit's,
+ * computed along with the hashing). */
+static inline __attribute__((always_inline)) void
+features_counted(struct detect_scratch *s, const struct norm_text *nt,
+		 const struct indicator_list *ind, struct fvec *f,
+		 const char **lang_out, const struct model *m, double *logit)
 {
 	struct ind_counts ic;
 	enum lang lang;
-	int rc;
 
-	rc = tactics_count(d->tac, s->ts, nt->s, nt->len, &s->hits);
-	if (rc < 0)
-		return rc;
 	lang = lang_detect(nt->s, nt->len);
 	count_indicators(ind, &ic);
 	f->n = 0;
@@ -424,14 +421,39 @@ features(const struct detector *d, struct detect_scratch *s,
 		model_hash_text(f, nt->s, nt->len);
 	if (lang_out)
 		*lang_out = lang_code(lang);
-	return 0;
 }
 
 int detect_features(const struct detector *d, struct detect_scratch *s,
 		    const struct norm_text *nt, const struct indicator_list *ind,
 		    struct fvec *f, const char **lang_out)
 {
-	return features(d, s, nt, ind, f, lang_out, NULL, NULL);
+	int rc = tactics_count(d->tac, s->ts, nt->s, nt->len, &s->hits);
+
+	if (rc < 0)
+		return rc;
+	features_counted(s, nt, ind, f, lang_out, NULL, NULL);
+	return 0;
+}
+
+int detect_count(const struct detector *d, struct detect_scratch *s,
+		 const struct norm_text *nt, struct tactic_counts *c)
+{
+	return tactics_count_add(d->tac, s->ts, nt->s, nt->len, &s->hits, c);
+}
+
+int detect_count_flush(const struct detector *d, struct detect_scratch *s)
+{
+	return tactics_count_flush(d->tac, s->ts);
+}
+
+/* s->hits as tactics_count left it for the post of c (its quoted
+ * stretches aside: only the count pass reads them). */
+static void restore_counts(struct detect_scratch *s, const struct tactic_counts *c)
+{
+	s->hits.n = 0;
+	memcpy(s->hits.seen, c->seen, sizeof(s->hits.seen));
+	memcpy(s->hits.count, c->count, sizeof(s->hits.count));
+	s->hits.quoted = c->quoted;
 }
 
 /* ---- reasons ---- */
@@ -543,21 +565,17 @@ static int find_reasons(const struct detector *d, struct detect_scratch *s,
 	return 0;
 }
 
-int detect_post(const struct detector *d, struct detect_scratch *s,
-		const struct record *rec, const struct norm_text *nt,
-		const struct indicator_list *ind, struct detect_result *out,
-		struct arena *a)
+/* detect_post up to the reasons, once the count pass of nt is in s->hits. */
+static void score_counted(const struct detector *d, struct detect_scratch *s,
+			  const struct norm_text *nt, const struct indicator_list *ind,
+			  struct detect_result *out)
 {
 	struct fvec f = { s->idx, s->val, 0, MODEL_FVEC_CAP };
 	double logit = 0;
-	int rc;
 
-	(void)rec;
 	memset(out, 0, sizeof(*out));
 	out->lang = lang_code(LANG_OTHER);
-	rc = features(d, s, nt, ind, &f, &out->lang, d->m, &logit);
-	if (rc < 0)
-		return rc;
+	features_counted(s, nt, ind, &f, &out->lang, d->m, &logit);
 	out->score = model_prob(d->m, logit);
 	for (int t = 0; t < TAC__N; t++)
 		if (s->hits.count[t])
@@ -568,6 +586,15 @@ int detect_post(const struct detector *d, struct detect_scratch *s,
 		if (t >= 0)
 			out->tactics |= 1u << t;
 	}
+}
+
+/* ... and the rest: the reasons of a post at or above the threshold. */
+static int reasons_counted(const struct detector *d, struct detect_scratch *s,
+			   const struct norm_text *nt, const struct indicator_list *ind,
+			   struct detect_result *out, struct arena *a)
+{
+	int rc;
+
 	if (out->score < d->threshold)
 		return 0;
 	rc = find_reasons(d, s, nt, ind, out, a);
@@ -575,4 +602,41 @@ int detect_post(const struct detector *d, struct detect_scratch *s,
 		return rc;
 	out->flagged = out->n_reasons > 0;
 	return 0;
+}
+
+int detect_post(const struct detector *d, struct detect_scratch *s,
+		const struct record *rec, const struct norm_text *nt,
+		const struct indicator_list *ind, struct detect_result *out,
+		struct arena *a)
+{
+	int rc;
+
+	(void)rec;
+	rc = tactics_count(d->tac, s->ts, nt->s, nt->len, &s->hits);
+	if (rc < 0) {
+		memset(out, 0, sizeof(*out));
+		out->lang = lang_code(LANG_OTHER);
+		return rc;
+	}
+	score_counted(d, s, nt, ind, out);
+	return reasons_counted(d, s, nt, ind, out, a);
+}
+
+void detect_score_counted(const struct detector *d, struct detect_scratch *s,
+			  const struct norm_text *nt, const struct indicator_list *ind,
+			  const struct tactic_counts *c, struct detect_result *out)
+{
+	restore_counts(s, c);
+	score_counted(d, s, nt, ind, out);
+}
+
+int detect_reasons_counted(const struct detector *d, struct detect_scratch *s,
+			   const struct norm_text *nt, const struct indicator_list *ind,
+			   const struct tactic_counts *c, struct detect_result *out,
+			   struct arena *a)
+{
+	if (out->score < d->threshold)
+		return 0;
+	restore_counts(s, c);
+	return reasons_counted(d, s, nt, ind, out, a);
 }

@@ -64,6 +64,29 @@ int detect_post(const struct detector *d, struct detect_scratch *s,
 		const struct indicator_list *ind, struct detect_result *out,
 		struct arena *a);
 
+/* detect_post in three steps, so that a batch can run each over all its
+ * posts before the next (the Hyperscan databases of the first and the
+ * last stay in cache): detect_count of each post's nt into its c, then
+ * detect_count_flush (c is complete once it returned 0; the counts of
+ * several posts are found in one scan, so c must live until then);
+ * detect_score_counted with that c fills *out but for the reasons (score,
+ * tactics, lang, n_reasons 0, not flagged); detect_reasons_counted with
+ * the same c and out adds the reasons and the flag of a post at or above
+ * the threshold. Together they give what detect_post gives,
+ * whatever ran on s between them. detect_count, detect_count_flush and
+ * detect_reasons_counted return 0 or an error of detect_post's. */
+struct tactic_counts;	/* detect/tactics.h */
+int detect_count(const struct detector *d, struct detect_scratch *s,
+		 const struct norm_text *nt, struct tactic_counts *c);
+int detect_count_flush(const struct detector *d, struct detect_scratch *s);
+void detect_score_counted(const struct detector *d, struct detect_scratch *s,
+			  const struct norm_text *nt, const struct indicator_list *ind,
+			  const struct tactic_counts *c, struct detect_result *out);
+int detect_reasons_counted(const struct detector *d, struct detect_scratch *s,
+			   const struct norm_text *nt, const struct indicator_list *ind,
+			   const struct tactic_counts *c, struct detect_result *out,
+			   struct arena *a);
+
 double detector_threshold(const struct detector *d);
 /* Change the threshold (< 0: the model's) of a detector not yet shared with
  * other threads; compiling the patterns again costs a second or more. */

@@ -302,11 +302,21 @@ struct tactics {
 	const char *span_blob;		/* ... then its serialised bytes, in the blob */
 	size_t span_len;
 	hs_database_t *db_one[N_PATTERNS];	/* each tactic pattern alone, SOM; NULL for context */
+	int joinable;			/* table_joinable() */
 };
+
+/* tactics_count_add: up to JOIN_TEXTS texts, JOIN_BYTES bytes in all
+ * (their NULs included), wait for one count scan. */
+#define JOIN_TEXTS 64
+#define JOIN_BYTES 16384
 
 struct tactics_scratch {
 	hs_scratch_t *hs;		/* sized for all the databases in use */
 	hs_database_t *db_span;		/* span_blob deserialised, on first need */
+	char *join;			/* the waiting texts, each followed by a NUL */
+	size_t join_len, n_join;
+	uint32_t join_end[JOIN_TEXTS];	/* where each one's NUL is */
+	struct tactic_counts *join_out[JOIN_TEXTS];
 };
 
 static const char *const group_names[TACTIC_N_GROUPS] = {
@@ -459,6 +469,65 @@ uint64_t tactics_table_hash(void)
 	return XXH3_64bits_digest(&st);
 }
 
+/* Whether the regular expression re can only match text without a NUL
+ * byte, and only by what its bytes are: a conservative reading of its
+ * syntax that admits literal bytes (a C string has no NUL), escaped
+ * punctuation, \d, \b, classes that are not negated and hold only
+ * those, groups (?:...), alternation and repeats; no '.', anchor,
+ * negated class, other escape or other group. */
+static int re_joinable(const char *re)
+{
+	int in_class = 0;
+
+	for (const char *p = re; *p; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c == '\\') {
+			unsigned char e = (unsigned char)*++p;
+
+			if (e == 'd' || (e == 'b' && !in_class))
+				continue;
+			if (e == 0 || (e >= '0' && e <= '9') || (e >= 'a' && e <= 'z') ||
+			    (e >= 'A' && e <= 'Z') || e >= 0x80)
+				return 0;
+			continue;	/* an escaped punctuation mark: itself */
+		}
+		if (in_class) {
+			if (c == ']')
+				in_class = 0;
+			else if (c == '[')
+				return 0;	/* [:class:] and the like */
+			continue;
+		}
+		if (c == '[') {
+			if (p[1] == '^' || p[1] == ']')
+				return 0;
+			in_class = 1;
+		} else if (c == '.' || c == '^' || c == '$') {
+			return 0;
+		} else if (c == '(' && p[1] == '?' && p[2] != ':') {
+			return 0;
+		}
+	}
+	return !in_class;
+}
+
+/* Whether the count pass of several texts may be one scan of them joined
+ * with a NUL between each two (tactics_count_add). In Hyperscan's block
+ * mode every match is reported, wherever it starts, and \b sees a
+ * non-word character before the start and after the end of the data, as
+ * it sees a NUL (ASCII word characters: HS_FLAG_UCP is not used). So when
+ * no pattern can match a NUL (nor has an anchor), a match in the joined
+ * text lies within one text, and each text has the same matches, at the
+ * same offsets from its start, as when scanned alone. */
+static int table_joinable(void)
+{
+	for (size_t i = 0; i < N_PATTERNS; i++)
+		if (!re_joinable(patterns[i].re))
+			return 0;
+	return 1;
+}
+
 int tactics_compile(struct tactics **out, struct atl_err *err)
 {
 	struct tactics *t;
@@ -483,6 +552,7 @@ int tactics_compile(struct tactics **out, struct atl_err *err)
 		tactics_free(t);
 		return rc;
 	}
+	t->joinable = table_joinable();
 	*out = t;
 	return 0;
 }
@@ -589,6 +659,7 @@ int tactics_load(struct tactics **out, const void *blob, size_t len,
 		}
 		at += (size_t)l;
 	}
+	t->joinable = table_joinable();
 	*out = t;
 	return 0;
 }
@@ -625,6 +696,10 @@ int tactics_scratch_new(const struct tactics *t, struct tactics_scratch **out)
 	*out = NULL;
 	if (!s)
 		return ATL_ENOMEM;
+	if (t->joinable && !(s->join = malloc(JOIN_BYTES))) {
+		free(s);
+		return ATL_ENOMEM;
+	}
 	for (unsigned k = 0; k < n_databases(); k++)
 		if (database_at(t, k) &&
 		    hs_alloc_scratch(database_at(t, k), &s->hs) != HS_SUCCESS) {
@@ -641,6 +716,7 @@ void tactics_scratch_free(struct tactics_scratch *s)
 		return;
 	hs_free_scratch(s->hs);
 	hs_free_database(s->db_span);
+	free(s->join);
 	free(s);
 }
 
@@ -803,6 +879,83 @@ int tactics_count(const struct tactics *t, struct tactics_scratch *s,
 	find_quotes(text, len, out);
 	return hs_rc(hs_scan(t->db_count, text, (unsigned)len, 0, s->hs,
 			     on_count, out));
+}
+
+static void save_counts(const struct tactic_hits *h, struct tactic_counts *c)
+{
+	memcpy(c->seen, h->seen, sizeof(c->seen));
+	memcpy(c->count, h->count, sizeof(c->count));
+	c->quoted = h->quoted;
+}
+
+/* A match in the joined texts: the first text whose NUL is at or after its
+ * end holds it (on_count without quotes: joined texts have none). */
+static int on_join(unsigned id, unsigned long long from, unsigned long long to,
+		   unsigned flags, void *ctx)
+{
+	struct tactics_scratch *s = ctx;
+	size_t lo = 0, hi = s->n_join - 1;
+	struct tactic_counts *c;
+	uint64_t bit = 1ull << (id & 63);
+
+	(void)from;
+	(void)flags;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (s->join_end[mid] < to)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	c = s->join_out[lo];
+	if (c->seen[id >> 6] & bit)
+		return 0;
+	c->seen[id >> 6] |= bit;
+	c->count[patterns[id].group]++;
+	return 0;
+}
+
+int tactics_count_flush(const struct tactics *t, struct tactics_scratch *s)
+{
+	hs_error_t e;
+
+	if (s->n_join == 0)
+		return 0;
+	e = hs_scan(t->db_count, s->join, (unsigned)s->join_len, 0, s->hs, on_join, s);
+	s->n_join = 0;
+	s->join_len = 0;
+	return hs_rc(e);
+}
+
+int tactics_count_add(const struct tactics *t, struct tactics_scratch *s,
+		      const char *text, size_t len, struct tactic_hits *tmp,
+		      struct tactic_counts *out)
+{
+	int rc;
+
+	if (len > 0 && len < JOIN_BYTES && t->joinable) {
+		find_quotes(text, len, tmp);
+		if (tmp->n_q == 0) {
+			if (s->n_join == JOIN_TEXTS || s->join_len + len + 1 > JOIN_BYTES) {
+				rc = tactics_count_flush(t, s);
+				if (rc < 0)
+					return rc;
+			}
+			memset(out, 0, sizeof(*out));
+			memcpy(s->join + s->join_len, text, len);
+			s->join_len += len;
+			s->join[s->join_len] = '\0';
+			s->join_end[s->n_join] = (uint32_t)s->join_len++;
+			s->join_out[s->n_join++] = out;
+			return 0;
+		}
+	}
+	rc = tactics_count(t, s, text, len, tmp);
+	if (rc < 0)
+		return rc;
+	save_counts(tmp, out);
+	return 0;
 }
 
 int tactics_spans(const struct tactics *t, struct tactics_scratch *s,

@@ -59,6 +59,14 @@ struct tactic_hits {
 	uint32_t q[TACTIC_MAX_QUOTES][2];
 };
 
+/* What the score and the span pass need of a count pass: the patterns
+ * seen, the distinct patterns per group, the quoted ones (tactic_hits). */
+struct tactic_counts {
+	uint64_t seen[TACTIC_MAX_PATTERNS / 64];
+	uint32_t count[TACTIC_N_GROUPS];
+	uint32_t quoted;
+};
+
 struct tactics;
 struct tactics_scratch;
 
@@ -103,6 +111,19 @@ int tactics_count(const struct tactics *t, struct tactics_scratch *s,
 		  const char *text, size_t len, struct tactic_hits *out);
 int tactics_spans(const struct tactics *t, struct tactics_scratch *s,
 		  const char *text, size_t len, struct tactic_hits *out);
+/* The count pass of many texts, cheaper than tactics_count of each (a
+ * Hyperscan scan costs a good part of a short post's scan just to start
+ * and end): tactics_count_add of each text, then tactics_count_flush.
+ * Texts without quotation marks (tactic_hits.quoted counts matches inside
+ * them) wait in s and are scanned together, joined with NUL bytes, when
+ * s is full or at the flush; others are scanned at once, with tmp as
+ * tactics_count's out. *out is what tactics_count of its text leaves in
+ * count, seen and quoted, once the flush returned 0 (the text is copied;
+ * out must live until then). Both return 0 or an error of tactics_count. */
+int tactics_count_add(const struct tactics *t, struct tactics_scratch *s,
+		      const char *text, size_t len, struct tactic_hits *tmp,
+		      struct tactic_counts *out);
+int tactics_count_flush(const struct tactics *t, struct tactics_scratch *s);
 
 /* "warning", "reporting", ... for a context group; tactic_name otherwise. */
 const char *tactic_group_name(unsigned group);

@@ -453,15 +453,41 @@ static int stage_extract(const struct post_ctx *c, struct detect_scratch *scratc
 				  c->xopts, a);
 }
 
+/* The score stage in three steps over the batch: the count scans of
+ * every post (several posts a scan: complete after count_flush), the
+ * scores, then the span scans of the posts at or above the threshold, so
+ * that each step's Hyperscan databases stay in cache. */
+static int stage_count(const struct post_ctx *c, struct detect_scratch *scratch,
+		       struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
+{
+	(void)ocr;
+	(void)a;
+	(void)out;
+	return detect_count(c->det, scratch, &p->nt, &p->counts);
+}
+
+static int count_flush(const struct post_ctx *c, struct detect_scratch *scratch)
+{
+	return detect_count_flush(c->det, scratch);
+}
+
 static int stage_score(const struct post_ctx *c, struct detect_scratch *scratch,
 		       struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
-	struct record full_rec = p->rec;
+	(void)ocr;
+	(void)a;
+	(void)out;
+	detect_score_counted(c->det, scratch, &p->nt, &p->ind, &p->counts, &p->det);
+	return 0;
+}
 
+static int stage_reasons(const struct post_ctx *c, struct detect_scratch *scratch,
+			 struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
+{
 	(void)ocr;
 	(void)out;
-	full_rec.text = p->full;
-	return detect_post(c->det, scratch, &full_rec, &p->nt, &p->ind, &p->det, a);
+	return detect_reasons_counted(c->det, scratch, &p->nt, &p->ind, &p->counts,
+				      &p->det, a);
 }
 
 /* --redact over a post with text read from images: each segment (the
@@ -589,9 +615,19 @@ static int stage_render(const struct post_ctx *c, struct detect_scratch *scratch
 typedef int stage_fn(const struct post_ctx *c, struct detect_scratch *scratch,
 		     struct ocr *ocr, struct post *p, struct arena *a, struct buf *out);
 
-static stage_fn *const stages[POST_N_STAGES] = {
-	stage_normalise, stage_extract, stage_score, stage_sign, stage_render,
+/* The steps in order, the stage whose CPU time each is counted in, and
+ * what completes a step once it ran on every post (or NULL). */
+static const struct step {
+	stage_fn *fn;
+	enum post_stage stage;
+	int (*flush)(const struct post_ctx *c, struct detect_scratch *scratch);
+} steps[] = {
+	{ stage_normalise, POST_NORMALISE, NULL }, { stage_extract, POST_EXTRACT, NULL },
+	{ stage_count, POST_SCORE, count_flush }, { stage_score, POST_SCORE, NULL },
+	{ stage_reasons, POST_SCORE, NULL },
+	{ stage_sign, POST_SIGN, NULL }, { stage_render, POST_RENDER, NULL },
 };
+#define N_STEPS (sizeof(steps) / sizeof(steps[0]))
 
 static double thread_cpu_s(void)
 {
@@ -604,9 +640,15 @@ static double thread_cpu_s(void)
 int post_process(const struct post_ctx *c, struct detect_scratch *scratch,
 		 struct ocr *ocr, struct post *p, struct arena *a, struct buf *out)
 {
-	for (int k = 0; k < POST_N_STAGES; k++) {
-		int rc = stages[k](c, scratch, ocr, p, a, out);
+	for (size_t k = 0; k < N_STEPS; k++) {
+		int rc = steps[k].fn(c, scratch, ocr, p, a, out);
 
+		if (steps[k].flush) {
+			int rc2 = steps[k].flush(c, scratch);
+
+			if (rc == 0)
+				rc = rc2;
+		}
 		if (rc < 0)
 			return rc;
 	}
@@ -629,28 +671,38 @@ int post_process_batch(const struct post_ctx *c, struct detect_scratch *scratch,
 {
 	double t = stage_cpu_s ? thread_cpu_s() : 0;
 
-	for (int k = 0; k < POST_N_STAGES; k++) {
+	for (size_t k = 0; k < N_STEPS; k++) {
 		for (size_t i = 0; i < n; i++) {
 			int rc;
 
-			/* A batch is far bigger than the cache, so each stage
+			/* A batch is far bigger than the cache, so each step
 			 * after the first finds a post's normalised text in
 			 * memory again: fetch the next post's first lines now
 			 * (a post's text is too short for the hardware's
 			 * stream prefetcher to catch). */
 			if (k > 0 && i + 1 < n)
 				prefetch_text(&v[i + 1].nt);
-			rc = stages[k](c, scratch, ocr, &v[i], a, out);
+			rc = steps[k].fn(c, scratch, ocr, &v[i], a, out);
 
 			if (rc < 0) {
+				if (steps[k].flush)	/* leave nothing waiting in scratch */
+					(void)steps[k].flush(c, scratch);
 				*failed = i;
+				return rc;
+			}
+		}
+		if (steps[k].flush) {
+			int rc = steps[k].flush(c, scratch);
+
+			if (rc < 0) {
+				*failed = n - 1;
 				return rc;
 			}
 		}
 		if (stage_cpu_s) {
 			double now = thread_cpu_s();
 
-			stage_cpu_s[k] += now - t;
+			stage_cpu_s[steps[k].stage] += now - t;
 			t = now;
 		}
 	}

@@ -11,6 +11,7 @@
 
 #include "core/buf.h"
 #include "detect/detect.h"
+#include "detect/tactics.h"
 #include "extract/extract.h"
 #include "io/record.h"
 #include "link/link.h"
@@ -58,6 +59,7 @@ struct post {				/* one processed post; in the batch arena */
 	uint32_t seg_start[REC_MAX_MEDIA + 2];
 	struct norm_text nt;
 	struct indicator_list ind;
+	struct tactic_counts counts;	/* the score stage's count pass */
 	struct detect_result det;
 	uint32_t *sig;
 	size_t line_off, line_len;	/* its rendered line in the batch's buf */

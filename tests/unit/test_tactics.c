@@ -311,3 +311,51 @@ TEST(tactics, quoted_offer_words)
 	CHECK_INT(fx.h->n_q, 0);
 	teardown(&fx);
 }
+
+/* The count pass of many texts at once (joined with NULs into one scan)
+ * leaves what tactics_count of each alone leaves: texts that start and
+ * end on a match, with quotation marks (scanned alone), empty, longer
+ * than the join buffer, and more texts than it holds. */
+TEST(tactics, count_add_like_alone)
+{
+	struct fixture fx;
+	static const char *extra[] = {
+		"usa", "tijuana usa", "$5,", "5,a", "->", "?", "x?", "", "info",
+		"si te ofrecen \"viaje especial\", es estafa", "usa\xf0\x9f\x87\xba\xf0\x9f\x87\xb8",
+		"l'angleterre par la mer", "wasap 100%", "7 mil", "q 45,000",
+	};
+	enum { N_ROWS = sizeof(rows) / sizeof(rows[0]), N_EXTRA = sizeof(extra) / sizeof(extra[0]),
+	       N = 3 * (N_ROWS + N_EXTRA) + 1 };
+	const char *text[N];
+	size_t len[N];
+	struct tactic_counts *c = calloc(N, sizeof(*c));
+	char *big = malloc(40000);
+	size_t n = 0;
+
+	CHECK(c && big && setup(&fx) == 0);
+	for (size_t i = 0; i + 16 <= 40000; i += 16)
+		memcpy(big + i, "pago al llegar, ", 16);
+	for (int round = 0; round < 3; round++) {
+		for (size_t i = 0; i < N_ROWS; i++)
+			text[n++] = rows[i].text;
+		for (size_t i = 0; i < N_EXTRA; i++)
+			text[n++] = extra[i];
+	}
+	for (size_t i = 0; i < n; i++)
+		len[i] = strlen(text[i]);
+	text[n] = big;
+	len[n++] = 40000;
+	for (size_t i = 0; i < n; i++)
+		CHECK(tactics_count_add(fx.t, fx.s, text[i], len[i], fx.h, &c[i]) == 0);
+	CHECK(tactics_count_flush(fx.t, fx.s) == 0);
+	CHECK(tactics_count_flush(fx.t, fx.s) == 0);	/* nothing left */
+	for (size_t i = 0; i < n; i++) {
+		CHECK(tactics_count(fx.t, fx.s, text[i], len[i], fx.h) == 0);
+		CHECK_MSG(memcmp(c[i].seen, fx.h->seen, sizeof(c[i].seen)) == 0 &&
+			  memcmp(c[i].count, fx.h->count, sizeof(c[i].count)) == 0 &&
+			  c[i].quoted == fx.h->quoted, "text %zu \"%.40s\"", i, text[i]);
+	}
+	free(big);
+	free(c);
+	teardown(&fx);
+}
