@@ -1671,7 +1671,7 @@ static int rename_all(struct run *R, struct atl_err *err)
 /* ---- input hashes ------------------------------------------------------ */
 
 /* The inputs' SHA-256 for manifest.json, taken on a thread of its own beside
- * linker_finish rather than after everything else.
+ * pass two rather than after everything else.
  * Only regular files (a pipe read twice would lose its bytes); the manifest
  * hashes anything else, or anything changed since, itself. */
 struct in_hash {
@@ -1986,13 +1986,6 @@ out:
 			rc = close_fd(&R.out.posts_fd, R.out.posts_tmp, err);
 		if (rc == 0)
 			rc = close_file(&R.out.rejects_f, R.out.rejects_part, err);
-		/* the inputs' hashes on a core that linker_finish leaves
-		 * mostly idle (its second thread only builds prev[]), not in
-		 * the tail, where pass two, the samples and networks.jsonl
-		 * keep both busy; libcrypto's few MiB are below the run's
-		 * peak, which comes later */
-		if (rc == 0)
-			in_hash_start(&ih, specs.v, specs.n);
 		c = thread_cpu_s();
 		if (rc == 0)
 			rc = linker_finish(R.linker, err);
@@ -2000,6 +1993,9 @@ out:
 		if (rc == 0) {
 			st->clusters = linker_n_clusters(R.linker);
 			st->networks = linker_n_networks(R.linker);
+			/* past the linker's peak of memory (libcrypto's first use
+			 * takes a few MiB), beside pass two */
+			in_hash_start(&ih, specs.v, specs.n);
 			rc = finish_outputs(&R, err);
 		}
 		st->cpu_total = process_cpu_s() - cpu_start;
