@@ -475,7 +475,7 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
  * linker's arrays and its files (spill_read) are only read.
  */
 #define NET_CHUNK 16
-#define NET_RING_PER_THREAD 16	/* ring slots per thread (a thread preempted
+#define NET_RING_PER_THREAD 8	/* ring slots per thread (a thread preempted
 				 * on a loaded machine stalls the others
 				 * only once they are this far ahead) */
 
