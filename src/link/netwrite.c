@@ -464,14 +464,20 @@ static int write_cluster(struct linker *L, struct wctx *w, uint32_t c)
 /*
  * Clusters are written on L->o.threads threads (the templates are the
  * costly part): the clusters, in output order, are cut into chunks of
- * NET_CHUNK, and chunk j is written by thread j % n_thr. Thread 0, the
- * caller, writes its chunks straight to the file; the others into one of
- * two buffers each, which the caller copies to the file in turn, so the
- * bytes are those of one thread. Each thread has its own scratch (wctx:
- * counts, arena, meta caches); the posts by cluster, the linker's arrays
- * and its files (spill_read) are only read.
+ * NET_CHUNK, and each thread (the caller is one) takes the next chunk not
+ * taken yet, whichever thread is free, and writes its lines into the ring
+ * slot of that chunk (chunk j in slot j % n_ring). Whoever finds the next
+ * chunk in output order ready copies it to the file, and the ones after it
+ * that are ready, one thread at a time, so the bytes are those of one
+ * thread. A thread waits only when its chunk's slot still holds the chunk
+ * n_ring before it (at most n_ring chunks in memory). Each thread has its
+ * own scratch (wctx: counts, arena, meta caches); the posts by cluster, the
+ * linker's arrays and its files (spill_read) are only read.
  */
 #define NET_CHUNK 16
+#define NET_RING_PER_THREAD 8	/* ring slots per thread (a thread preempted
+				 * on a loaded machine stalls the others
+				 * only once they are this far ahead) */
 
 struct nslot {
 	struct buf out;		/* a chunk's lines */
@@ -482,18 +488,23 @@ struct nslot {
 struct nctx {
 	struct linker *L;
 	const struct corder *ord;
+	FILE *out;
 	size_t n_cl;
-	uint32_t n_thr, n_chunks;
-	pthread_mutex_t mu;
+	uint32_t n_chunks;
+	struct nslot *ring;
+	uint32_t n_ring;
+	pthread_mutex_t mu;	/* guards all below, and the slots' flags */
 	pthread_cond_t cv;
-	int go, quit;		/* n_thr is final; stop */
+	uint32_t next;		/* the first chunk not taken */
+	uint32_t done;		/* chunks copied to out */
+	int copying;		/* a thread is copying to out */
+	int stop;		/* a chunk failed: take no more */
+	int rc;			/* the first failure in output order */
 };
 
 struct nthread {
 	struct nctx *x;
-	uint32_t id;
 	struct wctx w;
-	struct nslot s[2];
 	pthread_t tid;
 	int started;
 };
@@ -525,53 +536,77 @@ static void wctx_release(struct wctx *w)
 	meta_cache_release(&w->mc_with);
 }
 
-/* Chunk j's lines into b (b == NULL: straight to out). */
-static int write_chunk(struct nctx *x, struct wctx *w, uint32_t j, struct buf *b, FILE *out)
+/* Chunk j's lines into b. */
+static int write_chunk(struct nctx *x, struct wctx *w, uint32_t j, struct buf *b)
 {
 	size_t from = (size_t)j * NET_CHUNK;
 	size_t to = from + NET_CHUNK < x->n_cl ? from + NET_CHUNK : x->n_cl;
 	int rc = 0;
 
-	if (b)
-		buf_reset(b);
+	buf_reset(b);
 	for (size_t i = from; i < to && rc == 0; i++) {
 		rc = write_cluster(x->L, w, x->ord[i].c);
-		if (rc < 0)
-			break;
-		if (b)
+		if (rc == 0)
 			rc = buf_add_grow(b, w->b.p, w->b.len);
-		else if (fwrite(w->b.p, 1, w->b.len, out) != w->b.len)
-			rc = ATL_EIO;
 	}
 	return rc;
+}
+
+/* With x->mu held: the ready chunks next in output order to the file, unless
+ * another thread is at it (it will see them: it looks again after each). */
+static void copy_ready(struct nctx *x)
+{
+	while (!x->copying && !x->rc && x->done < x->n_chunks &&
+	       x->ring[x->done % x->n_ring].ready) {
+		struct nslot *s = &x->ring[x->done % x->n_ring];
+		int rc = s->rc;
+
+		x->copying = 1;
+		pthread_mutex_unlock(&x->mu);
+		if (rc == 0 && fwrite(s->out.p, 1, s->out.len, x->out) != s->out.len)
+			rc = ATL_EIO;
+		pthread_mutex_lock(&x->mu);
+		x->copying = 0;
+		s->ready = 0;
+		x->done++;
+		if (rc < 0) {
+			x->rc = rc;
+			x->stop = 1;
+		}
+		pthread_cond_broadcast(&x->cv);
+	}
+}
+
+/* One thread's share: chunks until none is left (or one failed). */
+static void net_work(struct nctx *x, struct wctx *w)
+{
+	pthread_mutex_lock(&x->mu);
+	while (!x->stop && x->next < x->n_chunks) {
+		uint32_t j = x->next++;
+		struct nslot *s = &x->ring[j % x->n_ring];
+		int rc;
+
+		while (!x->rc && j - x->done >= x->n_ring)	/* the slot's last chunk */
+			pthread_cond_wait(&x->cv, &x->mu);
+		if (x->rc)
+			break;
+		pthread_mutex_unlock(&x->mu);
+		rc = write_chunk(x, w, j, &s->out);
+		pthread_mutex_lock(&x->mu);
+		s->rc = rc;
+		s->ready = 1;
+		if (rc < 0)
+			x->stop = 1;
+		copy_ready(x);
+	}
+	pthread_mutex_unlock(&x->mu);
 }
 
 static void *nthread_main(void *arg)
 {
 	struct nthread *me = arg;
-	struct nctx *x = me->x;
 
-	pthread_mutex_lock(&x->mu);
-	while (!x->go && !x->quit)
-		pthread_cond_wait(&x->cv, &x->mu);
-	for (uint32_t j = me->id, r = 0; j < x->n_chunks && !x->quit; j += x->n_thr, r++) {
-		struct nslot *s = &me->s[r % 2];
-		int rc;
-
-		while (!x->quit && s->ready)	/* not copied yet */
-			pthread_cond_wait(&x->cv, &x->mu);
-		if (x->quit)
-			break;
-		pthread_mutex_unlock(&x->mu);
-		rc = write_chunk(x, &me->w, j, &s->out, NULL);
-		pthread_mutex_lock(&x->mu);
-		s->rc = rc;
-		s->ready = 1;
-		pthread_cond_broadcast(&x->cv);
-		if (rc < 0)
-			break;
-	}
-	pthread_mutex_unlock(&x->mu);
+	net_work(me->x, &me->w);
 	return NULL;
 }
 
@@ -580,75 +615,52 @@ static int write_all(struct linker *L, struct wctx *w, const struct corder *ord,
 	size_t n_keys = intern_n(&L->keys);
 	struct nctx x;
 	struct nthread *th;
-	uint32_t n_alloc;
-	int rc = 0;
+	uint32_t n_thr;
+	int rc;
 
 	memset(&x, 0, sizeof(x));
 	x.L = L;
 	x.ord = ord;
+	x.out = out;
 	x.n_cl = L->n_cl;
 	x.n_chunks = (uint32_t)((L->n_cl + NET_CHUNK - 1) / NET_CHUNK);
-	x.n_thr = L->o.threads > 1 ? (uint32_t)L->o.threads : 1;
-	if (x.n_thr > 64)
-		x.n_thr = 64;
-	if (x.n_thr > x.n_chunks)	/* nothing for the others to do */
-		x.n_thr = x.n_chunks ? x.n_chunks : 1;
-	n_alloc = x.n_thr;
-	th = calloc(n_alloc, sizeof(*th));
-	if (!th)
+	n_thr = L->o.threads > 1 ? (uint32_t)L->o.threads : 1;
+	if (n_thr > 64)
+		n_thr = 64;
+	if (n_thr > x.n_chunks)	/* nothing for the others to do */
+		n_thr = x.n_chunks ? x.n_chunks : 1;
+	x.n_ring = NET_RING_PER_THREAD * n_thr;
+	th = calloc(n_thr, sizeof(*th));
+	x.ring = calloc(x.n_ring, sizeof(*x.ring));
+	if (!th || !x.ring) {
+		free(th);
+		free(x.ring);
 		return ATL_ENOMEM;
+	}
+	for (uint32_t i = 0; i < x.n_ring; i++)
+		buf_init(&x.ring[i].out, SIZE_MAX / 2);
 	pthread_mutex_init(&x.mu, NULL);
 	pthread_cond_init(&x.cv, NULL);
-	for (uint32_t i = 1; i < n_alloc; i++) {
+	for (uint32_t i = 1; i < n_thr; i++) {	/* fewer threads if these fail */
 		th[i].x = &x;
-		th[i].id = i;
-		buf_init(&th[i].s[0].out, SIZE_MAX / 2);
-		buf_init(&th[i].s[1].out, SIZE_MAX / 2);
 		if (wctx_init(&th[i].w, w, n_keys) < 0 ||
 		    pthread_create(&th[i].tid, NULL, nthread_main, &th[i]) != 0)
-			break;	/* fewer threads: see below */
+			break;
 		th[i].started = 1;
 	}
-	pthread_mutex_lock(&x.mu);	/* the threads that started, 1.. */
-	x.n_thr = 1;
-	while (x.n_thr < n_alloc && th[x.n_thr].started)
-		x.n_thr++;
-	x.go = 1;
-	pthread_cond_broadcast(&x.cv);
-	pthread_mutex_unlock(&x.mu);
-	for (uint32_t j = 0; j < x.n_chunks && rc == 0; j++) {
-		struct nthread *o = &th[j % x.n_thr];
-		struct nslot *s = &o->s[(j / x.n_thr) % 2];
-
-		if (j % x.n_thr == 0) {
-			rc = write_chunk(&x, w, j, NULL, out);
-			continue;
-		}
-		pthread_mutex_lock(&x.mu);
-		while (!s->ready)
-			pthread_cond_wait(&x.cv, &x.mu);
-		pthread_mutex_unlock(&x.mu);
-		rc = s->rc;
-		if (rc == 0 && fwrite(s->out.p, 1, s->out.len, out) != s->out.len)
-			rc = ATL_EIO;
-		pthread_mutex_lock(&x.mu);
-		s->ready = 0;
-		pthread_cond_broadcast(&x.cv);
-		pthread_mutex_unlock(&x.mu);
-	}
-	pthread_mutex_lock(&x.mu);
-	x.quit = 1;
-	pthread_cond_broadcast(&x.cv);
-	pthread_mutex_unlock(&x.mu);
-	for (uint32_t i = 1; i < n_alloc; i++) {
+	net_work(&x, w);
+	for (uint32_t i = 1; i < n_thr; i++) {
 		if (th[i].started)
 			pthread_join(th[i].tid, NULL);
 		wctx_release(&th[i].w);
-		buf_release(&th[i].s[0].out);
-		buf_release(&th[i].s[1].out);
 	}
+	/* every chunk taken was copied, unless one failed */
+	rc = x.rc ? x.rc : x.done == x.n_chunks ? 0 : ATL_EIO;
+	for (uint32_t i = 0; i < x.n_ring; i++)
+		buf_release(&x.ring[i].out);
 	pthread_mutex_destroy(&x.mu);
 	pthread_cond_destroy(&x.cv);
+	free(x.ring);
 	free(th);
 	return rc;
 }
