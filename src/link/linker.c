@@ -23,13 +23,16 @@
  *   finish, text step:  text union-find 8, LSH prev[] 4 (two with
  *                       link_opts.threads > 1: the next band's is built
  *                       on a second thread)                       +12 or 16
+ *                       fingerprints of the first fp_posts posts
+ *                       (link_tuning; 2,097,152 by default, so at
+ *                       most 64 MiB)                                   +32
  *   finish, then:       union-find 8, contact flags 1, cluster of 4,
  *                       root -> cluster 4 (the text union-find is
  *                       freed first unless contact_veto is 3)          +17
  *   networks.jsonl:     cluster of 4, posts by cluster 4, first edge 4 +12
  *                       (written on link_opts.threads threads, netwrite.c:
- *                       each other thread adds 4 per distinct value and
- *                       two chunk buffers of 16 clusters' lines)
+ *                       each other thread adds 4 per distinct value, and
+ *                       a ring of 8 chunks of 16 clusters' lines a thread)
  * plus per distinct value (intern.h, about 40 bytes and the string, and 6
  * in finish), per cluster about 130 bytes, and fixed buffers: the LSH
  * table (lsh_table_keys keys: 16 MiB, or two of a quarter), the signature
@@ -148,6 +151,8 @@
 #define KEY_READ_BYTES ((size_t)1 << 20)
 #define SIG_WINDOW (32 * 1024)	/* recent signatures kept (8 MiB at k = 64) */
 #define SIG_CACHE 8192		/* older ones read back and kept (2 MiB) */
+#define FP_POSTS (1 << 21)	/* posts with fingerprints kept (k / 2 bytes each:
+				 * at most 64 MiB at k = 64) */
 #define LSH_TABLE_KEYS (1 << 19)	/* band keys in the table (16 MiB) */
 #define TE_SORT_BYTES ((size_t)8 << 20)	/* text edges sorted in memory */
 
@@ -168,6 +173,7 @@ void link_tuning_default(struct link_tuning *t)
 	t->lsh_table_keys = LSH_TABLE_KEYS;
 	t->sig_window = SIG_WINDOW;
 	t->sig_pread = 0;
+	t->fp_posts = FP_POSTS;
 }
 
 int linker_new(struct linker **out, const struct link_opts *o, struct atl_err *err)
@@ -690,7 +696,21 @@ struct sigwin {
 	 * bucket's newest members are every new member's candidates */
 	uint32_t *cache;	/* SIG_CACHE signatures */
 	uint32_t *tag;		/* the post in each slot, NONE when empty */
+	/* The fingerprints (minhash_nibbles) of the first fp_posts posts,
+	 * filled in the first band as each post is compared (fp_kept after
+	 * it): a candidate among them outside the window whose fingerprint
+	 * agrees with the post's on fewer than need positions can not reach
+	 * need, and is rejected without reading its signature back. */
+	uint64_t *fp;		/* fp_posts * fp_words, or NULL */
+	size_t fp_posts, fp_words;
+	int fp_kept;
 };
+
+/* Post i's signature is in the window. */
+static inline int in_window(const struct sigwin *w, uint32_t i)
+{
+	return i < w->loaded && w->loaded - i <= w->ring_posts;
+}
 
 /* sig_of when i is not in the window. */
 static int sig_read(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
@@ -745,7 +765,7 @@ static int sig_read(struct linker *L, struct sigwin *w, uint32_t i, const uint32
  * one before) or a candidate before it. 0 or ATL_EIO. */
 static inline int sig_of(struct linker *L, struct sigwin *w, uint32_t i, const uint32_t **out)
 {
-	if (i < w->loaded && w->loaded - i <= w->ring_posts) {
+	if (in_window(w, i)) {
 		size_t k = (size_t)L->o.n_hashes;
 
 		*out = w->map ? w->map + (size_t)i * k : w->ring + (i % w->ring_posts) * k;
@@ -884,10 +904,17 @@ static int compare_band(struct linker *L, struct uf *u, struct xsort *te, struct
 		for (uint32_t x = 0; rc == 0 && x < nb; x++) {
 			uint32_t i = i0 + x, ri;
 			const uint32_t *si, *sc;
+			const uint64_t *fi = NULL;
+			uint64_t fbuf[MINHASH_NIBBLE_WORDS(LINK_SIG_MAX)];
 
 			if (L->flags[i] & PF_SHORT)
 				continue;
 			rc = sig_of(L, w, i, &si);
+			if (rc == 0 && i < w->fp_posts) {	/* kept for later bands */
+				fi = w->fp + (size_t)i * w->fp_words;
+				if (!w->fp_kept)
+					minhash_nibbles(si, (int)k, w->fp + (size_t)i * w->fp_words);
+			}
 			ri = uf_find(u, i);
 			for (size_t c = 0; rc == 0 && c < nc[x]; c++) {
 				uint32_t m = cand[x * probe + c];
@@ -898,6 +925,15 @@ static int compare_band(struct linker *L, struct uf *u, struct xsort *te, struct
 				if (L->t.contact_veto && contact_conflict(L, i, m))
 					continue;
 				L->st.text_checks++;
+				if (m < w->fp_posts && !in_window(w, m)) {
+					if (!fi) {	/* post i's, when first needed */
+						minhash_nibbles(si, (int)k, fbuf);
+						fi = fbuf;
+					}
+					if (minhash_nibbles_agree(fi, w->fp + (size_t)m * w->fp_words,
+								  (int)k) < need)
+						continue;	/* so would the signatures */
+				}
 				rc = sig_of(L, w, m, &sc);
 				if (rc < 0)
 					break;
@@ -951,6 +987,14 @@ static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct at
 	w.tag = malloc(SIG_CACHE * sizeof(*w.tag));
 	for (size_t j = 0; w.tag && j < SIG_CACHE; j++)
 		w.tag[j] = NONE;
+	w.fp_posts = L->t.fp_posts > 0 ? (size_t)L->t.fp_posts : 0;
+	if (w.fp_posts > L->n)
+		w.fp_posts = L->n;
+	w.fp_words = MINHASH_NIBBLE_WORDS(k);
+	if (w.fp_posts)	/* without them (no memory) only slower */
+		w.fp = malloc(w.fp_posts * w.fp_words * sizeof(*w.fp));
+	if (!w.fp)
+		w.fp_posts = 0;
 	if (rc == 0 && !((w.map || w.ring) && w.cache && w.tag))
 		rc = ATL_ENOMEM;
 	for (int j = 0; j < n_jobs; j++) {
@@ -981,6 +1025,7 @@ static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct at
 			started = pthread_create(&tid, NULL, prev_main, next) == 0;
 		}
 		rc = compare_band(L, u, te, &w, cur->prev, err);
+		w.fp_kept = 1;	/* band 0 filled them */
 		if (started)
 			pthread_join(tid, NULL);
 		else if (band + 1 < L->o.bands) {	/* one thread, or no second one */
@@ -999,6 +1044,7 @@ static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct at
 	free(w.ring);
 	free(w.cache);
 	free(w.tag);
+	free(w.fp);
 	return rc;
 }
 

@@ -302,6 +302,36 @@ int minhash_agree_min(const uint32_t *a, const uint32_t *b, int k, int need)
 	return same;
 }
 
+void minhash_nibbles(const uint32_t *sig, int k, uint64_t *fp)
+{
+	size_t h = ((size_t)k + 1) / 2, q = 0;
+	unsigned char b[MINHASH_MAX_K / 2 + 8];
+
+	for (; q + 16 <= (size_t)k - h; q += 16)	/* vectorises */
+		for (size_t j = 0; j < 16; j++)
+			b[q + j] = (unsigned char)((sig[q + j] & 15) | (sig[h + q + j] & 15) << 4);
+	for (; q < (size_t)k - h; q++)
+		b[q] = (unsigned char)((sig[q] & 15) | (sig[h + q] & 15) << 4);
+	for (; q < MINHASH_NIBBLE_WORDS(k) * 8; q++)	/* k odd: the last low nibble */
+		b[q] = q < h ? (unsigned char)(sig[q] & 15) : 0;
+	memcpy(fp, b, MINHASH_NIBBLE_WORDS(k) * 8);
+}
+
+int minhash_nibbles_agree(const uint64_t *a, const uint64_t *b, int k)
+{
+	size_t words = MINHASH_NIBBLE_WORDS(k);
+	unsigned differ = 0;
+
+	for (size_t w = 0; w < words; w++) {
+		uint64_t x = a[w] ^ b[w];
+
+		x |= x >> 1;	/* bit 0 of each nibble: the nibble is not 0 */
+		x |= x >> 2;
+		differ += swar_popcount(x & 0x1111111111111111ULL);
+	}
+	return k - (int)differ;	/* the padding nibbles are 0 in both */
+}
+
 double minhash_jaccard(const uint32_t *a, const uint32_t *b, int k)
 {
 	if (minhash_is_empty(a) || minhash_is_empty(b))

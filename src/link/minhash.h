@@ -65,4 +65,15 @@ int minhash_agree(const uint32_t *a, const uint32_t *b, int k);
  * need (it stops once too many positions differ). */
 int minhash_agree_min(const uint32_t *a, const uint32_t *b, int k, int need);
 
+/* The fingerprint of a signature: the low 4 bits of each of its k values,
+ * two to a byte (value q and value q + (k + 1) / 2), in
+ * MINHASH_NIBBLE_WORDS(k) words (padding nibbles 0). Equal values have
+ * equal nibbles, so minhash_nibbles_agree of two fingerprints is at least
+ * minhash_agree of their signatures: a pair whose fingerprints agree on
+ * fewer than need positions does not reach need. */
+#define MINHASH_NIBBLE_WORDS(k) (((size_t)(k) + 15) / 16)
+void minhash_nibbles(const uint32_t *sig, int k, uint64_t *fp);
+/* Number of positions (of k) where two fingerprints agree. */
+int minhash_nibbles_agree(const uint64_t *a, const uint64_t *b, int k);
+
 #endif

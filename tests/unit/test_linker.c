@@ -705,12 +705,15 @@ TEST(linker, threads_do_not_change_the_result)
  * signatures (most candidates read back with pread) give the same bytes
  * as the defaults, with the window mapped or copied in with pread, on one
  * thread or two (the next band's prev[] built on the second, in tables of
- * a quarter of the keys), and the temporary files leave nothing behind. */
+ * a quarter of the keys), with no fingerprints of the posts (minhash
+ * nibbles, the prefilter of the candidates outside the window), those of
+ * the first 50 or those of all, and the temporary files leave nothing
+ * behind. */
 TEST(linker, memory_bounds_do_not_change_the_result)
 {
 	struct gen g;
 	struct link_tuning t;
-	char *a, *b, *c, *p, *q, *r, dir[1024];
+	char *a, *b, *c, *p, *q, *r, *f0, *f1, *f2, dir[1024];
 	struct dirent *e;
 	DIR *d;
 	int left = 0;
@@ -730,13 +733,23 @@ TEST(linker, memory_bounds_do_not_change_the_result)
 	link_tuning_default(&t);
 	t.sig_pread = 1;
 	r = link_gen_threads(&g, &t, dir, 2);
-	CHECK(a && b && c && p && q && r);
+	t.sig_window = 32;	/* candidates outside the window, and their fingerprints: */
+	t.fp_posts = 0;		/* none, */
+	f0 = link_gen(&g, &t, dir);
+	t.fp_posts = 50;	/* those of the first 50 posts, */
+	f1 = link_gen_threads(&g, &t, dir, 2);
+	t.fp_posts = 3000;	/* every post's */
+	f2 = link_gen(&g, &t, dir);
+	CHECK(a && b && c && p && q && r && f0 && f1 && f2);
 	CHECK(a && strstr(a, "\"size\":"));	/* it found clusters */
 	CHECK(a && b && !strcmp(a, b));
 	CHECK(a && c && !strcmp(a, c));
 	CHECK(a && p && !strcmp(a, p));
 	CHECK(a && q && !strcmp(a, q));
 	CHECK(a && r && !strcmp(a, r));
+	CHECK(a && f0 && !strcmp(a, f0));
+	CHECK(a && f1 && !strcmp(a, f1));
+	CHECK(a && f2 && !strcmp(a, f2));
 	d = opendir(dir);
 	while (d && (e = readdir(d)))
 		left += e->d_name[0] != '.' || (e->d_name[1] && strcmp(e->d_name, ".."));
@@ -749,6 +762,9 @@ TEST(linker, memory_bounds_do_not_change_the_result)
 	free(p);
 	free(q);
 	free(r);
+	free(f0);
+	free(f1);
+	free(f2);
 	gen_free(&g);
 }
 

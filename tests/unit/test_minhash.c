@@ -340,3 +340,33 @@ TEST(minhash, word3_tokens_at_every_alignment)
 		CHECK_MSG(!memcmp(sa, sb, sizeof(sa)), "round %d", round);
 	}
 }
+
+/* minhash_nibbles_agree is never below minhash_agree, and is what the
+ * low 4 bits of each value give, for even and odd lengths up to
+ * MINHASH_MAX_K (the padding agrees with itself and is not counted). */
+TEST(minhash, nibbles_agree_bounds_agree)
+{
+	uint32_t a[MINHASH_MAX_K], b[MINHASH_MAX_K];
+	uint64_t fa[MINHASH_NIBBLE_WORDS(MINHASH_MAX_K)], fb[MINHASH_NIBBLE_WORDS(MINHASH_MAX_K)];
+	uint64_t x = 777;
+	int ok = 1;
+
+	for (int round = 0; round < 3000; round++) {
+		int k = 8 + round % (MINHASH_MAX_K - 7), low = 0, got;
+
+		for (int i = 0; i < k; i++) {
+			x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+			a[i] = (uint32_t)(x >> 33);
+			/* equal, equal in the low 4 bits only, or different */
+			b[i] = (int)((x >> 8) % 100) < round % 101 ? a[i] :
+			       (x >> 16) % 3 == 0 ? a[i] ^ 0x10u : a[i] + 1;
+			low += (a[i] & 15) == (b[i] & 15);
+		}
+		minhash_nibbles(a, k, fa);
+		minhash_nibbles(b, k, fb);
+		got = minhash_nibbles_agree(fa, fb, k);
+		ok &= got == low && got >= minhash_agree(a, b, k);
+		ok &= minhash_nibbles_agree(fa, fa, k) == k;
+	}
+	CHECK(ok);
+}
