@@ -120,9 +120,9 @@ struct link_tuning {
 				 * texts are compared: a candidate among them
 				 * that can not agree is rejected without
 				 * reading its signature back. 0: none; the
-				 * default, 2,097,152 (64 MiB at most), covers
+				 * default, 1,048,576 (32 MiB at most), covers
 				 * every post of a 1M scan and takes about 15%
-				 * off its linker_finish, for 32 MB */
+				 * off its linker_finish */
 };
 
 void link_tuning_default(struct link_tuning *t);

@@ -24,8 +24,8 @@
  *                       link_opts.threads > 1: the next band's is built
  *                       on a second thread)                       +12 or 16
  *                       fingerprints of the first fp_posts posts
- *                       (link_tuning; 2,097,152 by default, so at
- *                       most 64 MiB)                                   +32
+ *                       (link_tuning; 1,048,576 by default, so at
+ *                       most 32 MiB)                                   +32
  *   finish, then:       union-find 8, contact flags 1, cluster of 4,
  *                       root -> cluster 4 (the text union-find is
  *                       freed first unless contact_veto is 3)          +17
@@ -151,8 +151,8 @@
 #define KEY_READ_BYTES ((size_t)1 << 20)
 #define SIG_WINDOW (32 * 1024)	/* recent signatures kept (8 MiB at k = 64) */
 #define SIG_CACHE 8192		/* older ones read back and kept (2 MiB) */
-#define FP_POSTS (1 << 21)	/* posts with fingerprints kept (k / 2 bytes each:
-				 * at most 64 MiB at k = 64) */
+#define FP_POSTS (1 << 20)	/* posts with fingerprints kept (k / 2 bytes each:
+				 * at most 32 MiB at k = 64) */
 #define LSH_TABLE_KEYS (1 << 19)	/* band keys in the table (16 MiB) */
 #define TE_SORT_BYTES ((size_t)8 << 20)	/* text edges sorted in memory */
 
