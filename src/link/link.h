@@ -119,10 +119,11 @@ struct link_tuning {
 				 * of their signature (k / 2 bytes each) while
 				 * texts are compared: a candidate among them
 				 * that can not agree is rejected without
-				 * reading its signature back. 0: none; the
-				 * default, 1,048,576 (32 MiB at most), covers
-				 * every post of a 1M scan and takes about 15%
-				 * off its linker_finish */
+				 * reading its signature back. 0: none; -1
+				 * (default): every post's when there are at
+				 * most 1,048,576 (32 MiB), else none. On 1M
+				 * posts they take about 15% off
+				 * linker_finish */
 };
 
 void link_tuning_default(struct link_tuning *t);

@@ -23,9 +23,10 @@
  *   finish, text step:  text union-find 8, LSH prev[] 4 (two with
  *                       link_opts.threads > 1: the next band's is built
  *                       on a second thread)                       +12 or 16
- *                       fingerprints of the first fp_posts posts
- *                       (link_tuning; 1,048,576 by default, so at
- *                       most 32 MiB)                                   +32
+ *                       signature fingerprints (link_tuning.fp_posts:
+ *                       by default every post's in a scan of at most
+ *                       1,048,576 posts, so at most 32 MiB; none in a
+ *                       larger one, whose memory is nearer its bound)  +32
  *   finish, then:       union-find 8, contact flags 1, cluster of 4,
  *                       root -> cluster 4 (the text union-find is
  *                       freed first unless contact_veto is 3)          +17
@@ -151,8 +152,9 @@
 #define KEY_READ_BYTES ((size_t)1 << 20)
 #define SIG_WINDOW (32 * 1024)	/* recent signatures kept (8 MiB at k = 64) */
 #define SIG_CACHE 8192		/* older ones read back and kept (2 MiB) */
-#define FP_POSTS (1 << 20)	/* posts with fingerprints kept (k / 2 bytes each:
-				 * at most 32 MiB at k = 64) */
+#define FP_MAX_POSTS (1 << 20)	/* fp_posts -1: every post's fingerprint in a scan
+				 * of at most this many posts (k / 2 bytes each:
+				 * at most 32 MiB at k = 64), none in a larger one */
 #define LSH_TABLE_KEYS (1 << 19)	/* band keys in the table (16 MiB) */
 #define TE_SORT_BYTES ((size_t)8 << 20)	/* text edges sorted in memory */
 
@@ -173,7 +175,7 @@ void link_tuning_default(struct link_tuning *t)
 	t->lsh_table_keys = LSH_TABLE_KEYS;
 	t->sig_window = SIG_WINDOW;
 	t->sig_pread = 0;
-	t->fp_posts = FP_POSTS;
+	t->fp_posts = -1;
 }
 
 int linker_new(struct linker **out, const struct link_opts *o, struct atl_err *err)
@@ -987,7 +989,10 @@ static int link_text(struct linker *L, struct uf *u, struct xsort *te, struct at
 	w.tag = malloc(SIG_CACHE * sizeof(*w.tag));
 	for (size_t j = 0; w.tag && j < SIG_CACHE; j++)
 		w.tag[j] = NONE;
-	w.fp_posts = L->t.fp_posts > 0 ? (size_t)L->t.fp_posts : 0;
+	if (L->t.fp_posts < 0)	/* the default: all or none */
+		w.fp_posts = L->n <= FP_MAX_POSTS ? L->n : 0;
+	else
+		w.fp_posts = (size_t)L->t.fp_posts;
 	if (w.fp_posts > L->n)
 		w.fp_posts = L->n;
 	w.fp_words = MINHASH_NIBBLE_WORDS(k);
