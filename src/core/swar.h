@@ -21,6 +21,16 @@ static inline uint64_t swar_eq(uint64_t w, unsigned char c)
 	return (x - SWAR_ONES) & ~x & SWAR_HIGH;
 }
 
+/* The high bit of each byte of w equal to c, every flag exact, where c and
+ * every byte of w are below 0x80 (x + 0x7F then sets a byte's high bit
+ * exactly when x is not 0, and never carries). */
+static inline uint64_t swar_eq_ascii(uint64_t w, unsigned char c)
+{
+	uint64_t x = w ^ (SWAR_ONES * c);
+
+	return ~((x + SWAR_ONES * 0x7F) | x) & SWAR_HIGH;
+}
+
 /* The high bit of each byte of w that is an ASCII digit; every flag is
  * exact (the sums below never carry from one byte to the next). */
 static inline uint64_t swar_digit(uint64_t w)
@@ -38,6 +48,16 @@ static inline uint64_t swar_lower(uint64_t w)
 	uint64_t lo = w & ~SWAR_HIGH;
 
 	return (lo + SWAR_ONES * (0x80 - 'a')) & ~(lo + SWAR_ONES * (0x80 - 'z' - 1)) &
+	       ~w & SWAR_HIGH;
+}
+
+/* The high bit of each byte of w that is an ASCII upper-case letter; every
+ * flag is exact (as swar_digit). */
+static inline uint64_t swar_upper(uint64_t w)
+{
+	uint64_t lo = w & ~SWAR_HIGH;
+
+	return (lo + SWAR_ONES * (0x80 - 'A')) & ~(lo + SWAR_ONES * (0x80 - 'Z' - 1)) &
 	       ~w & SWAR_HIGH;
 }
 

@@ -75,6 +75,7 @@
 #include "core/arena.h"
 #include "core/ascii.h"
 #include "core/err.h"
+#include "core/swar.h"
 #include "core/utf8.h"
 #include "text/deobfuscate.h"
 #include "core/banned.h"
@@ -320,29 +321,19 @@ static void fold_char(struct emitter *e, uint32_t cp, uint32_t os, uint32_t oe)
  * bits its bytes raise. */
 static inline int ascii_block(uint64_t w, uint64_t *lower, unsigned *cls)
 {
-	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
 	/* bytes < 0x80 only, so the sums below never carry between bytes */
-	uint64_t ge20 = w + ones * 0x60, del = w + ones, x = w ^ ones * ' ';
-	uint64_t sp, up;
+	uint64_t ge20 = w + SWAR_ONES * 0x60, del = w + SWAR_ONES, sp;
 
-	if (w & high)
+	if (w & SWAR_HIGH)
 		return 0;
-	if ((ge20 & ~del & high) != high)	/* a control byte or DEL */
+	if ((ge20 & ~del & SWAR_HIGH) != SWAR_HIGH)	/* a control byte or DEL */
 		return 0;
-	sp = ~((x + ones * 0x7F) | x) & high;	/* exactly the spaces */
+	sp = swar_eq_ascii(w, ' ');
 	if ((sp & sp >> 8) || (sp >> 63))
 		return 0;
-	up = (w + ones * (0x80 - 'A')) & ~(w + ones * (0x80 - 'Z' - 1)) & high;
-	*lower = w | up >> 2;
-	*cls = 0;
-	{
-		uint64_t lo = w, dig = (lo + ones * (0x80 - '0')) &
-				       ~(lo + ones * (0x80 - '9' - 1)) & high;
-		uint64_t xd = w ^ ones * '$', xa = w ^ ones * '@';
-		uint64_t sym = (~((xd + ones * 0x7F) | xd) | ~((xa + ones * 0x7F) | xa)) & high;
-
-		*cls = (dig ? AC_DIGIT : 0u) | (sym ? AC_LEET : 0u);
-	}
+	*lower = w | swar_upper(w) >> 2;
+	*cls = (swar_digit(w) ? AC_DIGIT : 0u) |
+	       (swar_eq_ascii(w, '$') | swar_eq_ascii(w, '@') ? AC_LEET : 0u);
 	return 1;
 }
 
@@ -456,13 +447,12 @@ static void fold_text(struct emitter *e, const unsigned char *p, size_t n)
  * word, gathered into its top byte by the multiplication). */
 static size_t count_high_bytes(const unsigned char *p, size_t n)
 {
-	const uint64_t high = 0x8080808080808080u, ones = 0x0101010101010101u;
 	size_t k = 0, i = 0;
 
 	for (; i + 8 <= n; i += 8) {
 		uint64_t w;
 		memcpy(&w, p + i, 8);
-		k += (size_t)((((w & high) >> 7) * ones) >> 56);
+		k += (size_t)((((w & SWAR_HIGH) >> 7) * SWAR_ONES) >> 56);
 	}
 	for (; i < n; i++)
 		k += p[i] >> 7;
